@@ -1,0 +1,76 @@
+"""The one settings object. Every field is read from the environment with the ``RAPPORT_``
+prefix (``RAPPORT_DATA_DIR``, ``RAPPORT_EMBED_MODEL`` …) and documented in README.md; a
+test fails when README and this class disagree."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    """Run-time configuration of rapport-qa (CLI and API share it)."""
+
+    model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore")
+
+    env: Environment = Field(
+        Environment.DEVELOPMENT,
+        description="`development` or `production`; production refuses placeholder admin keys.",
+    )
+    data_dir: Path = Field(
+        REPO_ROOT / "data",
+        description="Where the index generations live; resolved to an absolute path at start.",
+    )
+    reports_dir: Path = Field(
+        REPO_ROOT / "corpus" / "reports",
+        description="Folder of shipped reports that `make run` and `rapport index` (no PATH) index.",
+    )
+    embed_model: str = Field(
+        str(REPO_ROOT / "models" / "multilingual-e5-small"),
+        description="Sentence-transformers model name or local folder used for embeddings.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (`http://host:port`); unset = embedded store in the data dir.",
+    )
+    top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer (at most 20).")
+    retrieval_k: int = Field(
+        30, ge=5, le=200, description="Candidates each retriever returns before fusion."
+    )
+    max_question_chars: int = Field(
+        2000, ge=1, le=2000, description="Longest accepted question, in characters (API.md: 2000)."
+    )
+    max_body_bytes: int = Field(
+        64 * 1024, ge=1024, description="Largest accepted JSON request body, in bytes."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins allowed to call the API from a browser (the widget's host pages).",
+    )
+    log_level: str = Field("INFO", description="Python logging level for the service.")
+
+    @field_validator("data_dir", "reports_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        return Path(value).expanduser().resolve()
+
+    @model_validator(mode="after")
+    def _check_top_k(self) -> Settings:
+        if self.top_k > self.retrieval_k:
+            raise ValueError("RAPPORT_TOP_K must not exceed RAPPORT_RETRIEVAL_K")
+        return self
+
+
+def get_settings() -> Settings:
+    """Settings from the environment (a new object each call; the app keeps its own)."""
+    return Settings()

@@ -1,0 +1,44 @@
+"""The FastAPI application: ``create_app(settings)``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import index  # noqa: F401  (sets the offline environment before any model library loads)
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.config import Settings, get_settings
+from api.errors import install_error_handlers
+from api.loading import load_embedder
+from api.middleware import RequestContextMiddleware
+from api.routes import ask, health
+from api.state import AppState
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; the model and index load once, in the lifespan."""
+    settings = settings or get_settings()
+    state = AppState(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        load_embedder(state)
+        state.refresh()
+        yield
+
+    # OpenAPI docs pages load assets from a CDN; the schema stays at /openapi.json.
+    app = FastAPI(title="rapport-qa", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app.state.rapport = state
+    install_error_handlers(app, settings.max_question_chars)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                           allow_methods=["GET", "POST"], allow_headers=["content-type", "x-api-key"])
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.include_router(ask.router)
+    app.include_router(health.router)
+    return app

@@ -1,0 +1,76 @@
+"""Deciding whether the retrieved evidence answers the question.
+
+Evidence, not one similarity cut-off: (1) key-term coverage — the share of the question's
+content terms (weighted by rarity) found in the best passages; (2) unknown terms — content
+words that occur nowhere in the indexed reports; (3) the dense similarity of the best
+passage. Thresholds are calibrated on development questions (docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qa.quotes import TermWeights
+from qa.types import Passage
+
+#: Words that make up the question form rather than its content.
+QUESTION_TERMS = frozenset(
+    "vad vem vilk vilken vilket vilka hur när var varför många mycket stor stort finns fanns "
+    "projekt projektet projekten rapport rapporten enligt står säg sägs nämn nämns gör gjort "
+    "har hade kan kunde ska skulle får fick beskriv berätt finn".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    coverage: float
+    unknown_share: float
+    top_dense: float
+    content_terms: int
+
+    def as_dict(self) -> dict[str, float]:
+        return {"coverage": self.coverage, "unknown_share": self.unknown_share,
+                "top_dense": self.top_dense, "content_terms": float(self.content_terms)}
+
+
+@dataclass(frozen=True, slots=True)
+class AbstentionPolicy:
+    """Calibrated thresholds (see docs/evaluation.md for how they were chosen)."""
+
+    min_coverage: float = 0.5
+    max_unknown_share: float = 0.34
+    min_dense: float = 0.80
+    strong_dense: float = 0.88
+
+    def answerable(self, ev: Evidence) -> bool:
+        if ev.content_terms == 0:
+            return ev.top_dense >= self.strong_dense
+        if ev.unknown_share > self.max_unknown_share:
+            return False
+        if ev.top_dense < self.min_dense:
+            return False
+        return ev.coverage >= self.min_coverage or ev.top_dense >= self.strong_dense
+
+
+def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
+    return {t for t in question_terms if t not in QUESTION_TERMS and t not in ignore and not t.isdigit()}
+
+
+def gather_evidence(
+    terms: set[str], passages: list[Passage], weights: TermWeights, top_n: int = 3
+) -> Evidence:
+    """Coverage of ``terms`` in the ``top_n`` passages, weighted by idf."""
+    top = passages[:top_n]
+    seen: set[str] = set()
+    for p in top:
+        seen |= set(weights.analyze(p.chunk.text))
+    total = sum(weights.idf(t) for t in terms)
+    covered = sum(weights.idf(t) for t in terms if t in seen)
+    unknown = [t for t in terms if not weights.known(t)]
+    dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
+    return Evidence(
+        coverage=covered / total if total else 1.0,
+        unknown_share=len(unknown) / len(terms) if terms else 0.0,
+        top_dense=dense,
+        content_terms=len(terms),
+    )

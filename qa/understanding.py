@@ -1,0 +1,155 @@
+"""Question understanding: which projects, fields, section types, year and aggregate a
+Swedish question asks about. Pure functions over the question text and a project catalog
+learned from the indexed reports (names, abbreviations and aliases found in the text)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from qa.types import ProjectRef, Question
+from qa.vocabulary import (
+    AGGREGATE_WORDS,
+    FIELD_WORDS,
+    NAME_STOPWORDS,
+    SECTION_WORDS,
+)
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_NON_WORD = re.compile(r"[^\w.]+")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+
+
+def normalise(text: str) -> str:
+    """Casefold, drop emphasis and dashes, unify "2,0" and "2.0"; words separated by spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("*", " ")
+    text = _DECIMAL_COMMA.sub(".", text.casefold())
+    text = _NON_WORD.sub(" ", text)
+    # A trailing sentence period is not part of a word; a version dot ("2.0") is.
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
+    return f" {' '.join(text.split())} "
+
+
+def _has_phrase(norm_text: str, phrase: str) -> bool:
+    """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten")."""
+    return f" {normalise(phrase).strip()}" in norm_text
+
+
+@dataclass(slots=True)
+class _Match:
+    ref: ProjectRef
+    score: float
+    start: int
+    end: int
+
+
+class ProjectCatalog:
+    """All projects of the indexed reports and the names they go by."""
+
+    def __init__(self, refs: Iterable[ProjectRef]):
+        self.refs = list(refs)
+        self._variants: list[tuple[str, ProjectRef]] = []
+        for ref in self.refs:
+            for variant in self._name_variants(ref):
+                self._variants.append((variant, ref))
+        counts: dict[str, set[str]] = defaultdict(set)
+        for variant, ref in self._variants:
+            for token in variant.split():
+                counts[token].add(ref.name)
+        # A token is distinctive when it belongs to one project's names only.
+        self._distinctive: dict[str, str] = {
+            tok: next(iter(names))
+            for tok, names in counts.items()
+            if len(names) == 1 and len(tok) >= 3 and tok not in NAME_STOPWORDS and not tok.isdigit()
+        }
+
+    @staticmethod
+    def _name_variants(ref: ProjectRef) -> set[str]:
+        names = {ref.name, *ref.aliases}
+        # "Name – Subtitle": the short name alone is how people ask.
+        names |= {re.split(r"\s[–-]\s", n)[0] for n in list(names)}
+        variants = {normalise(n).strip() for n in names}
+        if ref.abbreviation:
+            variants.add(normalise(ref.abbreviation).strip())
+        return {v for v in variants if v}
+
+    def names(self) -> list[str]:
+        return sorted({r.name for r in self.refs})
+
+    def by_name(self, name: str) -> list[ProjectRef]:
+        return [r for r in self.refs if r.name == name]
+
+    def link(self, question: str) -> tuple[list[str], str]:
+        """Project names the question mentions, and the question's normalised text with
+        those mentions blanked out (so "2030" in a name is not read as a year)."""
+        norm = normalise(question)
+        matches = self._exact_matches(norm)
+        if not matches:
+            matches = self._token_matches(norm)
+        if not matches:
+            return [], norm
+        # A match inside a longer match of another project is not a mention of its own
+        # ("Grupp 2030" mentions the sub-project, not the group "Grupp").
+        kept = [
+            m for m in matches
+            if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) >
+                       (m.end - m.start) for o in matches)
+        ]
+        names = list(dict.fromkeys(m.ref.name for m in sorted(kept, key=lambda m: m.start)))
+        rest = norm
+        for m in kept:
+            rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
+        return names, rest
+
+    def _exact_matches(self, norm: str) -> list[_Match]:
+        out = []
+        for variant, ref in self._variants:
+            for m in re.finditer(re.escape(f" {variant} "), norm):
+                out.append(_Match(ref, len(variant), m.start(), m.end()))
+        return out
+
+    def _token_matches(self, norm: str) -> list[_Match]:
+        """Distinctive name tokens, also with small typos ("wisdome" ~ "wisdom")."""
+        out = []
+        pos = 0
+        for token in norm.split():
+            start = norm.find(f" {token} ", pos)
+            pos = start + 1
+            name = self._distinctive.get(token)
+            if name is None and len(token) >= 5:
+                close = difflib.get_close_matches(token, list(self._distinctive), n=1, cutoff=0.84)
+                name = self._distinctive[close[0]] if close else None
+            if name is not None:
+                ref = self.by_name(name)[0]
+                out.append(_Match(ref, 1.0, start, start + len(token) + 2))
+        return out
+
+
+def detect_fields(norm: str) -> list[str]:
+    return [f for f, words in FIELD_WORDS.items() if any(_has_phrase(norm, w) for w in words)]
+
+
+def detect_aggregate(norm: str) -> str | None:
+    for op in ("count", "min", "max", "sum", "list"):
+        if any(_has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
+            return op
+    return None
+
+
+def understand(text: str, catalog: ProjectCatalog) -> Question:
+    """Parse a question into a ``Question`` (no retrieval, no I/O)."""
+    norm = normalise(text)
+    names, rest = catalog.link(text)
+    year_match = _YEAR.search(rest)
+    return Question(
+        text=text,
+        projects=[catalog.by_name(n)[0] for n in names],
+        fields=detect_fields(norm),
+        section_types=[t for t, words in SECTION_WORDS.items() if any(_has_phrase(norm, w) for w in words)],
+        year=int(year_match.group(1)) if year_match else None,
+        aggregate=detect_aggregate(norm),
+    )

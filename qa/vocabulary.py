@@ -1,0 +1,63 @@
+"""Swedish question vocabulary as data: which words ask for which field, section type or
+aggregate. Matched against casefolded question text by word-prefix (so "budgeten",
+"budgetar" hit "budget"). Nothing here names a project of any report."""
+
+from __future__ import annotations
+
+from corpus.types import SectionType
+
+#: Figure field → word prefixes (or phrases) that ask for it.
+FIELD_WORDS: dict[str, tuple[str, ...]] = {
+    "total_budget": ("budget", "kostnad", "kostade", "kostar", "omslutning", "pengar", "totala kostnad"),
+    "eu_funding": (
+        "eu-stöd", "eu-medel", "eu-finansier", "eustöd", "socialfond", "regionala utvecklingsfond",
+        "esf-stöd", "eruf-stöd", "esf-medel", "eruf-medel", "stöd från eu", "bidrar", "bidrag från",
+        "fondstöd", "medfinansier från eu", "finansieras av eu",
+    ),
+    "fund": ("vilken fond", "vilka fonder", "esf eller eruf", "fonden finansierar", "fond"),
+    "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
+    "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman"),
+    "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
+    "end_date": ("slutar", "slutade", "avslutas", "avslutades", "slutdatum", "pågår till", "löper ut",
+                 "upphör", "tar slut"),
+    "period": ("projekttid", "projektperiod", "period", "hur länge", "löptid"),
+    "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
+    "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
+    "goal": ("målet", "mål ", "målsättning", "målvärde"),
+    "outcome": ("resultat", "uppnått", "nådde", "utfall"),
+    "co_financiers": ("medfinansiär", "medfinansiering", "samverkan med", "samarbetspartner",
+                      "samverkanspartner"),
+}
+
+#: Section type → word prefixes in a question that ask for that kind of passage.
+SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
+    SectionType.SUCCESS_FACTORS: ("framgångsfaktor", "framgång", "lyckats", "fungerat bra", "styrkor"),
+    SectionType.CHALLENGES: ("utmaning", "lärdom", "förbättringsområde", "svårighet", "problem",
+                             "hinder", "risker", "fungerat mindre bra"),
+    SectionType.IMPLEMENTATION: ("implementer", "ordinarie verksamhet"),
+    SectionType.SUMMARY: ("sammanfattning", "slutsats"),
+}
+
+#: Aggregate operation → phrases that ask for it.
+AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
+    "min": ("minst", "lägst", "minsta", "lägsta"),
+    "max": ("störst", "högst", "mest", "största", "högsta"),
+    "sum": ("sammanlagt", "totalt", "tillsammans", "summan", "sammantaget", "i summa"),
+    "count": ("hur många projekt", "antal projekt", "antalet projekt"),
+    "list": ("vilka projekt", "vilka är projekten", "lista projekten", "vilka esf", "vilka eruf"),
+}
+
+#: Words meaning "the projects" collectively (a cross-project question).
+ALL_PROJECTS_WORDS: tuple[str, ...] = ("projekten", "projekt i plattformen", "alla projekt", "plattformens projekt")
+
+#: Fund names and abbreviations as they are written in reports.
+FUND_WORDS: dict[str, tuple[str, ...]] = {
+    "ESF": ("esf", "socialfond"),
+    "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
+}
+
+#: Words too common in project names to identify one on their own.
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    "och i för av med på till om en ett det den de projekt projektet case stad staden "
+    "samverkan ökat nya ny the to of and".split()
+)
