@@ -83,9 +83,3 @@ class IndexVersionMismatchError(QAError):
     status_code = 503
     code = "index_version_mismatch"
     user_message = "Indexet är byggt med en annan version eller modell och måste byggas om."
-
-
-class ReportRejected(QAError):
-    status_code = 400
-    code = "report_rejected"
-    user_message = "Rapporten kunde inte läsas."

@@ -1,0 +1,79 @@
+"""Question understanding on a made-up catalog (names unlike any shipped report)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.types import SectionType
+from qa.types import ProjectRef
+from qa.understanding import ProjectCatalog, normalise, understand
+
+pytestmark = pytest.mark.unit
+
+CATALOG = ProjectCatalog([
+    ProjectRef("r", "Språkstegen 3.0"),
+    ProjectRef("r", "Grön omställning i Syd", abbreviation="GOS"),
+    ProjectRef("r", "Kvarterslyftet"),
+    ProjectRef("r", "Kvarterslyftet Norr", parent="Kvarterslyftet"),
+    ProjectRef("r", "Kvarterslyftet Entreprenör", parent="Kvarterslyftet"),
+    ProjectRef("r", "Bryggan Ut", aliases=("Bryggan Ut i arbete",)),
+    ProjectRef("r", "Teknikspåret – Vägar till industrin"),
+])
+
+
+def names(q: str) -> list[str]:
+    return [p.name for p in understand(q, CATALOG).projects]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hur stor budget har Språkstegen 3.0?", ["Språkstegen 3.0"]),
+    ("hur stor budget har språkstegen 3,0", ["Språkstegen 3.0"]),
+    ("Vem leder GOS?", ["Grön omställning i Syd"]),
+    ("vem leder gos", ["Grön omställning i Syd"]),
+    ("Vem är projektledare för Kvarterslyftet Norr?", ["Kvarterslyftet Norr"]),
+    ("Vad är Kvarterslyftet?", ["Kvarterslyftet"]),
+    ("Vilka utmaningar har Kvarterslyftet Norr och Kvarterslyftet Entreprenör?",
+     ["Kvarterslyftet Norr", "Kvarterslyftet Entreprenör"]),
+    ("Vem leder Teknikspåret?", ["Teknikspåret – Vägar till industrin"]),
+    ("Hur går det för Bryggan Ut i arbete?", ["Bryggan Ut"]),
+    ("Hur stor budget har Språkstegn?", ["Språkstegen 3.0"]),
+    ("Vad kostar en biljett till operan?", []),
+])
+def test_project_linking(question: str, expected: list[str]) -> None:
+    assert names(question) == expected
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("Hur stor budget har Kvarterslyftet?", "total_budget"),
+    ("Hur mycket EU-stöd fick GOS?", "eu_funding"),
+    ("Hur mycket bidrar Europeiska socialfonden med?", "eu_funding"),
+    ("Vem är projektledare för GOS?", "manager"),
+    ("Vem ledde Kvarterslyftet?", "manager"),
+    ("Vilken förvaltning äger GOS?", "owner"),
+    ("När slutar Kvarterslyftet Norr?", "end_date"),
+    ("När startade Bryggan Ut?", "start_date"),
+    ("Hur många deltagare har Bryggan Ut?", "participants"),
+])
+def test_field_detection(question: str, field: str) -> None:
+    assert field in understand(question, CATALOG).fields
+
+
+def test_section_types_and_aggregates() -> None:
+    q = understand("Vilka framgångsfaktorer nämns för arbete med unga?", CATALOG)
+    assert q.section_types == [SectionType.SUCCESS_FACTORS]
+    q = understand("Vilka utmaningar och lärdomar hade projekten?", CATALOG)
+    assert q.section_types == [SectionType.CHALLENGES]
+    assert understand("Vilket projekt har minst budget?", CATALOG).aggregate == "min"
+    assert understand("Hur mycket EU-stöd fick projekten sammanlagt?", CATALOG).aggregate == "sum"
+    assert understand("Hur många projekt finns det?", CATALOG).aggregate == "count"
+    assert understand("Vilka ERUF-projekt finns?", CATALOG).aggregate == "list"
+
+
+def test_year_in_a_project_name_is_not_a_year() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
+    assert understand("Vem leder Stad 2040?", catalog).year is None
+    assert understand("Vem ledde Stad 2040 enligt rapporten 2021?", catalog).year == 2021
+
+
+def test_normalise_keeps_versions_and_drops_emphasis() -> None:
+    assert normalise("*Språkstegen 3,0*.") == " språkstegen 3.0 "
