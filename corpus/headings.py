@@ -1,0 +1,249 @@
+"""Heading lines found from a report's own structure, and the vocabulary that types them.
+
+Three styles are recognised: explicit markup (markdown ``#`` headings or numbered
+headings such as ``3.2 Projektfakta``, which carry their level), table-of-contents entries
+matched against standalone lines of the body, and plain title lines (short, standalone,
+capitalised, no terminal punctuation). Nothing here knows any project's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from corpus.normalise import TocEntry
+from corpus.types import SectionType
+
+# Subsection vocabulary of a project description, as (lower-case stem pattern, type).
+# The type of a title is the one whose stem occurs earliest in it.
+SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
+    (r"projektfakta", SectionType.FACTS),
+    (r"\bfakta\b", SectionType.FACTS),
+    (r"om projektet", SectionType.FACTS),
+    (r"projektbeskrivning", SectionType.FACTS),
+    (r"grunduppgifter", SectionType.FACTS),
+    (r"aktuellt läge", SectionType.STATUS),
+    (r"läget\b", SectionType.STATUS),
+    (r"måluppfyllelse", SectionType.STATUS),
+    (r"resultat", SectionType.STATUS),
+    (r"lägesrapport", SectionType.STATUS),
+    (r"lägesbeskrivning", SectionType.STATUS),
+    (r"\bstatus\b", SectionType.STATUS),
+    (r"framgångsfaktor", SectionType.SUCCESS_FACTORS),
+    (r"framgångar", SectionType.SUCCESS_FACTORS),
+    (r"fungerat bra", SectionType.SUCCESS_FACTORS),
+    (r"vad har fungerat", SectionType.SUCCESS_FACTORS),
+    (r"utmaning", SectionType.CHALLENGES),
+    (r"lärdom", SectionType.CHALLENGES),
+    (r"förbättringsområde", SectionType.CHALLENGES),
+    (r"\brisk", SectionType.CHALLENGES),
+    (r"svårighet", SectionType.CHALLENGES),
+    (r"implementering", SectionType.IMPLEMENTATION),
+    (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
+    (r"sammanfattning", SectionType.SUMMARY),
+    (r"slutsats", SectionType.SUMMARY),
+    (r"bakgrund", SectionType.BACKGROUND),
+)
+# Types that make up a project's description (summary/background usually sit at chapter level).
+PROJECT_SUBSECTION_TYPES = frozenset(
+    {
+        SectionType.FACTS,
+        SectionType.STATUS,
+        SectionType.SUCCESS_FACTORS,
+        SectionType.CHALLENGES,
+        SectionType.IMPLEMENTATION,
+    }
+)
+# Chapter-level vocabulary; anything else at chapter level is background.
+CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
+    (r"sammanfattning", SectionType.SUMMARY),
+    (r"slutsats", SectionType.SUMMARY),
+    (r"avslutande", SectionType.SUMMARY),
+    (r"budget", SectionType.FACTS),
+    (r"ekonomisk översikt", SectionType.FACTS),
+    (r"bakgrund", SectionType.BACKGROUND),
+    (r"inledning", SectionType.BACKGROUND),
+    (r"organisation", SectionType.BACKGROUND),
+    (r"bilaga", SectionType.BACKGROUND),
+)
+# Words that may accompany vocabulary in a heading that is nothing but vocabulary.
+_FILLER = frozenset(
+    (
+        "och",
+        "samt",
+        "av",
+        "i",
+        "för",
+        "om",
+        "med",
+        "inom",
+        "till",
+        "kring",
+        "projektet",
+        "projektets",
+        "förväntade",
+        "de",
+        "det",
+        "en",
+        "ett",
+        "viktigaste",
+        "övriga",
+        "nuvarande",
+    )
+)
+
+_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_BULLET = re.compile(r"^(?:[-–•o]|\*\s|\d+[.)]\s)")
+_MAX_TITLE_WORDS = 12
+_MAX_TITLE_CHARS = 100
+_FUZZY = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingLine:
+    """A line that may be a heading: its span, cleaned title, explicit level and origin.
+
+    ``source`` is "markdown", "numbered", "toc" or "plain"; ``level`` is set only for
+    explicit markup. ``toc_title`` is the TOC's spelling when the line matched an entry.
+    """
+
+    start: int
+    end: int
+    title: str
+    source: str
+    level: int | None = None
+    toc_title: str | None = None
+
+
+def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> SectionType | None:
+    low = comparable(title)
+    best: tuple[int, SectionType] | None = None
+    for stem, stype in vocabulary:
+        m = re.search(stem, low)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), stype)
+    return best[1] if best else None
+
+
+def subsection_type(title: str) -> SectionType | None:
+    """The section type a heading's vocabulary names, or None when it names none."""
+    return _matches(title, SUBSECTION_VOCABULARY)
+
+
+def chapter_type(title: str) -> SectionType:
+    """The type of a chapter-level heading (summary, facts for budget tables, else background)."""
+    return _matches(title, CHAPTER_VOCABULARY) or SectionType.BACKGROUND
+
+
+def is_chapter_vocabulary(title: str) -> bool:
+    """Whether a heading names a typical chapter (summary, budget, background …)."""
+    return _matches(title, CHAPTER_VOCABULARY) is not None
+
+
+def is_pure_vocabulary(title: str) -> bool:
+    """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
+    low = comparable(title)
+    for stem, _ in SUBSECTION_VOCABULARY:
+        low = re.sub(r"\w*" + stem + r"\w*", " ", low)
+    words = [w for w in re.split(r"[\s/,()–-]+", low) if w]
+    return all(w in _FILLER for w in words)
+
+
+def clean_title(line: str) -> str:
+    """A heading's title without markup: no ``#``, numbering, ``*`` or trailing colon."""
+    m = _MARKDOWN.match(line)
+    title = m.group(2) if m else line
+    n = _NUMBERED.match(title)
+    if n and n.group(2)[0].isupper():
+        title = n.group(2)
+    title = title.replace("*", "").replace("_", " ") if "*" in title else title
+    return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
+
+
+def comparable(title: str) -> str:
+    """A title folded for comparison: lower case, one kind of dash, no markup or leaders."""
+    t = clean_title(title).lower().replace("–", "-").replace("—", "-")
+    t = re.sub(r"[\s.]*\.{2,}[\s.]*$", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
+    """Lines that form a paragraph on their own: (start, end, line)."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for block in re.split(r"(\n\s*\n)", text):
+        if block.strip() and not block.startswith("\n"):
+            stripped = block.strip()
+            if "\n" not in stripped:
+                start = pos + block.index(stripped)
+                out.append((start, start + len(stripped), stripped))
+        pos += len(block)
+    return out
+
+
+def _is_plain_title(line: str) -> bool:
+    title = clean_title(line)
+    if not title or len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
+        return False
+    if _BULLET.match(line) or "\t" in line or line.rstrip("*").endswith((".", ",", ";", ":", "!", "?")):
+        return False
+    if ": " in title or ". " in title:
+        return False
+    return title[0].isupper() or title[0].isdigit()
+
+
+def _explicit(text: str) -> list[HeadingLine]:
+    out: list[HeadingLine] = []
+    lines = _standalone_lines(text)
+    has_subnumbers = any(
+        (n := _NUMBERED.match(line)) and "." in n.group(1) and _is_plain_title(n.group(2))
+        for _, _, line in lines
+    )
+    for start, end, line in lines:
+        m = _MARKDOWN.match(line)
+        if m:
+            out.append(HeadingLine(start, end, clean_title(line), "markdown", len(m.group(1))))
+            continue
+        n = _NUMBERED.match(line)
+        if has_subnumbers and n and _is_plain_title(n.group(2)) and n.group(2)[0].isupper():
+            level = n.group(1).count(".") + 1
+            out.append(HeadingLine(start, end, clean_title(line), "numbered", level))
+    return out
+
+
+def _match_toc(lines: list[tuple[int, int, str]], toc: tuple[TocEntry, ...]) -> dict[int, str]:
+    """Map line index → TOC title, matching entries in order against standalone lines."""
+    matched: dict[int, str] = {}
+    cursor = 0
+    for entry in toc:
+        want = comparable(entry.title)
+        for k in range(cursor, len(lines)):
+            have = comparable(lines[k][2])
+            if have == want or SequenceMatcher(None, have, want).ratio() >= _FUZZY:
+                matched[k] = entry.title
+                cursor = k + 1
+                break
+    return matched
+
+
+def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine]:
+    """Every heading candidate of ``text``, in order.
+
+    Explicit markup wins when the report uses it (three or more such headings); otherwise
+    TOC-matched lines and plain title lines are returned for ``corpus.sections`` to sort
+    into chapters, projects, subsections and lower-level titles.
+    """
+    explicit = _explicit(text)
+    if len(explicit) >= 3:
+        return explicit
+    lines = _standalone_lines(text)
+    toc_hits = _match_toc(lines, toc) if toc else {}
+    out: list[HeadingLine] = []
+    for k, (start, end, line) in enumerate(lines):
+        if k in toc_hits:
+            out.append(HeadingLine(start, end, clean_title(line), "toc", None, toc_hits[k]))
+        elif _is_plain_title(line):
+            out.append(HeadingLine(start, end, clean_title(line), "plain"))
+    return out

@@ -1,0 +1,182 @@
+"""Normalised report text: the one text all offsets, citations and figures refer to.
+
+``normalise`` removes what is layout rather than content (table of contents, page footers,
+page-break line wrapping) and tidies whitespace, keeping every word and ``*`` emphasis
+marker as written so citations can quote the exact text.
+
+Whitespace rules: line endings become ``\\n``; NBSP and other space variants become a
+space; runs of spaces collapse to one; lines are stripped; a table row keeps its tab
+characters as cell separators (one tab per cell boundary, empty cells kept); three or more
+newlines collapse to one blank line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+_SPACE_VARIANTS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_TOC_HEADING = re.compile(r"^#*\s*(innehållsförteckning|innehåll|contents|table of contents)\s*:?$", re.I)
+# A TOC entry: a title, then dot leaders, a tab or spaces, then a page number.
+_TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\t+|\s{2,}|\s+)(?P<page>\d{1,3})$")
+_LEADERS = re.compile(r"[\s.]*\.{2,}[\s.]*$")
+# Footer shapes: "37 | Org | Title", "Title | 37", "Sida 3 (40)", "- 3 -".
+_FOOTER_SHAPES = (
+    re.compile(r"^\d{1,4}\s*\|.*\|"),
+    re.compile(r"^.*\|.*\|\s*\d{1,4}$"),
+    re.compile(r"^(sida|page)\s+\d{1,4}(\s*(av|of|/|\()\s*\d{1,4}\)?)?$", re.I),
+    re.compile(r"^[-–]\s*\d{1,4}\s*[-–]$"),
+)
+_TERMINAL = (".", "!", "?", ";", "…")
+_BULLET = re.compile(r"^(?:[-–•*o]|\d+[.)])\s")
+_MIN_FOOTER_REPEATS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    """One line of a removed table of contents: the title as listed and its page."""
+
+    title: str
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedText:
+    """The normalised text plus the table of contents that was taken out of it."""
+
+    text: str
+    toc: tuple[TocEntry, ...]
+
+
+def normalise(raw: str) -> NormalisedText:
+    """Normalise a report's raw text (see the module docstring for the rules)."""
+    lines = [_tidy_line(line) for line in _SPACE_VARIANTS.sub(" ", raw).splitlines()]
+    lines, toc = _remove_toc(lines)
+    lines = _remove_footers(lines)
+    lines = _join_page_breaks(lines)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return NormalisedText(text=text, toc=tuple(toc))
+
+
+def _tidy_line(line: str) -> str:
+    line = _INVISIBLE.sub("", line).strip(" \r\f\v")
+    line = re.sub(r" *\t *", "\t", line.strip()) if "\t" in line.strip() else line.strip()
+    return re.sub(r" {2,}", " ", line)
+
+
+def _toc_entry(line: str) -> TocEntry | None:
+    m = _TOC_ENTRY.match(line)
+    if not m or line.startswith(("-", "*", "•")):
+        return None
+    title = _LEADERS.sub("", m.group("title")).strip()
+    if not title or "\t" in title or not re.search(r"[A-Za-zÅÄÖåäö]", title):
+        return None
+    return TocEntry(title=title, page=int(m.group("page")))
+
+
+def _remove_toc(lines: list[str]) -> tuple[list[str], list[TocEntry]]:
+    """Drop a table of contents: after a TOC heading, or an unheaded block of ≥4 entries."""
+    for i, line in enumerate(lines):
+        if _TOC_HEADING.match(line):
+            entries, end = _toc_block(lines, i + 1)
+            if entries:
+                return lines[:i] + lines[end:], entries
+    i = 0
+    while i < len(lines):
+        entries, end = _toc_block(lines, i)
+        pages = [e.page for e in entries]
+        if len(entries) >= 4 and pages == sorted(pages) and _has_leaders(lines[i:end]):
+            return lines[:i] + lines[end:], entries
+        i = max(end, i + 1)
+    return lines, []
+
+
+def _has_leaders(block: list[str]) -> bool:
+    return sum(1 for line in block if ".." in line or line.count("\t") == 1) >= len(block) // 2
+
+
+def _toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
+    """TOC entries from ``start`` on (blank lines allowed), and the index after the block."""
+    entries: list[TocEntry] = []
+    end = start
+    for j in range(start, len(lines)):
+        if not lines[j]:
+            continue
+        entry = _toc_entry(lines[j])
+        if entry is None:
+            break
+        entries.append(entry)
+        end = j + 1
+    return entries, end
+
+
+def _is_footer_shape(line: str) -> bool:
+    return any(p.match(line) for p in _FOOTER_SHAPES)
+
+
+def _repeated_numbered_lines(lines: list[str]) -> set[int]:
+    """Lines that repeat ≥3 times with only an increasing number changing (running footers).
+
+    Short templates ("Delmål #") are ignored so numbered sub-headings are never dropped.
+    """
+    by_template: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if line and re.search(r"\d", line) and len(line) <= 160:
+            by_template[re.sub(r"\d+", "#", line)].append(i)
+    out: set[int] = set()
+    for template, idxs in by_template.items():
+        if len(idxs) < _MIN_FOOTER_REPEATS:
+            continue
+        numbers = [int(re.findall(r"\d+", lines[i])[0]) for i in idxs]
+        bare = template.replace("#", "").strip(" |-–")
+        increasing = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+        if increasing and (not bare or len(bare) >= 12 or "|" in template):
+            out.update(idxs)
+    return out
+
+
+def _remove_footers(lines: list[str]) -> list[str]:
+    drop = _repeated_numbered_lines(lines)
+    drop.update(i for i, line in enumerate(lines) if _is_footer_shape(line))
+    if drop:
+        logger.debug("removing %d page footer lines", len(drop))
+    # A removed footer leaves a blank line, so the page-break join below sees the gap.
+    return ["" if i in drop else line for i, line in enumerate(lines)]
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` continues the sentence ``prev`` left open across a page break."""
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or prev.startswith("#"):
+        return False
+    if prev.rstrip("*”\"')").endswith(_TERMINAL) or _BULLET.match(nxt):
+        return False
+    first = nxt.lstrip('(*"”')
+    return bool(first) and first[0].islower()
+
+
+def _join_page_breaks(lines: list[str]) -> list[str]:
+    """Join a paragraph cut by a page break (no terminal punctuation, next starts lower-case)."""
+    out: list[str] = []
+    blank_run = False
+    for line in lines:
+        if not line:
+            blank_run = True
+            out.append(line)
+            continue
+        if blank_run and out:
+            k = len(out) - 1
+            while k >= 0 and not out[k]:
+                k -= 1
+            if k >= 0 and _continues(out[k], line):
+                del out[k + 1 :]
+                out[k] = out[k] + " " + line
+                blank_run = False
+                continue
+        blank_run = False
+        out.append(line)
+    return out

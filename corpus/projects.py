@@ -1,0 +1,143 @@
+"""Projects as the report names them: normalised name, status note, abbreviation, aliases.
+
+Everything is read from the project's own heading and section text: a trailing
+"– avslutat 2019" becomes the status note, "Namn (ABC)" in the section defines the
+abbreviation, a TOC spelling or a near-identical spelling in the section becomes an
+alias, and several "Projektägare för X" statements in one project's facts reveal a group
+of sub-projects.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from corpus.headings import HeadingLine
+from corpus.types import Project, Section, SectionKind, SectionType, Span
+
+_STATUS_NOTE = re.compile(
+    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|pågående|nytt|ny)\b[^()]*)"
+    r"|\((?P<b>(?:avslutat|avslutad|pågående|nytt|ny)\b[^()]*)\))\s*$",
+    re.I,
+)
+_SUBPROJECT = re.compile(
+    r"(?:Projektägare|Projektledare|Projekttiden|Syftet med|Det övergripande målet) för \*?"
+    r"(?P<name>[A-ZÅÄÖ][^*\n]{2,120}?)\*? (?:är|var|har varit)\b"
+)
+_ALIAS_RATIO = 0.85
+
+
+def split_status(title: str) -> tuple[str, str | None]:
+    """("TAMU Malmö", "avslutat 2019") from "TAMU Malmö – avslutat 2019"."""
+    m = _STATUS_NOTE.search(title)
+    if not m or m.start() == 0:
+        return title, None
+    return title[: m.start()].strip(), (m.group("a") or m.group("b")).strip()
+
+
+_HEADING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\)$")
+
+
+def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
+    """("Grön omställning i X", "GOX") from a heading "Grön omställning i X (GOX)"."""
+    m = _HEADING_ABBREVIATION.match(title)
+    if m and sum(c.isupper() for c in m.group("abbr")) >= 2:
+        return m.group("name"), m.group("abbr")
+    return title, None
+
+
+def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:
+    """Heading start → title without status note or abbreviation (used for project headings)."""
+    return {h.start: split_heading_abbreviation(split_status(h.title)[0])[0] for h in heads}
+
+
+def find_abbreviation(name: str, text: str) -> str | None:
+    """An abbreviation the text defines right after the name: "Namn (*ABC*)" or "Namn (ABC)"."""
+    pattern = re.escape(name) + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
+    for m in re.finditer(pattern, text):
+        abbr = m.group("abbr")
+        if sum(c.isupper() for c in abbr) >= 2 and abbr not in {"ESF", "ERUF"}:
+            return abbr
+    return None
+
+
+def _spacing_variants(name: str, text: str) -> list[str]:
+    """Spellings that differ from ``name`` only in spaces ("Ung Jobb" for "UngJobb")."""
+    squeezed = name.replace(" ", "").lower()
+    letters = r"\s?".join(re.escape(c) for c in name.replace(" ", ""))
+    found = {m.group(0) for m in re.finditer(r"(?i)\b" + letters + r"\b", text)}
+    return sorted(
+        f for f in found if f != name and f.replace(" ", "").lower() == squeezed and f[0] == name[0]
+    )
+
+
+def find_aliases(name: str, text: str, section_text: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Other spellings of ``name``: near-identical in its own section, or spaced differently anywhere."""
+    words = len(name.split())
+    seen: list[str] = [a for a in extra if a != name]
+    seen += [v for v in _spacing_variants(name, text) if v not in seen]
+    for m in re.finditer(rf"\b[A-ZÅÄÖ][\wåäöÅÄÖ-]*(?: [\wåäöÅÄÖ.-]+){{{words - 1}}}", section_text):
+        cand = m.group(0).rstrip(".-")
+        if cand != name and cand not in seen and _same_shape(cand, name):
+            ratio = SequenceMatcher(None, cand.lower(), name.lower()).ratio()
+            if ratio >= _ALIAS_RATIO and cand.split()[0][0] == name[0]:
+                seen.append(cand)
+    return tuple(seen)
+
+
+def _same_shape(cand: str, name: str) -> bool:
+    """Same capitalisation word by word, and not merely the genitive ("Namns")."""
+    if cand.rstrip("s").rstrip(":") == name:
+        return False
+    return all(_shape(a) == _shape(b) for a, b in zip(cand.split(), name.split(), strict=True))
+
+
+def _shape(word: str) -> str:
+    first = word[:1]
+    return "U" if first.isupper() else "d" if first.isdigit() else "l" if first.isalpha() else first
+
+
+def _subproject_names(group: str, facts_text: str) -> list[str]:
+    names: list[str] = []
+    for m in _SUBPROJECT.finditer(facts_text):
+        name = m.group("name").strip(" ,")
+        if name != group and name not in names:
+            names.append(name)
+    return names if len(names) >= 2 else []
+
+
+def build_projects(text: str, sections: list[Section], heads: list[HeadingLine]) -> list[Project]:
+    """The report's projects (and sub-projects found in a group's facts), in document order."""
+    toc_spelling = {h.start: h.toc_title for h in heads if h.toc_title}
+    projects: list[Project] = []
+    for top in sections:
+        for s in top.walk():
+            if s.kind not in (SectionKind.PROJECT, SectionKind.SUBPROJECT) or s.heading is None:
+                continue
+            raw = text[s.heading.start : s.heading.end]
+            bare, note = split_status(raw.replace("*", "").lstrip("# "))
+            _, heading_abbr = split_heading_abbreviation(bare)
+            body = text[s.body.start : s.body.end]
+            toc = toc_spelling.get(s.heading.start)
+            extra = (split_status(toc)[0],) if toc else ()
+            parent = s.heading_path[-2] if s.kind is SectionKind.SUBPROJECT else None
+            abbr = heading_abbr or find_abbreviation(s.title, body)
+            aliases = find_aliases(s.title, text, body, extra)
+            projects.append(Project(s.title, s.heading, abbr, note, parent, aliases))
+            projects.extend(_group_members(s, text))
+    return projects
+
+
+def _group_members(project: Section, text: str) -> list[Project]:
+    facts = [c for c in project.children if c.section_type is SectionType.FACTS]
+    if not facts or project.kind is not SectionKind.PROJECT:
+        return []
+    facts_text = text[facts[0].body.start : facts[0].body.end]
+    out: list[Project] = []
+    for name in _subproject_names(project.title, facts_text):
+        at = text.find(name, facts[0].body.start)
+        body = text[project.body.start : project.body.end]
+        out.append(
+            Project(name, Span(at, at + len(name)), find_abbreviation(name, body), None, project.title)
+        )
+    return out

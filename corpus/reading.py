@@ -1,0 +1,135 @@
+"""Reading a report: bytes from a file (the only I/O) → text → a parsed ``Report``.
+
+``parse_report`` is pure: raw text in, a ``Report`` with normalised text, section tree,
+projects, title, year and period out. ``read_report`` decodes a ``.txt``/``.md`` file
+and refuses empty, binary or undecodable input with a ``ReportReadError``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from corpus.errors import ReportReadError
+from corpus.headings import find_heading_lines
+from corpus.normalise import normalise
+from corpus.projects import build_projects, names_by_heading
+from corpus.sections import build_sections
+from corpus.types import Report, Section
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md")
+_MAX_CONTROL_RATIO = 0.05
+_MONTH = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+_PERIOD_VALUE = rf"(?:{_MONTH}\s+)?\d{{4}}(?:-\d\d-\d\d)?\s*[-–]\s*(?:{_MONTH}\s+)?\d{{4}}(?:-\d\d-\d\d)?"
+_PERIOD = (
+    re.compile(rf"omfattar\s+(?:tids)?perioden\s+\*?(?P<p>{_PERIOD_VALUE})", re.I),
+    re.compile(rf"(?:aktuella|rapporterade)\s+perioden,?\s+\*?(?P<p>{_PERIOD_VALUE})", re.I),
+)
+_TITLE_YEAR = re.compile(r"\b(?:rapport|årsrapport|lägesrapport|verksamhetsberättelse)\w*\s+(\d{4})\b", re.I)
+_DATE_YEAR = re.compile(r"^\W*datum\W*\s*(\d{4})-\d\d-\d\d", re.I | re.M)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise ReportReadError(name, "binary content (NUL bytes)", "filen innehåller binära data, inte text.")
+    for encoding in ("utf-8", "utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "utf-8":
+            logger.warning("report %s decoded as %s", name, encoding)
+        return text
+    raise ReportReadError(name, "not valid UTF-8 or cp1252 text", "filen är inte kodad som UTF-8-text.")
+
+
+def _check_text(text: str, name: str) -> None:
+    if not text.strip():
+        raise ReportReadError(name, "the file is empty", "filen är tom.")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f" or 0x7F <= ord(c) < 0xA0)
+    if controls / len(text) > _MAX_CONTROL_RATIO:
+        raise ReportReadError(
+            name, "binary content (control characters)", "filen innehåller binära data, inte text."
+        )
+
+
+def read_report(path: Path) -> Report:
+    """Read and parse a ``.txt`` or ``.md`` report; its id is the file name without extension."""
+    name = path.name
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ReportReadError(
+            name, f"unsupported file type {path.suffix!r}", "filtypen stöds inte (.txt, .md)."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportReadError(name, f"cannot open file: {exc.strerror}", "filen kunde inte öppnas.") from exc
+    text = _decode(data, name)
+    _check_text(text, name)
+    return parse_report(path.stem, text, source_name=name)
+
+
+def parse_report(
+    report_id: str,
+    raw_text: str,
+    *,
+    source_name: str | None = None,
+    count_tokens: Callable[[str], int] | None = None,
+) -> Report:
+    """Parse raw report text into a ``Report``; all offsets refer to ``Report.text``.
+
+    ``count_tokens``, when given, is only used to log the report's size in model tokens.
+    """
+    name = source_name or report_id
+    _check_text(raw_text, name)
+    norm = normalise(raw_text)
+    heads = find_heading_lines(norm.text, norm.toc)
+    sections = build_sections(norm.text, heads, names_by_heading(heads))
+    projects = build_projects(norm.text, sections, heads)
+    title = _title(sections, norm.toc[0].title if norm.toc else None)
+    report = Report(
+        id=report_id,
+        title=title,
+        year=find_year(title, norm.text),
+        text=norm.text,
+        sections=sections,
+        projects=projects,
+        period=find_period(norm.text),
+        source_name=source_name,
+    )
+    if count_tokens is not None:
+        logger.debug("report %s: %d tokens", report_id, count_tokens(norm.text))
+    logger.info("parsed %s: %d sections, %d projects", report_id, len(report.all_sections()), len(projects))
+    return report
+
+
+def _title(sections: list[Section], toc_first: str | None) -> str:
+    """The first heading's title; the TOC's first entry when it is that heading's own wording."""
+    first = sections[0].title if sections else ""
+    if toc_first and first.replace("*", "").startswith(toc_first):
+        return toc_first
+    return first.replace("*", "").strip()
+
+
+def find_year(title: str, text: str) -> int | None:
+    """The report's year: from its title, else its date line, else the most mentioned year."""
+    for pattern, source in ((_TITLE_YEAR, title), (_DATE_YEAR, text)):
+        m = pattern.search(source)
+        if m:
+            return int(m.group(1))
+    years = Counter(int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def find_period(text: str) -> str | None:
+    """The period the report covers where it says so ("juni 2018-maj 2019"), as written."""
+    for pattern in _PERIOD:
+        m = pattern.search(text)
+        if m:
+            return m.group("p").strip()
+    return None

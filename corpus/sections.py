@@ -1,0 +1,202 @@
+"""The section tree of a report: chapters → projects (→ sub-projects) → subsections.
+
+Heading candidates from ``corpus.headings`` are given roles. With explicit markup the
+levels are given and a heading is a project when its children describe a project (a facts
+subsection, or two or more project-subsection headings). Without markup the roles come
+from the document's rhythm: a project heading is directly followed by a subsection
+heading; inside a project, subsection vocabulary opens subsections and other title lines
+stay in the body as lower-level titles; TOC entries and chapter vocabulary open chapters.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from corpus.headings import (
+    PROJECT_SUBSECTION_TYPES,
+    HeadingLine,
+    chapter_type,
+    clean_title,
+    is_chapter_vocabulary,
+    is_pure_vocabulary,
+    subsection_type,
+)
+from corpus.types import Section, SectionKind, SectionType, Span
+
+logger = logging.getLogger(__name__)
+
+CHAPTER, PROJECT, SUBSECTION = 1, 2, 3
+
+
+@dataclass(slots=True)
+class _Node:
+    """A heading with its level while the tree is being built."""
+
+    heading: HeadingLine
+    level: int
+    end: int = 0
+    children: list[_Node] = field(default_factory=list)
+
+
+def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
+    """A heading right before a subsection heading (or before a facts heading) opens a project."""
+    if subsection_type(heads[i].title) or is_chapter_vocabulary(heads[i].title) or i + 1 >= len(heads):
+        return False
+    nxt = heads[i + 1]
+    nxt_type = subsection_type(nxt.title)
+    if nxt_type not in PROJECT_SUBSECTION_TYPES:
+        return False
+    return not text[heads[i].end : nxt.start].strip() or nxt_type is SectionType.FACTS
+
+
+def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, int]]:
+    """Levels for headings without markup; lower-level titles are dropped (they stay body)."""
+    has_toc = any(h.source == "toc" for h in heads)
+    out: list[tuple[HeadingLine, int]] = []
+    in_project = False
+    current: SectionType | None = None
+    for i, h in enumerate(heads):
+        stype = subsection_type(h.title)
+        if _is_project_start(heads, i, text):
+            out.append((h, PROJECT))
+            in_project, current = True, None
+        elif in_project and stype in PROJECT_SUBSECTION_TYPES:
+            if h.source == "toc" or stype is not current or is_pure_vocabulary(h.title):
+                out.append((h, SUBSECTION))
+                current = stype
+        elif in_project and stype is not None and _next_is_subsection(heads, i):
+            out.append((h, SUBSECTION))
+            current = stype
+        elif h.source == "toc" or (not has_toc and (not in_project or is_chapter_vocabulary(h.title))):
+            out.append((h, CHAPTER))
+            in_project, current = False, None
+    return out
+
+
+def _next_is_subsection(heads: list[HeadingLine], i: int) -> bool:
+    return i + 1 < len(heads) and subsection_type(heads[i + 1].title) in PROJECT_SUBSECTION_TYPES
+
+
+def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int) -> list[_Node]:
+    """Nest headings by level; each node ends where the next heading of its level or higher starts."""
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for h, level in levelled:
+        node = _Node(h, level)
+        while stack and stack[-1].level >= level:
+            stack.pop().end = h.start
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    for node in stack:
+        node.end = text_len
+    return roots
+
+
+def _describes_project(node: _Node) -> bool:
+    types = [subsection_type(c.heading.title) for c in node.children]
+    if subsection_type(node.heading.title):
+        return False
+    return SectionType.FACTS in types or sum(t in PROJECT_SUBSECTION_TYPES for t in types) >= 2
+
+
+def _strip_document_title(levelled: list[tuple[HeadingLine, int]]) -> list[tuple[HeadingLine, int]]:
+    """Drop a lone top-level heading that opens the document: it is the report's title."""
+    if levelled:
+        top = min(level for _, level in levelled)
+        tops = [h for h, level in levelled if level == top]
+        if len(tops) == 1 and tops[0] is levelled[0][0] and len(levelled) > 1:
+            return levelled[1:]
+    return levelled
+
+
+def _to_section(
+    node: _Node,
+    kind: SectionKind,
+    stype: SectionType,
+    path: tuple[str, ...],
+    project: str | None,
+    name_of: dict[int, str],
+) -> Section:
+    title = name_of.get(node.heading.start, node.heading.title)
+    here = (*path, title)
+    if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT):
+        project = title
+    section = Section(
+        title=title,
+        kind=kind,
+        section_type=stype,
+        heading=Span(node.heading.start, node.heading.end),
+        body=Span(node.heading.end, max(node.end, node.heading.end)),
+        heading_path=here,
+        project=project,
+    )
+    for child in node.children:
+        section.children.append(_child_section(node, child, kind, stype, here, project, name_of))
+    return section
+
+
+def _child_section(
+    parent: _Node,
+    child: _Node,
+    kind: SectionKind,
+    stype: SectionType,
+    path: tuple[str, ...],
+    project: str | None,
+    name_of: dict[int, str],
+) -> Section:
+    own = subsection_type(child.heading.title)
+    if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT) and _describes_project(child):
+        return _to_section(child, SectionKind.SUBPROJECT, SectionType.BACKGROUND, path, project, name_of)
+    if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT):
+        return _to_section(
+            child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
+        )
+    if kind is SectionKind.CHAPTER and _describes_project(child):
+        return _to_section(child, SectionKind.PROJECT, SectionType.BACKGROUND, path, None, name_of)
+    # Below a subsection (or a chapter) a lower-level title keeps its parent's type.
+    child_type = stype if kind is SectionKind.SUBSECTION else (own or stype)
+    return _to_section(child, SectionKind.SUBSECTION, child_type, path, project, name_of)
+
+
+def _top_section(node: _Node, name_of: dict[int, str]) -> Section:
+    if _describes_project(node):
+        return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
+    return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
+
+
+def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str]) -> list[Section]:
+    """The section tree of ``text``, with a leading front-matter chapter when text precedes it.
+
+    ``name_of`` maps a heading's start offset to a normalised title (project names).
+    """
+    if heads and all(h.level is not None for h in heads):
+        levelled = _strip_document_title([(h, h.level or 1) for h in heads])
+    else:
+        levelled = _flat_roles(heads, text)
+    roots = _nest(levelled, len(text))
+    sections = [_top_section(node, name_of) for node in roots]
+    first = roots[0].heading.start if roots else len(text)
+    if text[:first].strip():
+        sections.insert(0, _front_matter(text, first))
+    logger.debug("built %d top-level sections", len(sections))
+    return sections
+
+
+def _front_matter(text: str, end: int) -> Section:
+    """Text before the first heading (title page): a background chapter titled by its first line."""
+    start = len(text[:end]) - len(text[:end].lstrip())
+    first_line = text[start:end].split("\n", 1)[0].strip()
+    has_title = 0 < len(first_line) <= 200 and "\n" in text[start:end].strip()
+    title = clean_title(first_line) if has_title else "Inledning"
+    heading = Span(start, start + len(first_line)) if has_title else None
+    body = Span(heading.end if heading else 0, end)
+    return Section(title, SectionKind.CHAPTER, SectionType.BACKGROUND, heading, body, (title,))
+
+
+def project_heading_starts(sections: list[Section]) -> list[Section]:
+    """Project and sub-project sections, in document order."""
+    out: list[Section] = []
+    for s in sections:
+        out.extend(x for x in s.walk() if x.kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT))
+    return out
