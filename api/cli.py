@@ -40,10 +40,11 @@ def index_cmd(
     settings = _settings()
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        result = index_paths(paths or [settings.reports_dir], settings, only_missing=missing,
-                             show_progress=sys.stderr.isatty())
+        result = index_paths(paths or [settings.reports_dir], data_dir=settings.data_dir,
+                             embed_model=settings.embed_model, chroma_url=settings.chroma_url,
+                             only_missing=missing, show_progress=sys.stderr.isatty())
     except (CorpusError, IndexStoreError) as exc:
-        _fail(str(getattr(exc, "message", None) or exc))
+        _fail(str(getattr(exc, "user_message", None) or exc))
         return
     err.print(result.summary())
 
@@ -105,7 +106,7 @@ def parse(
     try:
         report = read_report(file)
     except CorpusError as exc:
-        _fail(str(getattr(exc, "message", None) or exc))
+        _fail(str(getattr(exc, "user_message", None) or exc))
         return
     chunks = chunk_report(report, token_counter(settings.embed_model))
     if as_json:

@@ -1,11 +1,13 @@
-"""The answering service: question → understanding → retrieval → evidence → cited answer.
+"""The answering service: question → understanding → facts or retrieval → evidence →
+cited Swedish answer.
 
-One ``QAService`` per loaded index generation; it is built once (model and index loaded
-at start) and is safe to share between requests (no per-request mutable state).
+One ``QAService`` per loaded index generation; built once (model and index loaded at
+start) and shared between requests (no per-request mutable state on the object).
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import uuid
 from collections.abc import Callable
@@ -14,14 +16,19 @@ from typing import Protocol
 
 import numpy as np
 
-from corpus.types import Chunk, SectionType
+from corpus.types import Chunk, ProjectFacts, SectionType
 from qa.abstain import AbstentionPolicy, Evidence, content_terms, gather_evidence
+from qa.aggregates import aggregate
+from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.errors import UnknownReport
-from qa.quotes import TermWeights
+from qa.fact_answers import FACT_FIELDS, Composed, FactComposer
+from qa.facts_table import FactsTable
+from qa.quotes import TermWeights, best_quote
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.types import Answer, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
+from qa.unknown import unknown_project_reason
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +36,15 @@ LESSON_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
 
 
 class IndexView(Protocol):
-    """What the service reads from an index generation (``index.store.IndexReader``)."""
+    """What the service reads from an index generation (see ``qa.index_view``)."""
 
     def all_chunks(self) -> list[Chunk]: ...
 
     def report_years(self) -> dict[str, int | None]: ...
 
     def project_refs(self) -> list[ProjectRef]: ...
+
+    def project_facts(self) -> list[ProjectFacts]: ...
 
     def vector_search(
         self, query_vec: np.ndarray, k: int, where: dict[str, object] | None = None
@@ -76,13 +85,30 @@ class QAService:
         retrieval: RetrievalConfig | None = None,
         policy: AbstentionPolicy | None = None,
     ):
-        self.index = index
         self.top_k = top_k
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.catalog = ProjectCatalog(index.project_refs())
+        self.facts = FactsTable(index.project_facts(), self.report_years)
         self.weights = TermWeights(analyze, (c.text for c in self.retriever.chunks.values()))
         self.policy = policy or AbstentionPolicy()
+        self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
+        for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
+            starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
+            starts.append(chunk.start)
+            chunks.append(chunk)
+
+    @property
+    def newest_year(self) -> int | None:
+        return max((y for y in self.report_years.values() if y), default=None)
+
+    def chunk_at(self, report_id: str, offset: int) -> Chunk | None:
+        """The chunk of ``report_id`` whose span contains ``offset`` (None in a heading)."""
+        starts, chunks = self._starts.get(report_id, ([], []))
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and chunks[i].start <= offset < chunks[i].end:
+            return chunks[i]
+        return None
 
     # -- scope -----------------------------------------------------------------
     def _report_scope(self, q: Question, report: str | None) -> tuple[str, ...]:
@@ -114,27 +140,29 @@ class QAService:
         trace.question = q
         reports = self._report_scope(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
-        filters = Filters(report_ids=reports, projects=self._project_scope(q),
-                          section_types=tuple(q.section_types) if is_lesson else ())
-        k = self.top_k * 3 if is_lesson and not q.projects else self.top_k
-        passages = self.retriever.retrieve(text, filters, k, timings=trace.timings)
-        if len(passages) < self.top_k and (filters.projects or filters.section_types):
-            # The filters came from our reading of the question; never let them starve it.
-            wider = Filters(report_ids=reports)
-            extra = self.retriever.retrieve(text, wider, self.top_k, timings=trace.timings)
-            have = {p.chunk.id for p in passages}
-            passages += [p for p in extra if p.chunk.id not in have]
+        passages = self._retrieve(q, reports, is_lesson, trace)
         trace.passages = passages
-        name_terms = {t for ref in q.projects for t in self.weights.analyze(ref.name)}
-        terms = content_terms(self.weights.analyze(text), name_terms)
-        evidence = gather_evidence(terms, passages, self.weights)
-        trace.evidence = evidence
         query_terms = set(self.weights.analyze(text))
-        if not passages or not self.policy.answerable(evidence):
+        fact_fields = [f for f in q.fields if f in FACT_FIELDS]
+        if q.projects and fact_fields and not is_lesson:
+            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms)
+            if answer is not None:
+                trace.path = "facts"
+                return answer
+        if q.aggregate and not q.projects and not is_lesson:
+            answer = self._aggregate_answer(q, reports, passages, query_terms)
+            if answer is not None:
+                trace.path = "aggregate"
+                return answer
+        reason = None if q.projects else unknown_project_reason(text, self.weights, self.catalog)
+        name_terms = {t for ref in q.projects for t in self.weights.analyze(ref.name)}
+        evidence = gather_evidence(content_terms(self.weights.analyze(text), name_terms), passages, self.weights)
+        trace.evidence = evidence
+        if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
             suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
-            return Answer(new_answer_id(), abstention_answer(), False, suggestions=suggestions)
-        if is_lesson and not q.projects:
+            return Answer(new_answer_id(), abstention_answer(reason), False, suggestions=suggestions)
+        if is_lesson and len(q.projects) != 1:
             trace.path = "lessons"
             chosen = _spread_over_projects(passages, self.top_k * 2)
             citations = mint_citations(chosen, query_terms, self.weights)
@@ -142,6 +170,59 @@ class QAService:
         trace.path = "extractive"
         citations = mint_citations(passages[: self.top_k], query_terms, self.weights)
         return Answer(new_answer_id(), extractive_answer(citations), True, citations)
+
+    def _retrieve(self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace) -> list[Passage]:
+        filters = Filters(report_ids=reports, projects=self._project_scope(q),
+                          section_types=tuple(q.section_types) if is_lesson else ())
+        k = self.top_k * 3 if is_lesson and not q.projects else self.top_k
+        passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
+        if len(passages) < self.top_k and (filters.projects or filters.section_types):
+            # The filters come from our reading of the question; never let them starve it.
+            extra = self.retriever.retrieve(q.text, Filters(report_ids=reports), self.top_k,
+                                            timings=trace.timings)
+            have = {p.chunk.id for p in passages}
+            passages += [p for p in extra if p.chunk.id not in have]
+        return passages
+
+    def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
+        """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""
+        for p in passages:
+            if len(book.citations) >= self.top_k:
+                break
+            if p.chunk.id in book.cited_chunk_ids():
+                continue
+            quote = best_quote(p.chunk, query_terms, self.weights)
+            book.cite(p, quote.start, quote.end)
+
+    def _fact_answer(self, q: Question, fields: list[str], reports: tuple[str, ...],
+                     passages: list[Passage], query_terms: set[str]) -> Answer | None:
+        book = CiteBook(self.chunk_at)
+        composer = FactComposer(book)
+        out = Composed()
+        found = False
+        for ref in q.projects:
+            facts = self.facts.project(ref.name, reports)
+            if facts is None:
+                continue
+            found = True
+            before = len(out.missing)
+            composer.compose(facts, fields, out)
+            for label in out.missing[before:]:
+                out.sentences.append(f"Rapporten anger inte {label} för {ref.name}.")
+        if not found or not out.figures:
+            return None
+        self._with_passages(book, passages, query_terms)
+        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
+
+    def _aggregate_answer(self, q: Question, reports: tuple[str, ...], passages: list[Passage],
+                          query_terms: set[str]) -> Answer | None:
+        book = CiteBook(self.chunk_at)
+        composer = FactComposer(book)
+        out = aggregate(q, self.facts.leaves(reports), composer, self.newest_year)
+        if out is None or not out.sentences:
+            return None
+        self._with_passages(book, passages, query_terms)
+        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
 
 
 def _spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:

@@ -1,0 +1,125 @@
+"""Cross-project aggregates (list, count, sum, min, max) computed from the facts table,
+filtered by fund, status, end year and owner; every included project is cited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.numbers import format_kr
+from corpus.types import ProjectFacts, Sourced
+from qa.fact_answers import Composed, FactComposer
+from qa.types import FigureRef, Question
+from qa.understanding import normalise
+from qa.vocabulary import FUND_WORDS
+
+_ISO = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateFilter:
+    fund: str | None = None
+    status: str | None = None
+    end_year: int | None = None
+    end_date: str | None = None
+    owner: str | None = None
+
+    def admits(self, f: ProjectFacts) -> bool:
+        if self.fund and (f.fund is None or f.fund.value != self.fund):
+            return False
+        if self.status and (f.status is None or f.status.value != self.status):
+            return False
+        end = str(f.end_date.value) if f.end_date else ""
+        if self.end_date and end != self.end_date:
+            return False
+        if self.end_year and not end.startswith(str(self.end_year)):
+            return False
+        return not (self.owner and (f.owner is None or normalise(str(f.owner.value)) != self.owner))
+
+    def source(self, f: ProjectFacts) -> Sourced | None:
+        """The fact that made ``f`` pass the filter (what to cite for it)."""
+        if self.end_date or self.end_year:
+            return f.end_date
+        if self.fund:
+            return f.fund
+        if self.status:
+            return f.status
+        if self.owner:
+            return f.owner
+        return f.total_budget or f.owner
+
+
+def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) -> AggregateFilter:
+    norm = normalise(q.text)
+    fund = next((name for name, words in FUND_WORDS.items() if any(f" {w}" in norm for w in words)), None)
+    status = None
+    if any(w in norm for w in (" pågår ", " pågående ", " fortfarande ")):
+        status = "ongoing"
+    elif any(w in norm for w in (" avslutade ", " avslutats ", " avslutat ")):
+        status = "ended"
+    end_date = None
+    end_year = None
+    if "end_date" in q.fields or "status" in q.fields:
+        iso = _ISO.search(q.text)
+        end_date = iso.group(1) if iso else None
+        if end_date is None:
+            end_year = q.year or (newest_year if " i år " in norm else None)
+        if end_date or end_year:
+            status = None
+    owners = {normalise(str(f.owner.value)) for f in rows if f.owner}
+    owner = next((o for o in owners if o.strip() and o in norm), None)
+    return AggregateFilter(fund, status, end_year, end_date, owner)
+
+
+def _amount_field(q: Question) -> str:
+    return "eu_funding" if "eu_funding" in q.fields else "total_budget"
+
+
+def aggregate(q: Question, rows: list[ProjectFacts], composer: FactComposer,
+              newest_year: int | None) -> Composed | None:
+    """Compose the aggregate answer, or None when the question is not one we can compute."""
+    flt = read_filter(q, rows, newest_year)
+    chosen = [f for f in rows if flt.admits(f)]
+    out = Composed()
+    op = q.aggregate
+    if op in ("min", "max", "sum"):
+        return _numeric(op, _amount_field(q), chosen, composer, out)
+    if op not in ("list", "count"):
+        return None
+    if not chosen:
+        out.sentences.append("Inget projekt i rapporterna uppfyller det.")
+        return out
+    parts = []
+    for f in chosen:
+        src = flt.source(f)
+        ref = f" [{composer.cite(src)}]" if src is not None else ""
+        parts.append(f"{f.project}{ref}")
+    lead = f"{len(chosen)} projekt" if op == "count" else "Projekten"
+    out.sentences.append(f"{lead}: {', '.join(parts)}.")
+    out.figures.append(FigureRef(None, "count", len(chosen), "projekt",
+                                 "; ".join(f.project for f in chosen), None))
+    return out
+
+
+def _numeric(op: str, field: str, rows: list[ProjectFacts], composer: FactComposer,
+             out: Composed) -> Composed:
+    valued = [(f, getattr(f, field)) for f in rows if getattr(f, field) is not None]
+    label = "EU-stöd" if field == "eu_funding" else "total budget"
+    if not valued:
+        out.missing.append(label)
+        return out
+    if op == "sum":
+        total = sum(int(s.value) for _, s in valued)
+        parts = [f"{f.project} {format_kr(int(s.value))} [{composer.cite(s)}]" for f, s in valued]
+        out.sentences.append(f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: "
+                             + "; ".join(parts) + ".")
+        out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label="summa"))
+        for f, s in valued:
+            composer.add_figure(out, f, field, s, "kr")
+        return out
+    pick = min if op == "min" else max
+    f, s = pick(valued, key=lambda fs: int(fs[1].value))
+    word = "minst" if op == "min" else "störst"
+    out.sentences.append(f"{f.project} har {word} {label}: {format_kr(int(s.value))} [{composer.cite(s)}].")
+    composer.add_figure(out, f, field, s, "kr")
+    return out

@@ -1,0 +1,163 @@
+"""Exact fact answers from the facts table: composed Swedish sentences with the
+Swedish-formatted value, a structured figure and a citation of the source sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from corpus.numbers import format_kr
+from corpus.types import ProjectFacts, Sourced
+from qa.citebook import CiteBook
+from qa.types import FigureRef
+
+FUND_NAMES = {"ESF": "Europeiska socialfonden (ESF)", "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)"}
+
+#: Fields the facts table can answer, in the order statements are made.
+FACT_FIELDS = ("owner", "manager", "total_budget", "eu_funding", "fund", "period", "start_date",
+               "end_date", "status", "co_financiers")
+
+MISSING_LABELS = {
+    "owner": "projektägare", "manager": "projektledare", "total_budget": "total budget",
+    "eu_funding": "EU-stöd", "fund": "fond", "period": "projekttid", "start_date": "startdatum",
+    "end_date": "slutdatum", "status": "status", "co_financiers": "medfinansiärer",
+}
+
+
+@dataclass
+class Composed:
+    """Sentences, figures and notes produced for one question."""
+
+    sentences: list[str] = field(default_factory=list)
+    figures: list[FigureRef] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def _kr(v: object) -> str:
+    return format_kr(int(v)) if isinstance(v, int | float) else str(v)
+
+
+class FactComposer:
+    def __init__(self, book: CiteBook):
+        self.book = book
+
+    def cite(self, s: Sourced) -> int | None:
+        return self.book.cite_span(s.report_id, s.span)
+
+    def _ref(self, s: Sourced) -> str:
+        n = self.cite(s)
+        return f" [{n}]" if n is not None else ""
+
+    def add_figure(self, out: Composed, f: ProjectFacts, name: str, s: Sourced, unit: str | None) -> None:
+        out.figures.append(FigureRef(f.project, name, s.value, unit, s.sentence, self.cite(s)))  # type: ignore[arg-type]
+
+    def compose(self, f: ProjectFacts, fields: list[str], out: Composed) -> None:
+        """Statements for ``fields`` of one project; a field the report lacks is noted."""
+        ended = f.status is not None and f.status.value == "ended"
+        verb = "var" if ended else "är"
+        handlers: dict[str, Callable[[ProjectFacts, str, Composed], bool]] = {
+            "owner": self._owner, "manager": self._manager, "total_budget": self._budget,
+            "eu_funding": self._eu, "fund": self._fund, "period": self._period,
+            "start_date": self._period, "end_date": self._period, "status": self._status,
+            "co_financiers": self._cofin,
+        }
+        done: set[Callable[[ProjectFacts, str, Composed], bool]] = set()
+        for name in fields:
+            handler = handlers[name]
+            if handler in done:
+                continue
+            done.add(handler)
+            if not handler(f, verb, out):
+                out.missing.append(MISSING_LABELS[name])
+
+    def _owner(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.owner is None:
+            return False
+        out.sentences.append(f"Projektägare för {f.project} {verb} {f.owner.value}{self._ref(f.owner)}.")
+        self.add_figure(out, f, "owner", f.owner, None)
+        return True
+
+    def _manager(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if not f.managers and not f.former_managers:
+            return False
+        if f.managers:
+            names = " och ".join(str(m.value) for m in f.managers)
+            refs = "".join(dict.fromkeys(self._ref(m) for m in f.managers))
+            out.sentences.append(f"Projektledare för {f.project} {verb} {names}{refs}.")
+            for m in f.managers:
+                self.add_figure(out, f, "manager", m, None)
+        if f.former_managers:
+            names = " och ".join(str(m.value) for m in f.former_managers)
+            refs = "".join(dict.fromkeys(self._ref(m) for m in f.former_managers))
+            out.sentences.append(f"Tidigare projektledare har varit {names}{refs}.")
+            for m in f.former_managers:
+                self.add_figure(out, f, "manager", m, None)
+        return True
+
+    def _budget(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.total_budget is None:
+            return False
+        text = f"Den totala budgeten för {f.project} {verb} {_kr(f.total_budget.value)}"
+        self.add_figure(out, f, "total_budget", f.total_budget, "kr")
+        if f.eu_funding is not None:
+            fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
+            text += f", varav {_kr(f.eu_funding.value)} från {fund}"
+            self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
+        refs = "".join(dict.fromkeys(self._ref(s) for s in (f.total_budget, f.eu_funding) if s))
+        note = " (efter revidering)" if f.budget_revised else ""
+        out.sentences.append(f"{text}{note}{refs}.")
+        return True
+
+    def _eu(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.eu_funding is None:
+            return False
+        if any(fig.field == "eu_funding" and fig.project == f.project for fig in out.figures):
+            return True
+        fund = FUND_NAMES.get(str(f.fund.value), "EU-fonderna") if f.fund else "EU-fonderna"
+        out.sentences.append(f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}"
+                             f"{self._ref(f.eu_funding)}.")
+        self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
+        return True
+
+    def _fund(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.fund is None:
+            return False
+        out.sentences.append(f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}"
+                             f"{self._ref(f.fund)}.")
+        self.add_figure(out, f, "fund", f.fund, None)
+        return True
+
+    def _period(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.start_date is None and f.end_date is None:
+            return False
+        start = f.start_date.value if f.start_date else "okänt datum"
+        end = f.end_date.value if f.end_date else "okänt datum"
+        tense = "pågick" if verb == "var" else "pågår"
+        text = f"{f.project} {tense} {start} – {end}"
+        if f.original_end_date is not None and f.original_end_date.value != end:
+            text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt)"
+        refs = "".join(dict.fromkeys(self._ref(s) for s in (f.start_date, f.end_date) if s))
+        out.sentences.append(text + refs + ".")
+        for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):
+            if s is not None:
+                self.add_figure(out, f, name, s, None)
+        return True
+
+    def _status(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if f.status is None:
+            return False
+        if f.status.value == "ended":
+            year = f" {f.ended_year}" if f.ended_year else ""
+            out.sentences.append(f"{f.project} avslutades{year}{self._ref(f.status)}.")
+        else:
+            out.sentences.append(f"{f.project} pågår enligt rapporten{self._ref(f.status)}.")
+        self.add_figure(out, f, "status", f.status, None)
+        return True
+
+    def _cofin(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        if not f.co_financiers:
+            return False
+        names = ", ".join(str(c.value) for c in f.co_financiers)
+        refs = "".join(dict.fromkeys(self._ref(c) for c in f.co_financiers))
+        out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {names}{refs}.")
+        return True

@@ -1,0 +1,52 @@
+"""The facts table: every project's extracted facts across the indexed reports, with the
+newest report's record preferred unless a question names a report or year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from corpus.types import ProjectFacts, Sourced
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Two sources in the reports that state one thing differently."""
+
+    description: str
+    sources: tuple[Sourced, ...]
+
+
+class FactsTable:
+    def __init__(self, facts: Iterable[ProjectFacts], report_years: dict[str, int | None],
+                 discrepancies: Iterable[Discrepancy] = ()):
+        self.report_years = report_years
+        self._rows = list(facts)
+        self.discrepancies = list(discrepancies)
+
+    def _rank(self, report_id: str) -> tuple[int, str]:
+        return (self.report_years.get(report_id) or 0, report_id)
+
+    def rows(self, report_ids: tuple[str, ...] = ()) -> list[ProjectFacts]:
+        """One record per project: from the newest report that has it (within scope)."""
+        best: dict[str, ProjectFacts] = {}
+        for f in self._rows:
+            if report_ids and f.report_id not in report_ids:
+                continue
+            cur = best.get(f.project)
+            if cur is None or self._rank(f.report_id) > self._rank(cur.report_id):
+                best[f.project] = f
+        return list(best.values())
+
+    def project(self, name: str, report_ids: tuple[str, ...] = ()) -> ProjectFacts | None:
+        return next((f for f in self.rows(report_ids) if f.project == name), None)
+
+    def history(self, name: str) -> list[ProjectFacts]:
+        """The project's record in every report, oldest first."""
+        return sorted((f for f in self._rows if f.project == name), key=lambda f: self._rank(f.report_id))
+
+    def leaves(self, report_ids: tuple[str, ...] = ()) -> list[ProjectFacts]:
+        """Projects that are not merely a heading over sub-projects (for aggregates)."""
+        rows = self.rows(report_ids)
+        parents = {f.parent for f in rows if f.parent}
+        return [f for f in rows if f.project not in parents or f.total_budget is not None]

@@ -1,0 +1,44 @@
+"""Spotting questions about a project the reports do not contain.
+
+A capitalised word (not the first) that occurs nowhere in the indexed reports is taken as
+the name of something unknown; the answer then says so and offers similar project names
+instead of guessing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from qa.quotes import TermWeights
+from qa.understanding import ProjectCatalog
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def unknown_names(text: str, weights: TermWeights) -> list[str]:
+    words = list(_WORD.finditer(text))
+    out = []
+    for m in words[1:]:
+        word = m.group(0)
+        if len(word) < 3 or not word[0].isupper():
+            continue
+        terms = weights.analyze(word)
+        if terms and not any(weights.known(t) for t in terms):
+            out.append(word)
+    return out
+
+
+def unknown_project_reason(text: str, weights: TermWeights, catalog: ProjectCatalog) -> str | None:
+    """A Swedish sentence naming what is unknown and similar projects, or None."""
+    names = unknown_names(text, weights)
+    if not names:
+        return None
+    asked = " ".join(names)
+    similar = difflib.get_close_matches(asked, catalog.names(), n=3, cutoff=0.4)
+    msg = f"Rapporterna nämner inte ”{asked}”."
+    if similar:
+        msg += " Menar du " + " eller ".join(f"”{s}”" for s in similar) + "?"
+    elif catalog.names():
+        msg += " Projekten i rapporterna är: " + ", ".join(catalog.names()) + "."
+    return msg
