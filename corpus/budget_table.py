@@ -1,0 +1,222 @@
+"""A report's own overview tables (project, owner, fund, budget) and the totals its prose states.
+
+Tables are tab-separated rows in the normalised text; a header row says which column is
+which ("Projekt", "Tillhörighet/Projektägare", "Budget"). Group rows ("X: - A (ERUF) - B
+(ERUF)" or a "X:" row followed by "- A" rows) become one row per sub-project with
+``parent`` set. Rounded amounts ("12,2 Mkr") keep their rounding ``tolerance`` in kronor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from corpus.fact_patterns import SentenceText, clean_name, find_fund, split_sentences
+from corpus.numbers import Amount, find_amounts
+from corpus.types import Report, Sourced, Span
+
+_DEPARTMENT = re.compile(r"\S.*?(?:förvaltningen|kontoret|nämnden|förvaltning|avdelningen|bolaget)\b",
+                         re.IGNORECASE)
+_STATUS_TAIL = re.compile(r"\s*[,–-]?\s*\b(?:avslutat|avslutad|pågående)\b.*$", re.IGNORECASE)
+_TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|sammanlagt|samtliga\s+projekt)\W*$", re.IGNORECASE)
+_FUND_PAREN = re.compile(r"\((ESF|ERUF|ERDF)\)", re.IGNORECASE)
+_TOTAL_CUE = re.compile(r"total|sammanlag|samtliga\s+projekt|summa|totalt|sammantaget|tillsammans",
+                        re.IGNORECASE)
+_SUPPORT_AFTER = re.compile(r"^\s*(?:kr\s+)?(?:i\s+)?(?:\w+\s+){0,3}(?:stöd|EU|ESF|ERUF|fond|bidrag)",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetRow:
+    """One project's row of a report table. ``amount`` in kronor, ± ``tolerance`` when rounded."""
+
+    report_id: str
+    project: str
+    span: Span
+    line: str
+    parent: str | None = None
+    owner: str | None = None
+    fund: str | None = None
+    amount: int | None = None
+    amount_raw: str | None = None
+    tolerance: int = 0
+    table: int = 0
+    eu_amount: int | None = None
+    eu_tolerance: int = 0
+
+    def sourced(self, value: object) -> Sourced:
+        return Sourced(value, self.report_id, self.span, self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedTotal:
+    """A grand total the prose states: ``kind`` is "total_budget" or "eu_funding"."""
+
+    kind: str
+    value: int
+    qualifier: str | None
+    tolerance: int
+    source: Sourced
+
+
+def rounding_tolerance(amount: Amount) -> int:
+    """Half the last written digit's worth in kronor: "12,2 Mkr" → 50 000; "4 512 300 kr" → 0."""
+    m = re.search(r"(\d[\d ]*)(?:,(\d+))?\s*([A-Za-zåäö.: -]*)$", amount.raw)
+    if not m:
+        return 0
+    unit = m.group(3).strip().lower()
+    scale = 1_000_000 if unit.startswith(("m", "milj")) else 1_000 if unit.startswith(("t", "tusen")) else 1
+    if scale == 1:
+        return 0
+    decimals = len(m.group(2) or "")
+    return int(Decimal(scale) / Decimal(10) ** decimals / 2)
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(c.lower() for c in header):
+        if "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell:
+            roles.setdefault("owner", i)
+        elif "projekt" in cell:
+            roles.setdefault("project", i)
+        elif re.search(r"stöd|\beu\b|esf|eruf|bidrag", cell) and "budget" not in cell:
+            roles.setdefault("eu", i)
+        elif re.search(r"budget|kr\b|belopp|kostnad|omslutning", cell):
+            roles.setdefault("amount", i)
+        elif re.search(r"fond|program", cell):
+            roles.setdefault("fund", i)
+    return roles
+
+
+def _cells(line: str) -> list[str] | None:
+    """A table line's cells: tab-separated, or a Markdown ``| a | b |`` row; None otherwise."""
+    if "\t" in line:
+        return line.split("\t")
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        return [c.strip() for c in stripped.strip("|").split("|")]
+    return None
+
+
+def _tables(text: str) -> list[list[tuple[int, str, list[str]]]]:
+    tables: list[list[tuple[int, str, list[str]]]] = []
+    current: list[tuple[int, str, list[str]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cells = _cells(line)
+        if cells is not None:
+            if not all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in cells if c.strip()):
+                current.append((pos, line, cells))
+        elif line.strip() and current:
+            tables.append(current)
+            current = []
+        pos += len(line) + 1
+    if current:
+        tables.append(current)
+    return tables
+
+
+def is_table_line(line: str) -> bool:
+    """Whether a line is a table row (so prose readers can skip it)."""
+    return _cells(line) is not None
+
+
+def extract_budget_table(report: Report) -> list[BudgetRow]:
+    """Project rows of every table whose header names a project column, in document order."""
+    return [r for r in _all_rows(report) if not _TOTAL_ROW.match(r.project)]
+
+
+def _table_totals(report: Report) -> list[StatedTotal]:
+    """A table's own total row ("Totalt … 59,2 Mkr") as a stated total."""
+    out: list[StatedTotal] = []
+    for row in _all_rows(report):
+        if _TOTAL_ROW.match(row.project) and row.amount is not None:
+            out.append(StatedTotal("total_budget", row.amount, None, row.tolerance, row.sourced(row.amount)))
+    return out
+
+
+def _all_rows(report: Report) -> list[BudgetRow]:
+    rows: list[BudgetRow] = []
+    for t_index, table in enumerate(_tables(report.text)):
+        roles = _columns(table[0][2])
+        if "project" not in roles or len(roles) < 2:
+            continue
+        group: str | None = None
+        for pos, line, cells in table[1:]:
+            new = _rows_of_line(report.id, pos, line, cells, roles, group, t_index)
+            if new and new[0].project.endswith(":"):
+                group = new[0].project.rstrip(":").strip()
+                continue
+            if not line.lstrip().startswith("-"):
+                group = None if not new or new[0].parent is None else group
+            rows.extend(new)
+    return rows
+
+
+def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: dict[str, int],
+                  group: str | None, t_index: int) -> list[BudgetRow]:
+
+    def cell(role: str) -> str:
+        i = roles.get(role)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    name_cell = cell("project")
+    span = Span(pos, pos + len(line))
+    amounts = find_amounts(cell("amount"), 0) if "amount" in roles else []
+    amount = amounts[0] if amounts else None
+    eus = find_amounts(cell("eu"), 0) if "eu" in roles else []
+    if ":" in name_cell and len(_FUND_PAREN.findall(name_cell)) > 1:
+        head, rest = name_cell.split(":", 1)
+        items = re.findall(r"-\s*(.+?)\s*\((ESF|ERUF|ERDF)\)\s*\**", rest, re.IGNORECASE)
+        owners = _DEPARTMENT.findall(cell("owner"))
+        return [BudgetRow(report_id, clean_name(n), span, line, clean_name(head),
+                          owners[i].strip() if len(owners) == len(items) else None, f.upper(),
+                          table=t_index)
+                for i, (n, f) in enumerate(items)]
+    if not name_cell and amount is None:
+        return []
+    name = clean_name(_STATUS_TAIL.sub("", _FUND_PAREN.sub("", name_cell)).lstrip("- ").rstrip("*").strip())
+    if name_cell.rstrip().endswith(":") and amount is None:
+        return [BudgetRow(report_id, name + ":", span, line, table=t_index)]
+    fund = _FUND_PAREN.search(name_cell) or None
+    fund_name = fund.group(1).upper() if fund else (f[0] if (f := find_fund(cell("fund"))) else None)
+    parent = group if name_cell.lstrip().startswith("-") else None
+    return [BudgetRow(report_id, name, span, line, parent, cell("owner") or None, fund_name,
+                      amount.value if amount else None, amount.raw if amount else None,
+                      rounding_tolerance(amount) if amount else 0, t_index,
+                      eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0)]
+
+
+def _chapter_segments(report: Report) -> list[tuple[str, int]]:
+    if not report.sections:
+        return [(report.text, 0)]
+    segs: list[tuple[str, int]] = []
+    for s in report.all_sections():
+        if s.project is None and not s.children:
+            segs.append((report.text[s.body.start:s.body.end], s.body.start))
+    return segs
+
+
+def extract_stated_totals(report: Report) -> list[StatedTotal]:
+    """Grand totals stated outside the project sections ("Exakt summa är X kr varav Y kr i stöd")."""
+    out = _table_totals(report)
+    for text, base in _chapter_segments(report):
+        for sent in split_sentences(text, base):
+            if any(is_table_line(x) for x in sent.text.split("\n")) or not _TOTAL_CUE.search(sent.text):
+                continue
+            out.extend(_totals_in(report.id, sent))
+    return out
+
+
+def _totals_in(report_id: str, sent: SentenceText) -> list[StatedTotal]:
+    out: list[StatedTotal] = []
+    for a in find_amounts(sent.text, sent.start):
+        s, e = a.span.start - sent.start, a.span.end - sent.start
+        support = re.search(r"varav\s*$", sent.text[max(0, s - 12):s]) or _SUPPORT_AFTER.match(sent.text[e:])
+        kind = "eu_funding" if support else "total_budget"
+        if any(t.kind == kind for t in out):
+            continue
+        out.append(StatedTotal(kind, a.value, a.qualifier, rounding_tolerance(a),
+                               Sourced(a.value, report_id, a.span, sent.text)))
+    return out

@@ -1,0 +1,328 @@
+"""Sentence-level patterns for project facts: owner, managers, period, budget, EU funding.
+
+Each reader takes one sentence (its text and absolute start offset) and returns what it
+found with absolute spans; ``corpus.facts`` decides how findings combine into a record.
+The vocabulary is the genre's (projektägare, projektledare, projekttid, totala budget,
+varav … finansieras av Europeiska socialfonden), never any one report's names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.dates import SwedishDate, find_date_ranges, find_dates
+from corpus.numbers import Amount, find_amounts
+from corpus.types import Span
+
+_NO_SPLIT_BEFORE = {
+    "t.ex", "bl.a", "ca", "kr", "s.k", "m.m", "t.o.m", "exkl", "inkl", "resp", "dvs", "osv", "nr",
+    "jfr", "mm", "st", "tel", "fr.o.m", "m.fl", "o", "p.g.a", "pga", "etc",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])[*”\")]*\s+(?=[*\"”(–-]*[A-ZÅÄÖÉ0-9])|\n\s*\n|\n(?=\s*[-•–]\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceText:
+    """A sentence of a segment with its absolute start offset."""
+
+    text: str
+    start: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.start + len(self.text))
+
+
+def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
+    """Sentences (and paragraph-ending fragments) of ``text``; no splits after "t.ex.", "ca." …"""
+    out: list[SentenceText] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        piece = text[start:m.start()]
+        last = piece.rstrip(".!?*”\") ").rsplit(None, 1)[-1].lower() if piece.strip() else ""
+        if "\n" not in m.group(0) and (last in _NO_SPLIT_BEFORE or len(last) == 1):
+            continue
+        _add(out, text, start, m.start(), base)
+        start = m.end()
+    _add(out, text, start, len(text), base)
+    return out
+
+
+def _add(out: list[SentenceText], text: str, s: int, e: int, base: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e:
+        out.append(SentenceText(text[s:e], base + s))
+
+
+def clean_name(s: str) -> str:
+    """A name without emphasis stars, quotes and stray spaces."""
+    return re.sub(r"\s+", " ", s.replace("*", "").strip(" \t\n\"”“'’:,;.")).strip()
+
+
+# ---- owner ---------------------------------------------------------------------------------
+_FOR = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
+_OWNER_RE = re.compile(
+    rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){_FOR}"
+    r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
+    r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(]|\.\s|\.?$)",
+    re.IGNORECASE,
+)
+_OWNED_BY_RE = re.compile(
+    r"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|"
+    r"avdelningen|bolaget|stad))(?=\W|$)", re.IGNORECASE,
+)
+
+
+def find_owner(sent: SentenceText) -> tuple[str, Span] | None:
+    """The owning department a sentence names ("Projektägare är *Miljöförvaltningen*")."""
+    m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text)
+    if not m:
+        return None
+    owner = clean_name(m.group("owner"))
+    if not owner or not owner[0].isupper() or len(owner.split()) > 8:
+        return None
+    return owner, Span(sent.start + m.start("owner"), sent.start + m.end("owner"))
+
+
+def subject_of_owner_clause(sent: SentenceText) -> str | None:
+    """The project a "Projektägare för *X* …" sentence is about, if it names one."""
+    m = re.search(r"(?:projektägare|projektledare)\s+för\s+(\*[^*]+\*|.+?)\s+(?:är|var|har\s+varit)\s",
+                  sent.text, re.IGNORECASE)
+    return clean_name(m.group(1)) if m else None
+
+
+# ---- managers ------------------------------------------------------------------------------
+_NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el|bin)\b)?(?:\s+[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+)+"
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
+_MANAGER_RE = re.compile(
+    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?projektledare(?:n)?{_FOR}"
+    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
+    rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
+)
+_NAME_FIRST_RE = re.compile(
+    rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
+    r"projektledare\b"
+)
+_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+av\s+(?:projektledare(?:n)?\s+)?{_NAMES}")
+_REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
+_SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
+                           rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
+_PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerMention:
+    """A named project manager: ``role`` is "current", "past" (tense only) or "former" (explicit)."""
+
+    name: str
+    span: Span
+    role: str
+
+
+def _split_names(names: str, start: int) -> list[tuple[str, Span]]:
+    out = []
+    for m in re.finditer(_NAME, names):
+        out.append((m.group(0), Span(start + m.start(), start + m.end())))
+    return out
+
+
+def find_managers(sent: SentenceText) -> list[ManagerMention]:
+    """Project managers a sentence names, with tense or an explicit "tidigare"/"ersatt"."""
+    out: list[ManagerMention] = []
+    t = sent.text
+
+    def mention(m: re.Match[str], group: str, role: str) -> ManagerMention:
+        span = Span(sent.start + m.start(group), sent.start + m.end(group))
+        return ManagerMention(m.group(group), span, role)
+
+    for m in _REPLACED_RE.finditer(t):
+        out += [mention(m, "new", "current"), mention(m, "old", "former")]
+    for m in _SUCCEEDED_RE.finditer(t):
+        old, new = ("old", "new") if m.group("old") else ("old2", "new2")
+        out += [mention(m, new, "current"), mention(m, old, "former")]
+    if out:
+        return out
+    found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
+             *_NAME_FIRST_RE.finditer(t)]
+    for m in found:
+        names = m.group("names")
+        if not names[0].isupper():
+            continue
+        pre = (m.groupdict().get("pre") or "").strip().lower()
+        if pre in ("tidigare", "före detta", "förre"):
+            role = "former"
+        elif _PAST.search(t[: m.start("names")]) or _PAST.fullmatch(m.groupdict().get("verb") or ""):
+            role = "past"
+        else:
+            role = "current"
+        for name, span in _split_names(names, sent.start + m.start("names")):
+            out.append(ManagerMention(name, span, role))
+    return out
+
+
+# ---- period ----------------------------------------------------------------------------------
+_PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
+                         r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
+_EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
+_ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFinding:
+    """Start, end and original (pre-extension) end a sentence states."""
+
+    start: SwedishDate | None = None
+    end: SwedishDate | None = None
+    original_end: SwedishDate | None = None
+    extension_only: bool = False
+
+
+def find_period(sent: SentenceText) -> PeriodFinding | None:
+    """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
+    t = sent.text
+    ranges = [r for r in find_date_ranges(t, sent.start) if r.start.precision == r.end.precision == "day"]
+    if not ranges and not _PERIOD_CUE.search(t):
+        return None
+    dates = [d for d in find_dates(t, sent.start) if d.precision == "day"]
+    if ranges:
+        r = ranges[0]
+        later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
+        if _EXTENDED_RE.search(t) and later:
+            return PeriodFinding(r.start, later[-1], r.end)
+        return PeriodFinding(r.start, r.end)
+    if _EXTENDED_RE.search(t) and dates:
+        return PeriodFinding(end=dates[-1], extension_only=True)
+    if re.search(r"\bstart\w*|inleddes|påbörjades", t, re.IGNORECASE) and dates and "projekt" in t.lower():
+        return PeriodFinding(start=dates[0])
+    return None
+
+
+def says_ended(sent: SentenceText) -> bool:
+    """Whether a sentence says the project has ended ("avslutades 2019-02-28")."""
+    return bool(_ENDED_RE.search(sent.text)) and "projekt" in sent.text.lower()
+
+
+# ---- budget and EU funding -------------------------------------------------------------------
+_BUDGET_CUE = re.compile(
+    r"total\w*\s+budget|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:uppgår|är|var|har\s+varit|omfattar|på|:)|"
+    r"budgetomslutning|omslutning|total\w*\s+kostnad|kostnadsram", re.IGNORECASE,
+)
+_ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
+                           r"tidigare\s+budget", re.IGNORECASE)
+_REVISED_CUE = re.compile(r"revider|efter\s+revidering|ändrad\s+budget|justerad\s+budget", re.IGNORECASE)
+_FUND_WORDS = {
+    "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
+    "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
+}
+_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFinding:
+    """Total budget (and its pre-revision value), EU funding and the fund a sentence states."""
+
+    total: Amount | None = None
+    original_total: Amount | None = None  # the budget before a revision
+    eu: Amount | None = None
+    fund: tuple[str, Span] | None = None
+    revised: bool = False
+
+
+def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
+    """ESF or ERUF named in ``text`` (first mention wins)."""
+    hits = [(m.start(), name, m) for name, rx in _FUND_WORDS.items() if (m := rx.search(text))]
+    if not hits:
+        return None
+    _, name, m = min(hits, key=lambda h: h[0])
+    return name, Span(base + m.start(), base + m.end())
+
+
+def find_budget(sent: SentenceText) -> BudgetFinding | None:
+    """Budget facts in a sentence: "totala budget är X kr, varav Y kr finansieras av …"."""
+    t = sent.text
+    amounts = find_amounts(t, sent.start)
+    if not amounts:
+        return None
+    cue = _BUDGET_CUE.search(t)
+    eu = _eu_amount(t, sent.start, amounts)
+    rest = [a for a in amounts if a is not eu and (cue is None or a.span.start - sent.start >= cue.start())]
+    total = original = None
+    revised = bool(_REVISED_CUE.search(t))
+    if cue and rest:
+        total = rest[0]
+        frm = re.search(r"\bfrån\b", t[cue.start():])
+        if revised and len(rest) >= 2 and frm:
+            original, total = rest[0], rest[1]
+        elif _ORIGINAL_CUE.search(t):
+            original, total = rest[0], None
+    if total is None and eu is None and original is None:
+        return None
+    fund = find_fund(t, sent.start) if (eu or _EU_CUE.search(t)) else None
+    return BudgetFinding(total, original, eu, fund, (revised and total is not None) or original is not None)
+
+
+def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
+    for a in amounts:
+        s, e = a.span.start - base, a.span.end - base
+        after = re.split(r"[,;.]\s", t[e:], maxsplit=1)[0]
+        before = t[max(0, s - 40): s]
+        if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
+            return a
+        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s+(?:är|var|på|om|uppgår\s+till|:)?\s*$|"
+                     r"stöd\s+från\s+\S*\s*(?:\S+\s+){0,3}(?:på|om|med)\s*$", before, re.IGNORECASE):
+            return a
+    return None
+
+
+# ---- co-financiers and abbreviations ---------------------------------------------------------
+_COFIN_RE = re.compile(
+    r"(?:medfinansier\w*|finansieras|finansierades|finansiering|bidrag|kontanta\s+medel|stöd)"
+    r"\s+(?:också\s+|även\s+|dessutom\s+)?(?:av|från|:)\s+(?P<list>[^.;]+)|"
+    r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
+    r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
+    r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
+    r"bidrar\s+med\s+medfinansiering)",
+    re.IGNORECASE,
+)
+_NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}
+_ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
+_ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
+                          re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där)\s.*$|\s+\d.*$", re.IGNORECASE)
+
+
+def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
+    """Co-financiers and partners named in a sentence, EU funds excluded."""
+    out: list[tuple[str, Span]] = []
+    for m in _COFIN_RE.finditer(sent.text):
+        group = next(g for g in ("list", "list2", "list3", "list4", "list5") if m.group(g))
+        lst, off = m.group(group), sent.start + m.start(group)
+        pos = 0
+        for piece in _ITEM_SPLIT.split(lst):
+            at = lst.find(piece, pos)
+            pos = at + len(piece)
+            name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
+            if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
+                continue
+            if any(rx.search(name) for rx in _FUND_WORDS.values()) or re.match(r"Europeiska", name):
+                continue
+            out.append((name, Span(off + at, off + at + len(piece))))
+    return out
+
+
+def find_abbreviation(name: str, text: str, base: int = 0) -> tuple[str, Span] | None:
+    """An abbreviation ``text`` defines for ``name``: "Grön omställning i Syd (*GOS*)"."""
+    words = [re.escape(w) for w in clean_name(name).split()]
+    if not words:
+        return None
+    rx = re.compile(r"\*?" + r"\s+".join(words) + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][\wÅÄÖåäö-]{0,11})\*?\)",
+                    re.IGNORECASE)
+    for m in rx.finditer(text):
+        abbr = m.group("abbr")
+        if sum(c.isupper() for c in abbr) >= 2 and abbr.upper() not in ("ESF", "ERUF", "EU"):
+            return abbr, Span(base + m.start("abbr"), base + m.end("abbr"))
+    return None

@@ -1,0 +1,303 @@
+"""Project facts with provenance: one ``ProjectFacts`` per project and sub-project of a report.
+
+The work happens on text segments (a "Projektfakta" section body plus its absolute offset),
+so every reader is pure and testable without a parsed report; ``extract_project_facts``
+walks a ``Report`` and feeds its fact sections in. A group section that describes several
+sub-projects ("Projektägare för *X* … Projektägare för *Y* …") is split into one block per
+sub-project. Values: kronor as int, dates as ISO strings, "ESF"/"ERUF", "ongoing"/"ended".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
+from corpus.consistency import Discrepancy, check_consistency
+from corpus.dates import find_dates
+from corpus.fact_patterns import (
+    SentenceText,
+    clean_name,
+    find_abbreviation,
+    find_budget,
+    find_co_financiers,
+    find_managers,
+    find_owner,
+    find_period,
+    says_ended,
+    split_sentences,
+    subject_of_owner_clause,
+)
+from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "BudgetRow", "Discrepancy", "StatedTotal", "Segment", "check_consistency", "extract_budget_table",
+    "extract_project_facts", "extract_stated_totals", "facts_from_segment", "report_date",
+    "split_project_blocks",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a report's normalised text and where it starts."""
+
+    text: str
+    base: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.base, self.base + len(self.text))
+
+
+def name_key(name: str) -> str:
+    """A comparison key for project names: no stars, one dash kind, case-folded, one space."""
+    s = clean_name(name).replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", " ", re.sub(r"\s*-\s*", " - ", s)).casefold()
+
+
+def split_project_blocks(seg: Segment, names: list[str]) -> list[tuple[str | None, Segment]]:
+    """Paragraph blocks of a group's fact text, each tagged with the sub-project it is about.
+
+    A paragraph whose first sentence names exactly one of ``names`` (or says "Projektägare
+    för *X*") opens that project's block; one naming several belongs to the group (None);
+    other paragraphs continue the current block.
+    """
+    keys = {name_key(n): n for n in names}
+    out: list[tuple[str | None, Segment]] = []
+    current: str | None = None
+    for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", seg.text):
+        para = m.group(0)
+        first = split_sentences(para)[0].text if para.strip() else ""
+        subject = subject_of_owner_clause(SentenceText(first, 0))
+        named = [n for k, n in keys.items() if k in name_key(first)]
+        if subject and name_key(subject) in keys:
+            current = keys[name_key(subject)]
+        elif len(named) == 1:
+            current = named[0]
+        elif len(named) > 1:
+            current = None
+        out.append((current, Segment(para, seg.base + m.start())))
+    return out
+
+
+def facts_from_segment(report_id: str, project: str, segments: list[Segment],
+                       report_day: dt.date | None = None, parent: str | None = None) -> ProjectFacts:
+    """Read one project's facts from its segments (fact sections first, then other text)."""
+    facts = ProjectFacts(report_id=report_id, project=project, parent=parent)
+    mentions: list[tuple[str, str, Sourced]] = []
+    for seg in segments:
+        for sent in split_sentences(seg.text, seg.base):
+            _read_sentence(facts, sent, mentions)
+    _assign_managers(facts, mentions)
+    _decide_status(facts, report_day)
+    return facts
+
+
+def _src(report_id: str, value: object, span: Span, sent: SentenceText) -> Sourced:
+    return Sourced(value, report_id, span, sent.text)
+
+
+def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple[str, str, Sourced]]) -> None:
+    rid = facts.report_id
+    if facts.owner is None and (owner := find_owner(sent)):
+        facts.owner = _src(rid, owner[0], owner[1], sent)
+    for m in find_managers(sent):
+        mentions.append((m.name, m.role, _src(rid, m.name, m.span, sent)))
+    if period := find_period(sent):
+        if period.extension_only and period.end:
+            if facts.end_date and facts.original_end_date is None:
+                facts.original_end_date = facts.end_date
+            facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
+        else:
+            if facts.start_date is None and period.start:
+                facts.start_date = _src(rid, period.start.iso, period.start.span, sent)
+            if facts.end_date is None and period.end:
+                facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
+            if facts.original_end_date is None and period.original_end:
+                facts.original_end_date = _src(rid, period.original_end.iso, period.original_end.span, sent)
+    if says_ended(sent) and facts.status is None:
+        facts.status = _src(rid, "ended", sent.span, sent)
+    _read_money(facts, sent)
+    for name, span in find_co_financiers(sent):
+        if all(c.value != name for c in facts.co_financiers):
+            facts.co_financiers.append(_src(rid, name, span, sent))
+
+
+def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:
+    rid = facts.report_id
+    budget = find_budget(sent)
+    if budget is None:
+        return
+    if budget.total and facts.total_budget is None:
+        facts.total_budget = _src(rid, budget.total.value, budget.total.span, sent)
+        facts.budget_revised = facts.budget_revised or budget.revised
+    if budget.original_total and facts.original_total_budget is None:
+        facts.original_total_budget = _src(rid, budget.original_total.value, budget.original_total.span, sent)
+        facts.budget_revised = True
+    if budget.eu and facts.eu_funding is None:
+        facts.eu_funding = _src(rid, budget.eu.value, budget.eu.span, sent)
+    if budget.fund and facts.fund is None and (budget.eu or budget.total):
+        facts.fund = _src(rid, budget.fund[0], budget.fund[1], sent)
+
+
+def _assign_managers(facts: ProjectFacts, mentions: list[tuple[str, str, Sourced]]) -> None:
+    """Past-tense managers are former only when a current one is named too (else the project ended)."""
+    has_current = any(role == "current" for _, role, _ in mentions)
+    seen: set[str] = set()
+    for name, role, src in mentions:
+        if name in seen:
+            continue
+        seen.add(name)
+        if role == "former" or (role == "past" and has_current):
+            facts.former_managers.append(src)
+        else:
+            facts.managers.append(src)
+    former = {s.value for s in facts.former_managers}
+    facts.managers = [s for s in facts.managers if s.value not in former]
+
+
+def _decide_status(facts: ProjectFacts, report_day: dt.date | None) -> None:
+    end = facts.end_date
+    end_day = dt.date.fromisoformat(str(end.value)) if end and len(str(end.value)) == 10 else None
+    if facts.status is not None:
+        if end_day:
+            facts.ended_year = end_day.year
+        return
+    if end is None or end_day is None or report_day is None:
+        return
+    ended = end_day < report_day
+    facts.status = Sourced("ended" if ended else "ongoing", end.report_id, end.span, end.sentence)
+    facts.ended_year = end_day.year if ended else None
+
+
+def report_date(report: Report) -> dt.date | None:
+    """The day a report was written ("Datum: 2019-08-18"), else 1 January of its year."""
+    head = report.text[:1500]
+    m = re.search(r"(?:datum|upprättad|daterad)\s*:?\s*", head, re.IGNORECASE)
+    dates = [d for d in find_dates(head[m.end():] if m else head) if d.precision == "day"]
+    if dates:
+        return dt.date.fromisoformat(dates[0].iso)
+    return dt.date(report.year, 1, 1) if report.year else None
+
+
+def _project_sections(report: Report) -> dict[str, Section]:
+    out: dict[str, Section] = {}
+    for s in report.all_sections():
+        if s.kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT) and s.project:
+            out.setdefault(name_key(s.project), s)
+    return out
+
+
+def _segments(report: Report, sections: list[Section], types: tuple[SectionType, ...]) -> list[Segment]:
+    segs = []
+    for s in sections:
+        for sub in s.walk():
+            if sub.section_type in types and (sub is not s or not s.children):
+                segs.append(Segment(report.text[sub.body.start:sub.body.end], sub.body.start))
+    return segs
+
+
+def _typed_segments(report: Report, section: Section, types: tuple[SectionType, ...]) -> list[Segment]:
+    """Bodies of ``section``'s outermost subsections of the given types, in document order."""
+    segs: list[Segment] = []
+    covered: list[Span] = []
+    for sub in section.walk():
+        if sub is section or sub.section_type not in types:
+            continue
+        if any(c.start <= sub.body.start < c.end for c in covered):
+            continue
+        covered.append(sub.body)
+        segs.append(Segment(report.text[sub.body.start:sub.body.end], sub.body.start))
+    return segs
+
+
+def _fact_segments(report: Report, section: Section) -> list[Segment]:
+    segs = _typed_segments(report, section, (SectionType.FACTS,))
+    if segs:
+        return segs
+    # No "Projektfakta" heading: the facts usually open the project's text.
+    end = min(section.body.end, section.body.start + 2000)
+    if section.children:
+        end = min(end, section.children[0].body.start)
+    return [Segment(report.text[section.body.start:end], section.body.start)]
+
+
+def _discovered_subprojects(project: str, segs: list[Segment]) -> list[str]:
+    """Sub-projects a group's fact text introduces with "Projektägare för *X* …"."""
+    found: list[str] = []
+    for seg in segs:
+        for sent in split_sentences(seg.text, seg.base):
+            subject = subject_of_owner_clause(sent)
+            if subject and name_key(subject) != name_key(project) and subject not in found:
+                found.append(subject)
+    return found
+
+
+def extract_project_facts(report: Report) -> list[ProjectFacts]:
+    """Facts for every project and sub-project of ``report``, each value with its source."""
+    day = report_date(report)
+    by_key = _project_sections(report)
+    projects = list(report.projects)
+    out: list[ProjectFacts] = []
+    for p in [p for p in projects if p.parent is None]:
+        section = by_key.get(name_key(p.name))
+        if section is None:
+            logger.debug("no section for project %r", p.name)
+            continue
+        segs = _fact_segments(report, section)
+        subs = [c.name for c in projects if c.parent == p.name]
+        for name in _discovered_subprojects(p.name, segs):
+            if all(name_key(name) != name_key(s) for s in subs):
+                subs.append(name)
+                projects.append(Project(name=name, heading=segs[0].span, parent=p.name))
+        out.extend(_facts_for_group(report, p, section, segs, subs, projects, day))
+    _fill_from_table(out, extract_budget_table(report))
+    return out
+
+
+def _facts_for_group(report: Report, p: Project, section: Section, segs: list[Segment], subs: list[str],
+                     projects: list[Project], day: dt.date | None) -> list[ProjectFacts]:
+    blocks: dict[str | None, list[Segment]] = {}
+    for seg in segs:
+        for owner, block in split_project_blocks(seg, subs) if subs else [(None, seg)]:
+            blocks.setdefault(owner, []).append(block)
+    out = [_finish(report, p, section, blocks.get(None, []), day)]
+    by_name = {c.name: c for c in projects}
+    for name in subs:
+        sub_section = _project_sections(report).get(name_key(name))
+        sub_segs = _fact_segments(report, sub_section) if sub_section else []
+        out.append(_finish(report, by_name[name], sub_section or section,
+                           sub_segs + blocks.get(name, []), day, parent=p.name))
+    return out
+
+
+def _finish(report: Report, p: Project, section: Section, segs: list[Segment], day: dt.date | None,
+            parent: str | None = None) -> ProjectFacts:
+    facts = facts_from_segment(report.id, p.name, segs, day, parent)
+    facts.abbreviation = p.abbreviation
+    if facts.abbreviation is None:
+        scope = [*segs, Segment(report.text[section.body.start:section.body.end], section.body.start)]
+        for seg in scope:
+            if found := find_abbreviation(p.name, seg.text, seg.base):
+                facts.abbreviation = found[0]
+                break
+    if p.status_note and re.search(r"avslut|slut|ended", p.status_note, re.IGNORECASE):
+        heading = report.text[p.heading.start:p.heading.end]
+        facts.status = Sourced("ended", report.id, p.heading, heading)
+        year = re.search(r"(?:19|20)\d\d", p.status_note)
+        facts.ended_year = int(year.group(0)) if year else facts.ended_year
+    return facts
+
+
+def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
+    """Take the fund from the report's own table where a project's text does not name it."""
+    from corpus.consistency import match_row
+
+    for row in table:
+        f = match_row(row, facts)
+        if f is not None and f.fund is None and row.fund:
+            f.fund = row.sourced(row.fund)
