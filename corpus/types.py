@@ -192,6 +192,7 @@ class ProjectFacts:
     fund: Sourced | None = None
     budget_revised: bool = False
     co_financiers: list[Sourced] = field(default_factory=list)
+    original_total_budget: Sourced | None = None
 
 
 @dataclass(slots=True)
