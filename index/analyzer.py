@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import Stemmer
@@ -42,6 +42,7 @@ import Stemmer
 ANALYZER_VERSION = 1
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_DEPTH = 3
+_STOPWORDS_FILE = Path(__file__).parent / "data" / "stopwords_sv.txt"
 # Verb particles and prefixes that start derived words rather than compounds.
 _PARTICLE_HEADS = frozenset((
     "an", "av", "be", "bi", "bort", "er", "fram", "från", "för", "före", "ge", "genom", "in",
@@ -52,7 +53,7 @@ _PARTICLE_HEADS = frozenset((
 
 def default_stopwords() -> frozenset[str]:
     """The Swedish stopword list shipped with the package (NLTK's Swedish list)."""
-    text = resources.files("index").joinpath("data/stopwords_sv.txt").read_text(encoding="utf-8")
+    text = _STOPWORDS_FILE.read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
