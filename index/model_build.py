@@ -309,8 +309,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
     apply_offline_env()
-    # transformers' shard-writing progress bars would only clutter `make install`.
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         result = build_model(args.out, source=args.source, force=args.force)
     except ModelBuildError as exc:

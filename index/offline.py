@@ -20,6 +20,8 @@ OFFLINE_ENV: dict[str, str] = {
     "TOKENIZERS_PARALLELISM": "false",
     # Busy-waiting OpenMP threads turned 25 ms queries into 600 ms under contention.
     "OMP_WAIT_POLICY": "PASSIVE",
+    # transformers' per-load "Loading weights" bars would clutter service logs and `make install`.
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
 }
 
 

