@@ -187,7 +187,8 @@ def _front_matter(text: str, end: int) -> Section:
     """Text before the first heading (title page): a background chapter titled by its first line."""
     start = len(text[:end]) - len(text[:end].lstrip())
     first_line = text[start:end].split("\n", 1)[0].strip()
-    has_title = 0 < len(first_line) <= 200 and "\n" in text[start:end].strip()
+    looks_like_title = not first_line.rstrip("*").endswith((".", "!", "?", ":", ","))
+    has_title = 0 < len(first_line) <= 200 and ("\n" in text[start:end].strip() or looks_like_title)
     title = clean_title(first_line) if has_title else "Inledning"
     heading = Span(start, start + len(first_line)) if has_title else None
     body = Span(heading.end if heading else 0, end)

@@ -1,0 +1,92 @@
+"""Reading report files: encodings, bad input, ids, titles, years and periods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.errors import CorpusError, ReportReadError
+from corpus.normalise import normalise
+from corpus.reading import find_period, find_year, parse_report, read_report
+
+pytestmark = pytest.mark.unit
+
+SAMPLE = "Rapport 2020 – Testplattformen\n\nBakgrund\n\nPlattformen omfattar perioden juni 2019-maj 2020.\n"
+
+
+def test_reads_utf8_txt_and_md(tmp_path: Path) -> None:
+    for name in ("rapport_a.txt", "rapport_b.md"):
+        path = tmp_path / name
+        path.write_text(SAMPLE, encoding="utf-8")
+        report = read_report(path)
+        assert report.id == path.stem and report.source_name == name
+        assert report.title == "Rapport 2020 – Testplattformen" and report.year == 2020
+        assert report.period == "juni 2019-maj 2020"
+
+
+def test_reads_bom_and_cp1252(tmp_path: Path) -> None:
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeff".encode() + SAMPLE.encode("utf-8"))
+    assert read_report(bom).title.startswith("Rapport 2020")
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(SAMPLE.encode("cp1252"))
+    assert "Bakgrund" in read_report(legacy).text
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "tom"),
+        (b"   \n\t\n  ", "tom"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binära"),
+        (bytes(range(1, 32)) * 20, "binära"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "trasig.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReportReadError) as info:
+        read_report(path)
+    assert isinstance(info.value, CorpusError)
+    assert fragment in info.value.user_message and "trasig.txt" in info.value.user_message
+    assert "trasig.txt" in info.value.message
+
+
+def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReportReadError, match="unsupported"):
+        read_report(tmp_path / "rapport.pdf")
+    with pytest.raises(ReportReadError, match="cannot open"):
+        read_report(tmp_path / "saknas.txt")
+
+
+def test_parse_rejects_empty_text() -> None:
+    with pytest.raises(ReportReadError):
+        parse_report("tom", "  \n ")
+
+
+def test_year_from_title_then_date_then_most_mentioned() -> None:
+    assert find_year("Rapport 2019 – X", "Datum: 2018-01-01") == 2019
+    assert find_year("Lägesbeskrivning", "Upprättad\nDatum: 2018-08-18\n") == 2018
+    assert find_year("Okänd", "Under 2017 och 2017 samt 2016.") == 2017
+    assert find_year("Okänd", "Inga årtal här.") is None
+
+
+def test_period_as_written() -> None:
+    assert find_period("Rapporten omfattar perioden *juni 2018-maj 2019* och mer.") == "juni 2018-maj 2019"
+    assert find_period("Under den aktuella perioden, juni 2018 – maj 2019, har") == "juni 2018 – maj 2019"
+    assert find_period("Ingen period.") is None
+
+
+def test_whitespace_normalisation_keeps_words_and_table_tabs() -> None:
+    raw = "Rubrik  med\u00a0mellanrum   \r\n\r\n\r\n\r\nNamn \t Fond\t\t12 Mkr\r\nText  här.  "
+    text = normalise(raw).text
+    assert text == "Rubrik med mellanrum\n\nNamn\tFond\t\t12 Mkr\nText här."
+
+
+def test_toc_without_heading_is_removed_when_it_has_leaders() -> None:
+    toc = "Bakgrund ..... 3\nProjekt A ..... 4\nProjektfakta ..... 4\nResultat ..... 5"
+    raw = f"Titel\n\n{toc}\n\nBakgrund\n\nText."
+    norm = normalise(raw)
+    assert norm.text == "Titel\n\nBakgrund\n\nText."
+    assert [e.title for e in norm.toc] == ["Bakgrund", "Projekt A", "Projektfakta", "Resultat"]

@@ -1,0 +1,308 @@
+"""The section tree: the shipped 2019 report, the fixture reports, and reports without structure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus.headings import chapter_type, is_pure_vocabulary, subsection_type
+from corpus.normalise import normalise
+from corpus.reading import parse_report, read_report
+from corpus.types import Report, Section, SectionKind, SectionType
+
+pytestmark = pytest.mark.unit
+
+REPO = Path(__file__).resolve().parents[2]
+REPORT_2019 = REPO / "corpus" / "reports" / "rapport_2019.txt"
+FIXTURES = REPO / "tests" / "fixtures"
+
+F, S, SF, C, IMP = (
+    SectionType.FACTS,
+    SectionType.STATUS,
+    SectionType.SUCCESS_FACTORS,
+    SectionType.CHALLENGES,
+    SectionType.IMPLEMENTATION,
+)
+STATUS_TITLE = "Aktuellt läge och måluppfyllelse/resultat"
+EXPECTED_2019: dict[str, list[tuple[str, SectionType]]] = {
+    "Hela Familjen 2.0": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Implementering av projektet i ordinarie verksamhet", IMP),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och lärdomar", C),
+    ],
+    "Vägen In": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+    "Dubbel Yrkesutbildning": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+    "TAMU Malmö": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Slutresultat", S),
+        ("Implementering", IMP),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och lärdomar", C),
+    ],
+    "Highway to Business – Samverkan för ökat entreprenörskap": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+    "Wisdome Innovation": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer (förväntade)", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+    "Malmö Innovationsarena": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+    "Case Sofielund": [
+        ("Projektfakta", F),
+        (STATUS_TITLE, S),
+        ("Framgångsfaktorer", SF),
+        ("Utmaningar och förbättringsområden", C),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def report_2019() -> Report:
+    return read_report(REPORT_2019)
+
+
+def _projects(report: Report) -> list[Section]:
+    return [s for s in report.all_sections() if s.kind is SectionKind.PROJECT]
+
+
+def test_2019_has_every_project_with_typed_subsections(report_2019: Report) -> None:
+    projects = _projects(report_2019)
+    assert [p.title for p in projects] == list(EXPECTED_2019)
+    for p in projects:
+        got = [(c.title, c.section_type) for c in p.children]
+        assert got == EXPECTED_2019[p.title], p.title
+        assert all(c.kind is SectionKind.SUBSECTION and c.project == p.title for c in p.children)
+        assert all(c.heading_path == (*p.heading_path, c.title) for c in p.children)
+
+
+def test_2019_chapters_and_types(report_2019: Report) -> None:
+    chapters = [(s.title, s.section_type) for s in report_2019.sections]
+    assert chapters[1:] == [
+        ("Bakgrund", SectionType.BACKGROUND),
+        ("Projektplattformens organisation och arbete", SectionType.BACKGROUND),
+        ("Projektens tillhörighet och verksamhetsinriktning", SectionType.BACKGROUND),
+        ("Projektstatus - nulägesbeskrivningar", SectionType.BACKGROUND),
+        ("Projektinriktning och total budget", SectionType.FACTS),
+        ("Sammanfattning och slutsatser", SectionType.SUMMARY),
+    ]
+    assert report_2019.sections[0].title.startswith("Rapport 2019")
+
+
+def test_2019_report_metadata(report_2019: Report) -> None:
+    assert report_2019.id == "rapport_2019"
+    assert report_2019.title == "Rapport 2019 – Malmö stads projektplattform Etablera fler snabbare"
+    assert report_2019.year == 2019
+    assert report_2019.period == "juni 2018-maj 2019"
+
+
+def test_2019_no_toc_line_or_footer_survives(report_2019: Report) -> None:
+    text = report_2019.text
+    assert "Innehållsförteckning" not in text
+    assert "Projektfakta\t" not in text and "resultat....." not in text
+    assert "37 | Stadskontoret" not in text
+    assert "*otillräckliga språkkunskaper i svenska* hos deltagare/målgruppen. En utmaning" in text
+    # Every section heading is a real body line: exactly one "Vägen In" heading, after the intro.
+    headings = [s for s in report_2019.all_sections() if s.title == "Vägen In"]
+    assert len(headings) == 1 and headings[0].heading is not None
+    assert headings[0].heading.start > text.index("Projektstatus - nulägesbeskrivningar")
+
+
+def test_2019_lower_level_titles_stay_in_their_subsection(report_2019: Report) -> None:
+    titles = {s.title for s in report_2019.all_sections()}
+    for lower in (
+        "Målgrupp 1.1",
+        "Framgångsfaktorer målgrupp 1.1",
+        "Göra på riktigt",
+        "AF handläggare",
+        "Utmaningar relaterade till målgruppen",
+        "Case Sofielund Entreprenörskap",
+    ):
+        assert lower not in titles
+    tamu = next(p for p in _projects(report_2019) if p.title == "TAMU Malmö")
+    success = next(c for c in tamu.children if c.section_type is SF)
+    assert "Göra på riktigt" in report_2019.text[success.body.start : success.body.end]
+
+
+def test_2019_project_names_status_abbreviations(report_2019: Report) -> None:
+    by_name = {p.name: p for p in report_2019.projects}
+    assert by_name["Hela Familjen 2.0"].status_note == "avslutat 2019"
+    assert by_name["TAMU Malmö"].status_note == "avslutat 2019"
+    assert by_name["Vägen In"].status_note is None
+    assert by_name["Dubbel Yrkesutbildning"].abbreviation == "DY"
+    assert by_name["Malmö Innovationsarena"].abbreviation == "MIA"
+    assert by_name["Wisdome Innovation"].aliases == ("Wisdom Innovation",)
+    members = [p.name for p in report_2019.projects if p.parent == "Case Sofielund"]
+    assert members == [
+        "Case Sofielund - Färdigutveckling av konceptet områdesvärdar för en energieffektivare stadsdel",
+        "Case Sofielund Entreprenörskap",
+        "Case Sofielund 2030",
+    ]
+    assert sum(p.parent is None for p in report_2019.projects) == 8
+
+
+def _expected_files() -> list[Path]:
+    return sorted(FIXTURES.glob("*.expected.json"))
+
+
+@pytest.mark.parametrize("expected_path", _expected_files(), ids=lambda p: p.name)
+def test_fixture_report_matches_expected_tree(expected_path: Path) -> None:
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    source = next(p for p in FIXTURES.glob(expected["id"] + ".*") if p.suffix in (".txt", ".md"))
+    report = read_report(source)
+    assert (report.id, report.title, report.year, report.period) == (
+        expected["id"],
+        expected["title"],
+        expected["year"],
+        expected["period"],
+    )
+    got_projects = []
+    sections = {
+        s.title: s for s in report.all_sections() if s.kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT)
+    }
+    for p in report.projects:
+        section = sections.get(p.name)
+        subs = [
+            {"title": c.title, "type": c.section_type.value}
+            for c in (section.children if section else [])
+            if c.kind is SectionKind.SUBSECTION
+        ]
+        got_projects.append(
+            {
+                "name": p.name,
+                "abbreviation": p.abbreviation,
+                "status_note": p.status_note,
+                "parent": p.parent,
+                "aliases": list(p.aliases),
+                "sections": subs,
+            }
+        )
+    assert got_projects == expected["projects"]
+    chapters = [
+        {"title": s.title, "type": s.section_type.value}
+        for s in report.sections
+        if s.kind is SectionKind.CHAPTER and not s.title.startswith(expected["title"])
+    ]
+    assert chapters == expected["chapters"]
+
+
+def test_markdown_headings_give_the_tree() -> None:
+    text = (
+        "# Årsrapport 2023\n\nInledande text.\n\n## Bakgrund\n\nLite bakgrund.\n\n## Projekten\n\n"
+        "### Alfa – avslutat 2023\n\n#### Projektfakta\n\nProjektet Alfa (ALF) ägs av X.\n\n"
+        "#### Resultat\n\nBra resultat.\n\n##### Delmål 1\n\nDetaljer.\n\n"
+        "### Beta\n\n#### Om projektet\n\nFakta.\n\n#### Risker\n\nEn risk.\n"
+    )
+    report = parse_report("r", text)
+    assert report.title == "Årsrapport 2023" and report.year == 2023
+    alfa = next(p for p in report.projects if p.name == "Alfa")
+    assert (alfa.status_note, alfa.abbreviation) == ("avslutat 2023", "ALF")
+    beta = next(s for s in report.all_sections() if s.title == "Beta")
+    assert [(c.title, c.section_type) for c in beta.children] == [("Om projektet", F), ("Risker", C)]
+    delmal = next(s for s in report.all_sections() if s.title == "Delmål 1")
+    assert delmal.section_type is S and delmal.kind is SectionKind.SUBSECTION
+
+
+def test_numbered_headings_give_the_tree() -> None:
+    text = (
+        "Rapport 2024\n\n1 Bakgrund\n\nText om bakgrund.\n\n2 Projektstatus\n\nIntro.\n\n2.1 Gamma\n\n"
+        "2.1.1 Projektfakta\n\nGamma ägs av Y.\n\n2.1.2 Framgångsfaktorer\n\nSamarbete.\n\n"
+        "2.1.3 Utmaningar\n\nTid.\n\n3 Sammanfattning\n\nSlut.\n"
+    )
+    report = parse_report("r", text)
+    assert [s.title for s in report.sections] == [
+        "Rapport 2024",
+        "Bakgrund",
+        "Projektstatus",
+        "Sammanfattning",
+    ]
+    gamma = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
+    assert gamma.title == "Gamma"
+    assert [c.section_type for c in gamma.children] == [F, SF, C]
+    assert report.sections[-1].section_type is SectionType.SUMMARY
+
+
+def test_plain_report_without_toc() -> None:
+    text = (
+        "Lägesrapport 2020\n\nBakgrund\n\nPlattformen samlar projekt.\n\nDelta\n\nProjektfakta\n\n"
+        "Delta leds av Z.\n\nResultat\n\nMålet nåddes.\n\nViktiga steg\n\nFörsta steget togs.\n\n"
+        "Utmaningar\n\nFå deltagare.\n\nSammanfattning\n\nAllt gick bra.\n"
+    )
+    report = parse_report("r", text)
+    delta = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
+    assert delta.title == "Delta"
+    assert [(c.title, c.section_type) for c in delta.children] == [
+        ("Projektfakta", F),
+        ("Resultat", S),
+        ("Utmaningar", C),
+    ]
+    status = delta.children[1]
+    assert "Viktiga steg" in report.text[status.body.start : status.body.end]
+    assert report.sections[-1].title == "Sammanfattning"
+
+
+def test_text_without_structure_is_one_background_section() -> None:
+    report = parse_report("r", "det här är bara löptext utan rubriker. den fortsätter en stund.\n")
+    assert len(report.sections) == 1
+    only = report.sections[0]
+    assert only.section_type is SectionType.BACKGROUND and only.kind is SectionKind.CHAPTER
+    assert report.text[only.body.start : only.body.end].strip().startswith("det här")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Projektfakta", F),
+        ("Fakta om projekten", F),
+        ("Aktuellt läge och måluppfyllelse/resultat", S),
+        ("Slutresultat", S),
+        ("Framgångsfaktorer (förväntade)", SF),
+        ("Vad har fungerat bra", SF),
+        ("Utmaningar och förbättringsområden", C),
+        ("Lärdomar", C),
+        ("Implementering av projektet i ordinarie verksamhet", IMP),
+        ("Målgrupp 1.1", None),
+    ],
+)
+def test_subsection_vocabulary(title: str, expected: SectionType | None) -> None:
+    assert subsection_type(title) is expected
+
+
+def test_chapter_vocabulary_and_pure_headings() -> None:
+    assert chapter_type("Projektinriktning och total budget") is SectionType.FACTS
+    assert chapter_type("Sammanfattning och slutsatser") is SectionType.SUMMARY
+    assert chapter_type("Projektens tillhörighet") is SectionType.BACKGROUND
+    assert is_pure_vocabulary("Slutresultat") and is_pure_vocabulary("Utmaningar och lärdomar")
+    assert not is_pure_vocabulary("Framgångsfaktorer målgrupp 1.1")
+
+
+def test_normalise_removes_repeating_footers_and_joins_sentences() -> None:
+    page = "Detta är en lång mening som fortsätter\n\n{n} | Förvaltningen | Rapport X\n\npå nästa sida.\n\n"
+    raw = "".join(page.format(n=n) for n in (3, 4, 5))
+    text = normalise(raw).text
+    assert "Förvaltningen" not in text
+    assert text.count("fortsätter på nästa sida.") == 3
