@@ -228,6 +228,32 @@ def _match_toc(lines: list[tuple[int, int, str]], toc: tuple[TocEntry, ...]) -> 
     return matched
 
 
+def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[HeadingLine]:
+    """Add plain subsection-vocabulary lines ("**Projektfakta**") when the markup has none.
+
+    Some reports mark chapters and projects with ``#`` but write subsection titles as
+    plain or bold lines; those become headings one level below the preceding heading.
+    """
+    if any(subsection_type(h.title) in PROJECT_SUBSECTION_TYPES for h in explicit):
+        return explicit
+    taken = {h.start for h in explicit}
+    extra = [
+        HeadingLine(start, end, clean_title(line), "plain")
+        for start, end, line in _standalone_lines(text)
+        if start not in taken and _is_plain_title(line) and is_pure_vocabulary(line)
+    ]
+    merged = sorted(explicit + extra, key=lambda h: h.start)
+    out: list[HeadingLine] = []
+    level = 1
+    for h in merged:
+        if h.level is not None:
+            level = h.level
+            out.append(h)
+        else:
+            out.append(HeadingLine(h.start, h.end, h.title, h.source, level + 1))
+    return out
+
+
 def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine]:
     """Every heading candidate of ``text``, in order.
 
@@ -237,7 +263,7 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
     """
     explicit = _explicit(text)
     if len(explicit) >= 3:
-        return explicit
+        return _with_unmarked_subsections(text, explicit)
     lines = _standalone_lines(text)
     toc_hits = _match_toc(lines, toc) if toc else {}
     out: list[HeadingLine] = []

@@ -116,6 +116,9 @@ def _toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
 
 
 def _is_footer_shape(line: str) -> bool:
+    # Markdown table rows start with "|" and long lines are content, never a footer.
+    if line.startswith("|") or len(line) > 200:
+        return False
     return any(p.match(line) for p in _FOOTER_SHAPES)
 
 

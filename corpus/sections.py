@@ -45,9 +45,13 @@ def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
         return False
     nxt = heads[i + 1]
     nxt_type = subsection_type(nxt.title)
+    adjacent = not text[heads[i].end : nxt.start].strip()
+    if nxt_type is SectionType.BACKGROUND:
+        # "Projekt X" directly followed by "Bakgrund" and then by project subsections.
+        return adjacent and _next_is_subsection(heads, i + 1)
     if nxt_type not in PROJECT_SUBSECTION_TYPES:
         return False
-    return not text[heads[i].end : nxt.start].strip() or nxt_type is SectionType.FACTS
+    return adjacent or nxt_type is SectionType.FACTS
 
 
 def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, int]]:

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus.chunking import chunk_report
+from corpus.errors import ReportReadError
 from corpus.inspect import chunks_as_json_lines, format_tree
 from corpus.reading import parse_report, read_report
 from corpus.types import Chunk, Report
@@ -187,3 +188,15 @@ def test_2019_with_the_real_tokenizer(report_2019: Report) -> None:
     assert max(sizes) <= 480
     big = [s for s in sizes if s >= 150]
     assert len(big) >= len(sizes) // 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_text_parses_or_fails_clearly(text: str) -> None:
+    try:
+        report = parse_report("x", text)
+    except ReportReadError as exc:
+        assert exc.user_message
+        return
+    assert report.sections
+    assert_exact_cover(report, chunk_report(report, words_x2, target=30, max_tokens=60))

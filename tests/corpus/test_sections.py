@@ -306,3 +306,31 @@ def test_normalise_removes_repeating_footers_and_joins_sentences() -> None:
     text = normalise(raw).text
     assert "Förvaltningen" not in text
     assert text.count("fortsätter på nästa sida.") == 3
+
+
+def test_markdown_projects_with_bold_subsection_lines() -> None:
+    text = (
+        "# Rapport 2025\n\n## Bakgrund\n\nText.\n\n## Projekten\n\n### Epsilon\n\n**Projektfakta**\n\n"
+        "Epsilon ägs av Q.\n\n**Resultat**\n\nMålet nåddes.\n\n"
+        "### Zeta\n\n**Projektfakta**\n\nZeta ägs av R.\n\n"
+        "**Utmaningar**\n\nFå deltagare.\n"
+    )
+    report = parse_report("r", text)
+    projects = [s for s in report.all_sections() if s.kind is SectionKind.PROJECT]
+    assert [p.title for p in projects] == ["Epsilon", "Zeta"]
+    assert [(c.title, c.section_type) for c in projects[1].children] == [
+        ("Projektfakta", F),
+        ("Utmaningar", C),
+    ]
+
+
+def test_plain_project_opening_with_background_subsection() -> None:
+    text = (
+        "Rapport 2022\n\nInledning\n\nOm plattformen.\n\nProjekt Eta\n\nBakgrund\n\nEta startade 2020.\n\n"
+        "Resultat\n\nBra.\n\nUtmaningar\n\nSvårt.\n\nSammanfattning\n\nSlut.\n"
+    )
+    report = parse_report("r", text)
+    eta = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
+    assert eta.title == "Projekt Eta"
+    assert [c.section_type for c in eta.children] == [SectionType.BACKGROUND, S, C]
+    assert report.sections[-1].section_type is SectionType.SUMMARY
