@@ -40,7 +40,8 @@ def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         piece = text[start:m.start()]
-        last = piece.rstrip(".!?*”\") ").rsplit(None, 1)[-1].lower() if piece.strip() else ""
+        tokens = piece.rstrip(".!?*”\") ").rsplit(None, 1)
+        last = tokens[-1].lower() if tokens else ""
         if "\n" not in m.group(0) and (last in _NO_SPLIT_BEFORE or len(last) == 1):
             continue
         _add(out, text, start, m.start(), base)
@@ -209,6 +210,8 @@ def says_ended(sent: SentenceText) -> bool:
 # ---- budget and EU funding -------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
     r"total\w*\s+budget|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:uppgår|är|var|har\s+varit|omfattar|på|:)|"
+    r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
+    r"höjdes|utökades|utökats|minskades|minskats)|"
     r"budgetomslutning|omslutning|total\w*\s+kostnad|kostnadsram", re.IGNORECASE,
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"

@@ -114,9 +114,9 @@ def figures_in_sentence(report_id: str, project: str | None, sent: SentenceText)
         if unit is None or (year_like and not (unit in PEOPLE or re.search(r"(?:er|ar|or)$", unit))):
             continue
         unit = "%" if unit == "andel" else unit
+        label = _label(t, q.span.end - sent.start, unit)
         if unit in _ADJECTIVES and (head := re.match(r"\s*\S+\s+([\wåäö-]+)", t[q.span.end - sent.start:])):
             unit = head.group(1).lower()
-        label = _label(t, q.span.end - sent.start, unit)
         kind = _kind(t, local)
         value = _value(q)
         out.append(Figure(report_id, project, _field(q.unit or unit, label, kind), value, unit, label,
