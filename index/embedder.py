@@ -129,10 +129,14 @@ def load_tokenizer_counter(model: str | Path) -> Callable[[str], int]:
     path = Path(model).expanduser()
     try:
         if path.is_dir():
-            tokenizer = tokenizers.Tokenizer.from_file(str(_tokenizer_file(path)))
+            file = _tokenizer_file(path)
         else:
-            tokenizer = tokenizers.Tokenizer.from_pretrained(str(model))
-    except Exception as exc:  # tokenizers raises plain Exception subclasses for missing/bad files
+            from huggingface_hub import hf_hub_download
+
+            # Only the local cache: `Tokenizer.from_pretrained` would fetch over Rust HTTP.
+            file = Path(hf_hub_download(str(model), "tokenizer.json", local_files_only=True))
+        tokenizer = tokenizers.Tokenizer.from_file(str(file))
+    except Exception as exc:  # hub and tokenizers errors share no base class
         raise EmbedderLoadError(_load_message(model, f"no usable tokenizer ({exc})")) from exc
     return _counter(tokenizer)
 

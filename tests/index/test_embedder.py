@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from index.e5_file import E5FileError, dequantize_q4_0, parse_e5_file
-from index.embedder import EmbedderLoadError, load_embedder
+from index.embedder import EmbedderLoadError, load_embedder, load_tokenizer_counter
 from index.model_build import (
     STAMP_FILE,
     ModelBuildError,
@@ -243,8 +243,6 @@ def test_model_loaded_with_network_blocked(embedder) -> None:
 def test_count_tokens_agrees_with_hf_tokenizer(embedder, model_dir: Path) -> None:
     from transformers import AutoTokenizer
 
-    from index.embedder import load_tokenizer_counter
-
     hf = AutoTokenizer.from_pretrained(str(model_dir))
     counter = load_tokenizer_counter(model_dir)
     long_text = " ".join(PASSAGES) * 20  # far beyond 512 tokens: counts must not truncate
@@ -272,3 +270,5 @@ def test_unloadable_models_name_the_setting(tmp_path: Path) -> None:
     assert "missing-model" in str(info.value)
     with pytest.raises(EmbedderLoadError, match="RAPPORT_EMBED_MODEL='no-such-org/no-such-model'"):
         load_embedder("no-such-org/no-such-model")
+    with pytest.raises(EmbedderLoadError, match="RAPPORT_EMBED_MODEL='no-such-org/no-such-model'"):
+        load_tokenizer_counter("no-such-org/no-such-model")
