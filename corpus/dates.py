@@ -29,7 +29,10 @@ SEASONS = {"våren": "vår", "vårterminen": "vår", "sommaren": "sommar", "hös
 _MONTH_RE = "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 _YEAR = r"(?:19|20)\d\d"
 
-_ISO_RE = re.compile(rf"(?<![\d-])(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-]\d)")
+# Not inside codes ("STK-2019-05-06x"), but "2020-01-01-2022-12-31" is two dates.
+_ISO_RE = re.compile(
+    rf"(?<!\d)(?<![A-Za-z]-)(?P<y>{_YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d|-\d(?!\d{{3}}-\d\d-\d\d))"
+)
 _LONG_RE = re.compile(
     rf"(?<![\d\w])(?P<d>[0-3]?\d)(?::e|:a)?\s+(?P<mon>{_MONTH_RE})\.?\s+(?P<y>{_YEAR})(?!\d)", re.IGNORECASE
 )

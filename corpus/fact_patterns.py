@@ -72,9 +72,10 @@ _OWNER_RE = re.compile(
     r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(]|\.\s|\.?$)",
     re.IGNORECASE,
 )
+_DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
 _OWNED_BY_RE = re.compile(
-    r"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|"
-    r"avdelningen|bolaget|stad))(?=\W|$)", re.IGNORECASE,
+    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_DEPT})(?=\W|$)|"
+    rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare",
 )
 
 
@@ -83,10 +84,11 @@ def find_owner(sent: SentenceText) -> tuple[str, Span] | None:
     m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text)
     if not m:
         return None
-    owner = clean_name(m.group("owner"))
+    group = "owner" if m.group("owner") else "owner2"
+    owner = clean_name(m.group(group))
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
         return None
-    return owner, Span(sent.start + m.start("owner"), sent.start + m.end("owner"))
+    return owner, Span(sent.start + m.start(group), sent.start + m.end(group))
 
 
 def subject_of_owner_clause(sent: SentenceText) -> str | None:
@@ -112,6 +114,8 @@ _LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+av\s+(?:projektle
 _REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
 _SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
                            rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
+_TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
+                           r"har\s+tillträtt)")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
 
 
@@ -147,6 +151,8 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
         out += [mention(m, new, "current"), mention(m, old, "former")]
     if out:
         return out
+    if "projektledare" in t.lower():
+        out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
     found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
              *_NAME_FIRST_RE.finditer(t)]
     for m in found:
@@ -185,8 +191,10 @@ class PeriodFinding:
 def find_period(sent: SentenceText) -> PeriodFinding | None:
     """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
     t = sent.text
-    ranges = [r for r in find_date_ranges(t, sent.start) if r.start.precision == r.end.precision == "day"]
-    if not ranges and not _PERIOD_CUE.search(t):
+    cue = _PERIOD_CUE.search(t)
+    ranges = [r for r in find_date_ranges(t, sent.start)
+              if cue or r.start.precision == r.end.precision == "day"]
+    if not ranges and not cue:
         return None
     dates = [d for d in find_dates(t, sent.start) if d.precision == "day"]
     if ranges:
@@ -197,7 +205,13 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         return PeriodFinding(r.start, r.end)
     if _EXTENDED_RE.search(t) and dates:
         return PeriodFinding(end=dates[-1], extension_only=True)
-    if re.search(r"\bstart\w*|inleddes|påbörjades", t, re.IGNORECASE) and dates and "projekt" in t.lower():
+    if not dates or "projekt" not in t.lower():
+        return None
+    before = t[: dates[0].span.start - sent.start]
+    if re.search(r"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|avslutas|slutar|upphör)\s*(?:den\s+)?$",
+                 before, re.IGNORECASE):
+        return PeriodFinding(end=dates[0])
+    if re.search(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$", before, re.IGNORECASE):
         return PeriodFinding(start=dates[0])
     return None
 
@@ -209,7 +223,7 @@ def says_ended(sent: SentenceText) -> bool:
 
 # ---- budget and EU funding -------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"total\w*\s+budget|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:uppgår|är|var|har\s+varit|omfattar|på|:)|"
+    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:uppgår|är|var|har\s+varit|omfattar|på|:)|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
     r"budgetomslutning|omslutning|total\w*\s+kostnad|kostnadsram", re.IGNORECASE,
@@ -272,11 +286,14 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
     for a in amounts:
         s, e = a.span.start - base, a.span.end - base
         after = re.split(r"[,;.]\s", t[e:], maxsplit=1)[0]
-        before = t[max(0, s - 40): s]
+        before = t[max(0, s - 90): s]
         if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
             return a
-        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s+(?:är|var|på|om|uppgår\s+till|:)?\s*$|"
-                     r"stöd\s+från\s+\S*\s*(?:\S+\s+){0,3}(?:på|om|med)\s*$", before, re.IGNORECASE):
+        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s*(?:är|var|på|om|uppgår\s+till|:)?\s*$|"
+                     r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
+                     r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
+                     r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",
+                     before, re.IGNORECASE):
             return a
     return None
 

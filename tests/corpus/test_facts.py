@@ -199,3 +199,28 @@ def test_extractors_never_raise(text: str) -> None:
     if report is not None:
         facts = extract_project_facts(report)
         check_consistency(facts, extract_budget_table(report), extract_stated_totals(report))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Projektägare: Fritidsförvaltningen. Projektledare: Anna Svensson. Projektperiod: "
+         "2020-01-01–2022-12-31. Total projektbudget: 4 512 300 kr. EU-stöd: 2 256 150 kr "
+         "(Europeiska socialfonden).",
+         ("Fritidsförvaltningen", ["Anna Svensson"], [], "2020-01-01", "2022-12-31",
+          4_512_300, 2_256_150, "ESF")),
+        ("Fritidsförvaltningen är projektägare och projektet leds av Karin Holm. Projektet pågår till och "
+         "med 2022-06-30. Projektet startade 2020-02-01. Projektet finansieras av Europeiska socialfonden "
+         "med 2 256 150 kr. Budgeten uppgår till 4,5 Mkr.",
+         ("Fritidsförvaltningen", ["Karin Holm"], [], "2020-02-01", "2022-06-30",
+          4_500_000, 2_256_150, "ESF")),
+        ("Projektet ägs av Servicenämnden. Projektledare var Lars Ek fram till våren 2021, då Eva Berg tog "
+         "över. Projekttiden är januari 2020 – december 2022. Stödet från Europeiska regionala "
+         "utvecklingsfonden uppgår till 1 200 000 kr och den totala budgeten omsluter 2,4 Mkr.",
+         ("Servicenämnden", ["Eva Berg"], ["Lars Ek"], "2020-01", "2022-12", 2_400_000, 1_200_000, "ERUF")),
+    ],
+)
+def test_other_wordings(text: str, expected: tuple[object, ...]) -> None:
+    v = _values(facts_from_segment("r", "P", [Segment(text, 0)]))
+    assert (v["owner"], v["managers"], v["former_managers"], v["start_date"], v["end_date"],
+            v["total_budget"], v["eu_funding"], v["fund"]) == expected
