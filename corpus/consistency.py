@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from corpus.budget_table import BudgetRow, StatedTotal
 from corpus.fact_patterns import clean_name
@@ -31,6 +32,17 @@ class Discrepancy:
     sources_b: tuple[Sourced, ...]
     severity: str  # "rounding" or "conflict"
     message: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON (no pickle) for the index and the API."""
+        def src(s: Sourced) -> dict[str, Any]:
+            return {"value": s.value, "report_id": s.report_id, "start": s.span.start, "end": s.span.end,
+                    "sentence": s.sentence}
+
+        return {"kind": self.kind, "field": self.field, "project": self.project, "value_a": self.value_a,
+                "source_a": src(self.source_a), "value_b": self.value_b,
+                "sources_b": [src(s) for s in self.sources_b], "severity": self.severity,
+                "message": self.message}
 
 
 def _key(name: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
 from corpus.consistency import Discrepancy, check_consistency
-from corpus.dates import find_dates
+from corpus.dates import find_date_ranges, find_dates
 from corpus.fact_patterns import (
     SentenceText,
     clean_name,
@@ -181,6 +181,12 @@ def report_date(report: Report) -> dt.date | None:
     dates = [d for d in find_dates(head[m.end():] if m else head) if d.precision == "day"]
     if dates:
         return dt.date.fromisoformat(dates[0].iso)
+    # A report is written after the period it covers ("juni 2020–maj 2021").
+    ranges = find_date_ranges(report.period or "")
+    if ranges:
+        first = ranges[0].end.first_day()
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return nxt if ranges[0].end.precision == "month" else first
     return dt.date(report.year, 1, 1) if report.year else None
 
 
@@ -265,7 +271,11 @@ def _facts_for_group(report: Report, p: Project, section: Section, segs: list[Se
     for seg in segs:
         for owner, block in split_project_blocks(seg, subs) if subs else [(None, seg)]:
             blocks.setdefault(owner, []).append(block)
-    out = [_finish(report, p, section, blocks.get(None, []), day)]
+    group = _finish(report, p, section, blocks.get(None, []), day)
+    if not subs:
+        rest = _other_segments(report, section, segs)
+        _fill_missing(group, facts_from_segment(report.id, p.name, rest, day))
+    out = [group]
     by_name = {c.name: c for c in projects}
     for name in subs:
         sub_section = _project_sections(report).get(name_key(name))
@@ -291,6 +301,27 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
         year = re.search(r"(?:19|20)\d\d", p.status_note)
         facts.ended_year = int(year.group(0)) if year else facts.ended_year
     return facts
+
+
+_FILLABLE = ("owner", "start_date", "end_date", "total_budget", "eu_funding", "fund")
+
+
+def _other_segments(report: Report, section: Section, used: list[Segment]) -> list[Segment]:
+    """The project's text outside its fact segments (facts are sometimes stated elsewhere)."""
+    types = tuple(t for t in SectionType if t not in (SectionType.FACTS,))
+    segs = _typed_segments(report, section, types)
+    return [g for g in segs if all(g.base != u.base for u in used)]
+
+
+def _fill_missing(facts: ProjectFacts, extra: ProjectFacts) -> None:
+    """Take fields the fact text did not state from the rest of the project's text."""
+    for name in _FILLABLE:
+        if getattr(facts, name) is None and getattr(extra, name) is not None:
+            setattr(facts, name, getattr(extra, name))
+    if not facts.managers and not facts.former_managers:
+        facts.managers, facts.former_managers = extra.managers, extra.former_managers
+    if facts.status is None and extra.status is not None:
+        facts.status, facts.ended_year = extra.status, extra.ended_year
 
 
 def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:

@@ -224,3 +224,13 @@ def test_other_wordings(text: str, expected: tuple[object, ...]) -> None:
     v = _values(facts_from_segment("r", "P", [Segment(text, 0)]))
     assert (v["owner"], v["managers"], v["former_managers"], v["start_date"], v["end_date"],
             v["total_budget"], v["eu_funding"], v["fund"]) == expected
+
+
+def test_discrepancy_json_keeps_both_sources() -> None:
+    report, _ = _fixture("rapport_2021")
+    facts = extract_project_facts(report)
+    found = check_consistency(facts, extract_budget_table(report), extract_stated_totals(report))
+    data = json.loads(json.dumps([d.to_json() for d in found]))
+    assert data and data[0]["source_a"]["sentence"] and data[0]["sources_b"]
+    src = data[0]["source_a"]
+    assert report.text[src["start"]:src["end"]] in src["sentence"]
