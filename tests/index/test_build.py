@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from corpus.types import Chunk, Project, Report, Section, SectionKind, SectionType, Sentence, Span
+from index import chroma_store
 from index.build import IndexBuilder, ReportInput
 from index.errors import DuplicateReportId, IndexBusy, IndexVersionMismatch, NoIndex, ReportNotIndexed
 from index.generations import WriterLock, current_generation, generations_root
@@ -85,14 +93,52 @@ def edited(sections: dict[str, Sections], old: str, new: str) -> dict[str, Secti
     }
 
 
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real ``chroma run`` server on a free loopback port, for server-mode builds."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    exe = Path(sys.executable).parent / "chroma"
+    proc = subprocess.Popen(
+        [str(exe), "run", "--path", str(tmp_path_factory.mktemp("chroma_server")),
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=os.environ | {"ANONYMIZED_TELEMETRY": "False"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("chroma server did not start") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(params=["embedded", "server"])
+def chroma_url(request: pytest.FixtureRequest) -> str | None:
+    """Every build test runs against the embedded store and against a Chroma server."""
+    if request.param == "embedded":
+        return None
+    return str(request.getfixturevalue("chroma_server"))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
 @pytest.fixture
-def builder(data_dir: Path, embedder: Any) -> IndexBuilder:
-    return IndexBuilder(data_dir, embedder)
+def builder(data_dir: Path, embedder: Any, chroma_url: str | None) -> IndexBuilder:
+    return IndexBuilder(data_dir, embedder, chroma_url=chroma_url)
 
 
 @pytest.fixture
@@ -203,10 +249,11 @@ def test_crash_before_switch_keeps_serving_and_next_build_cleans_up(
         assert (gen_dir / MANIFEST_NAME).is_file()  # vectors, keyword index and manifest are written
         raise RuntimeError("simulated crash")
 
-    crashing = IndexBuilder(data_dir, embedder, before_switch=crash)
+    crashing = IndexBuilder(data_dir, embedder, chroma_url=built.chroma_url, before_switch=crash)
     with pytest.raises(RuntimeError, match="simulated crash"):
         changed = edited(REPORT_B, "Handledarutbildningen blev försenad.", "Handledarutbildningen blev klar.")
         crashing.add_reports([make_report("rapport_b", 2021, changed)])
+    crashed = {p.name for p in generations_root(data_dir).iterdir()} - {before[0]}
     # A second kind of leftover: a generation killed before its manifest was written.
     (generations_root(data_dir) / "20000101T000000000000-dead00").mkdir()
     assert len(list(generations_root(data_dir).iterdir())) == 3
@@ -218,6 +265,11 @@ def test_crash_before_switch_keeps_serving_and_next_build_cleans_up(
                                                                          ["Allt gick enligt plan."])]})])
     names = {p.name for p in generations_root(data_dir).iterdir()}
     assert names == {before[0], result.generation}
+    if built.chroma_url is not None:  # the crashed generation's collection is gone from the server too
+        client = chroma_store.open_client(chroma_store.ChromaLocation(url=built.chroma_url))
+        ours = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+        assert {chroma_store.collection_name(n) for n in names} <= ours
+        assert not ours & {chroma_store.collection_name(n) for n in crashed}
 
 
 def test_reopening_gives_identical_results_and_reload_switches(
