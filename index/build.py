@@ -252,9 +252,11 @@ class _GenerationWriter:
         self.dir = generation_dir(builder.data_dir, generation)
 
     def write(self, items: list[ReportInput], remove: set[str], known: set[str]) -> BuildResult:
-        self.dir.mkdir(parents=True, exist_ok=False)
         indexed = {i.report.id for i in items}
         kept = sorted(known - indexed - remove)
+        if not kept and not items:
+            raise ValueError("an index must hold at least one report; refusing to remove the last one")
+        self.dir.mkdir(parents=True, exist_ok=False)
         t = time.perf_counter()
         entries = self._copy_forward(kept) + [self._new_entry(i) for i in items]
         embedded, reused = self._resolve_embeddings([sc for _, scs in entries for sc in scs])
@@ -267,8 +269,6 @@ class _GenerationWriter:
         finally:
             store.close()
         all_chunks = [sc for _, scs in entries for sc in scs]
-        if not all_chunks:
-            raise ValueError("an index must hold at least one report")
         KeywordIndex.build([sc.chunk.id for sc in all_chunks], [sc.embed_text for sc in all_chunks]
                            ).save(self.dir / KEYWORD_DIR)
         self.timings["chunkstore_and_keyword"] = time.perf_counter() - t

@@ -60,6 +60,10 @@ class IndexSnapshot:
     def report_ids(self) -> list[str]:
         return [r["id"] for r in self._reports]
 
+    def report_years(self) -> dict[str, int | None]:
+        """Each report's year (as read from the report), by id."""
+        return {r["id"]: r["year"] for r in self._reports}
+
     def report(self, report_id: str) -> Report | None:
         """The parsed report (text, sections, projects) as it was indexed."""
         with self._db_lock:
@@ -196,6 +200,9 @@ class IndexReader:
 
     def reports(self) -> list[dict[str, Any]]:
         return self._snap.reports()
+
+    def report_years(self) -> dict[str, int | None]:
+        return self._snap.report_years()
 
     def report(self, report_id: str) -> Report | None:
         return self._snap.report(report_id)

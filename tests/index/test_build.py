@@ -227,8 +227,12 @@ def test_remove_report(built: IndexBuilder, data_dir: Path, embedder: Any) -> No
     assert all(c.report_id == "rapport_a" for c in reader.all_chunks())
     query = embedder.embed_query("Gröna jobb")
     assert reader.vector_search(query, 10, where={"report_id": "rapport_b"}) == []
+    assert reader.report_years() == {"rapport_a": 2020}
     with pytest.raises(ReportNotIndexed):
         built.remove_reports(["rapport_b"])
+    with pytest.raises(ValueError, match="last one"):
+        built.remove_reports(["rapport_a"])
+    assert IndexReader.open(data_dir, embedder.model_id).generation == reader.generation
 
 
 def test_duplicate_ids_in_one_call_are_refused(built: IndexBuilder, data_dir: Path) -> None:
