@@ -133,11 +133,23 @@ class QAService:
         return tuple(dict.fromkeys(names))
 
     # -- answering -------------------------------------------------------------
-    def ask(self, text: str, report: str | None = None, trace: Trace | None = None) -> Answer:
+    def ask(self, text: str, report: str | None = None, trace: Trace | None = None,
+            context_project: str | None = None) -> Answer:
+        """Answer ``text``. ``context_project`` is the project earlier turns of a conversation
+        were about; a follow-up that names no project of its own is read as about it."""
         trace = trace if trace is not None else Trace()
         q = understand(text, self.catalog)
         q.report_id = report
+        used_context = None
+        if not q.projects and context_project and q.aggregate is None and self.catalog.by_name(context_project):
+            q.projects = [self.catalog.by_name(context_project)[0]]
+            used_context = context_project
         trace.question = q
+        answer = self._answer(q, text, report, trace)
+        answer.context_project = used_context
+        return answer
+
+    def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
         reports = self._report_scope(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         passages = self._retrieve(q, reports, is_lesson, trace)

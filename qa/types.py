@@ -34,20 +34,19 @@ class Filters:
     section_types: tuple[SectionType, ...] = ()
 
     def where(self) -> dict[str, object] | None:
-        """A Chroma ``where`` clause for these filters (None when unrestricted)."""
-        clauses: list[dict[str, object]] = []
+        """Metadata filter for the vector store: ``{key: value}`` or ``{key: [any of]}``,
+        all ANDed (None when unrestricted)."""
+        where: dict[str, object] = {}
         for key, values in (
             ("report_id", self.report_ids),
             ("project", self.projects),
             ("section_type", tuple(str(s) for s in self.section_types)),
         ):
             if len(values) == 1:
-                clauses.append({key: values[0]})
+                where[key] = values[0]
             elif values:
-                clauses.append({key: {"$in": list(values)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+                where[key] = list(values)
+        return where or None
 
     def admits(self, chunk: Chunk) -> bool:
         return (

@@ -1,0 +1,58 @@
+"""Adapts one index generation (``index.store.IndexSnapshot``) to what ``QAService``
+reads: chunks, report years, the project catalog and facts decoded from stored JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from corpus.records import facts_from_json, project_from_json
+from corpus.types import Chunk, ProjectFacts
+from qa.types import ProjectRef
+
+
+class SnapshotView:
+    """A fixed generation; a new generation gets a new view (and a new service)."""
+
+    def __init__(self, snapshot: Any):
+        self.snapshot = snapshot
+        self.generation: str = snapshot.generation
+        self._payloads = {rid: snapshot.facts_json(rid) or {} for rid in snapshot.report_ids()}
+
+    def analyze(self, text: str) -> list[str]:
+        """Search terms as the keyword index sees them (stemmed, decompounded)."""
+        return list(self.snapshot.keyword.analyzer.analyze(text, decompound=True))
+
+    def all_chunks(self) -> list[Chunk]:
+        return list(self.snapshot.all_chunks())
+
+    def report_years(self) -> dict[str, int | None]:
+        return {r["id"]: r.get("year") for r in self.snapshot.reports()}
+
+    def reports(self) -> list[dict[str, Any]]:
+        return list(self.snapshot.reports())
+
+    def project_refs(self) -> list[ProjectRef]:
+        refs = []
+        for rid, payload in self._payloads.items():
+            for d in payload.get("projects", []):
+                p = project_from_json(d)
+                refs.append(ProjectRef(rid, p.name, p.abbreviation, p.aliases, p.parent))
+        return refs
+
+    def project_facts(self) -> list[ProjectFacts]:
+        return [facts_from_json(d) for payload in self._payloads.values() for d in payload.get("facts", [])]
+
+    def figures_payload(self) -> dict[str, list[dict[str, Any]]]:
+        return {rid: payload.get("figures", []) for rid, payload in self._payloads.items()}
+
+    def vector_search(
+        self, query_vec: np.ndarray, k: int, where: dict[str, object] | None = None
+    ) -> list[tuple[str, float]]:
+        return list(self.snapshot.vector_search(query_vec, k, where))
+
+    def keyword_search(
+        self, query: str, k: int, allowed_ids: set[str] | None = None
+    ) -> list[tuple[str, float]]:
+        return list(self.snapshot.keyword_search(query, k, allowed_ids))
