@@ -27,7 +27,7 @@ def load_generation(state: AppState) -> None:
     from index.errors import IndexVersionMismatch, NoIndex
     from index.generations import current_generation
     from index.store import IndexReader
-    from qa.index_view import ReaderView
+    from qa.index_view import SnapshotView
 
     settings = state.settings
     current = current_generation(settings.data_dir)
@@ -51,7 +51,7 @@ def load_generation(state: AppState) -> None:
     except NoIndex:
         state.load_error = qe.IndexUnavailable()
         return
-    view = ReaderView(reader)
+    view = SnapshotView(reader.snapshot())
     state.service = QAService(view, state.embedder, view.analyze, top_k=settings.top_k)  # type: ignore[arg-type]
     state.reader = reader
     state.generation = reader.generation
