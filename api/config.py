@@ -58,11 +58,27 @@ class Settings(BaseSettings):
         description="Origins allowed to call the API from a browser (the widget's host pages).",
     )
     log_level: str = Field("INFO", description="Python logging level for the service.")
+    app_db: Path | None = Field(
+        default=None,
+        description="SQLite file of conversations, answers, feedback; unset = `app.sqlite` in the data dir.",
+    )
+    conversation_ttl_seconds: int = Field(
+        default=3600, ge=60, description="A conversation expires this many seconds after its last question."
+    )
+    stream_keepalive_seconds: float = Field(
+        default=10.0, gt=0, le=15,
+        description="Longest silence on `/ask/stream` before a `: keep-alive` comment (at most 15).",
+    )
 
     @field_validator("data_dir", "reports_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
         return Path(value).expanduser().resolve()
+
+    @property
+    def app_db_path(self) -> Path:
+        """Where conversations, answers and feedback are stored."""
+        return Path(self.app_db).expanduser().resolve() if self.app_db else self.data_dir / "app.sqlite"
 
     @model_validator(mode="after")
     def _check_top_k(self) -> Settings:

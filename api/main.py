@@ -9,12 +9,15 @@ from contextlib import asynccontextmanager
 import index  # noqa: F401  (sets the offline environment before any model library loads)
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
 from api.config import Settings, get_settings
+from api.conversations import ConversationStore
 from api.errors import install_error_handlers
+from api.headers import SecurityHeadersMiddleware
 from api.loading import load_embedder
 from api.middleware import RequestContextMiddleware
-from api.routes import ask, health
+from api.routes import ask, feedback, health, pages, stream
 from api.state import AppState
 
 log = logging.getLogger(__name__)
@@ -34,11 +37,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # OpenAPI docs pages load assets from a CDN; the schema stays at /openapi.json.
     app = FastAPI(title="rapport-qa", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.rapport = state
+    app.state.conversations = ConversationStore(settings.app_db_path, settings.conversation_ttl_seconds)
     install_error_handlers(app, settings.max_question_chars)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["content-type", "x-api-key"])
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.include_router(ask.router)
-    app.include_router(health.router)
+    app.add_middleware(SecurityHeadersMiddleware)
+    for module in (ask, stream, feedback, health, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

@@ -68,6 +68,10 @@ class AskResponse(BaseModel):
     conversation_id: str
     context_project: str | None = None
     notes: list[str] = Field(default_factory=list, description="Discrepancies and caveats, in Swedish.")
+    conversation_reset: bool = Field(
+        default=False,
+        description="True when the given `conversation_id` was unknown or expired and a new one began.",
+    )
 
 
 class ReportHealth(BaseModel):

@@ -1,14 +1,12 @@
-"""``POST /ask``: one question, one cited answer."""
+"""``POST /ask``: one question, one cited answer (a turn of a conversation)."""
 
 from __future__ import annotations
-
-import uuid
 
 from fastapi import APIRouter
 
 from api.deps import ServiceDep
-from api.presenters import answer_out
 from api.schemas import AskRequest, AskResponse, ErrorResponse
+from api.turns import StoreDep, answer_turn
 
 router = APIRouter(tags=["ask"])
 
@@ -18,8 +16,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 
 @router.post("/ask", response_model=AskResponse, responses=ERRORS)
-def ask(body: AskRequest, service: ServiceDep) -> AskResponse:
-    """Answer a Swedish question from the indexed reports, with citations and figures."""
-    answer = service.ask(body.question, report=body.report)
-    conversation_id = body.conversation_id or "c-" + uuid.uuid4().hex[:12]
-    return answer_out(answer, conversation_id, service.report_years)
+def ask(body: AskRequest, service: ServiceDep, store: StoreDep) -> AskResponse:
+    """Answer a Swedish question from the indexed reports, with citations and figures.
+    A follow-up in the same ``conversation_id`` may leave out the project it is about."""
+    return answer_turn(service, store, body)
