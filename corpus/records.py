@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from corpus.budget_table import StatedTotal
 from corpus.types import Figure, Project, ProjectFacts, Sourced, Span
 
 
@@ -71,3 +72,14 @@ def figure_from_json(d: dict[str, Any]) -> Figure:
     d = dict(d)
     start, end = d.pop("span")
     return Figure(span=Span(start, end), **d)
+
+
+def stated_total_to_json(t: StatedTotal) -> dict[str, Any]:
+    return {"kind": t.kind, "value": t.value, "qualifier": t.qualifier, "tolerance": t.tolerance,
+            "source": _sourced_to_json(t.source)}
+
+
+def stated_total_from_json(d: dict[str, Any]) -> StatedTotal:
+    source = _sourced_from_json(d["source"])
+    assert source is not None
+    return StatedTotal(d["kind"], d["value"], d.get("qualifier"), d.get("tolerance", 0), source)

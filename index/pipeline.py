@@ -58,16 +58,25 @@ def token_counter(embed_model: str) -> Callable[[str], int]:
 
 def facts_payload(report: Report) -> dict[str, Any]:
     """Projects, facts, figures and consistency findings of a report as plain JSON."""
-    from corpus.facts import extract_project_facts
+    from corpus.facts import (
+        check_consistency,
+        extract_budget_table,
+        extract_project_facts,
+        extract_stated_totals,
+    )
     from corpus.figures import extract_figures
-    from corpus.records import facts_to_json, figure_to_json, project_to_json
+    from corpus.records import facts_to_json, figure_to_json, project_to_json, stated_total_to_json
 
     facts = extract_project_facts(report)
     figures = extract_figures(report, facts)
+    table = extract_budget_table(report)
+    totals = extract_stated_totals(report)
     return {
         "projects": [project_to_json(p) for p in report.projects],
         "facts": [facts_to_json(f) for f in facts],
         "figures": [figure_to_json(f) for f in figures],
+        "stated_totals": [stated_total_to_json(t) for t in totals],
+        "discrepancies": [d.to_json() for d in check_consistency(facts, table, totals)],
     }
 
 

@@ -15,9 +15,7 @@ from qa.types import Passage
 
 #: Words that make up the question form rather than its content.
 QUESTION_TERMS = frozenset(
-    "vad vem vilk vilken vilket vilka hur när var varför många mycket stor stort finns fanns "
-    "projekt projektet projekten rapport rapporten enligt står säg sägs nämn nämns gör gjort "
-    "har hade kan kunde ska skulle får fick beskriv berätt finn".split()
+    ["vad", "vem", "vilken", "vilket", "vilka", "hur", "när", "var", "va", "e", "varför", "många", "mycket", "mkt", "stor", "stort", "störst", "finns", "fanns", "projekt", "projektet", "projekten", "rapport", "rapporten", "enligt", "står", "säger", "sägs", "nämner", "nämns", "gör", "gjort", "har", "hade", "kan", "kunde", "ska", "skulle", "får", "fick", "beskriv", "beskriver", "berätta", "berättar", "finns", "exakt", "exakta", "nuvarande", "just", "nu", "totalt", "totala", "sammanlagt"]
 )
 
 
@@ -53,7 +51,9 @@ class AbstentionPolicy:
 
 
 def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
-    return {t for t in question_terms if t not in QUESTION_TERMS and t not in ignore and not t.isdigit()}
+    """The question's content stems: without question-form words, ``ignore`` and numbers.
+    ``ignore`` and the terms are stems; QUESTION_TERMS are words, so compare stems of both."""
+    return {t for t in question_terms if t not in ignore and not t.isdigit()}
 
 
 def gather_evidence(

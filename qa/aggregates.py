@@ -4,8 +4,10 @@ filtered by fund, status, end year and owner; every included project is cited.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.budget_table import StatedTotal
 from corpus.numbers import format_kr
 from corpus.types import ProjectFacts, Sourced
 from qa.fact_answers import Composed, FactComposer
@@ -55,11 +57,11 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
     status = None
     if any(w in norm for w in (" pågår ", " pågående ", " fortfarande ")):
         status = "ongoing"
-    elif any(w in norm for w in (" avslutade ", " avslutats ", " avslutat ")):
+    elif any(w in norm for w in (" avslutade ", " avslutats ", " avslutat ", " avslutades ", " slutförda ")):
         status = "ended"
     end_date = None
     end_year = None
-    if "end_date" in q.fields or "status" in q.fields:
+    if ("end_date" in q.fields or "status" in q.fields) and status is None:
         iso = _ISO.search(q.text)
         end_date = iso.group(1) if iso else None
         if end_date is None:
@@ -71,19 +73,24 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
     return AggregateFilter(fund, status, end_year, end_date, owner)
 
 
-def _amount_field(q: Question) -> str:
-    return "eu_funding" if "eu_funding" in q.fields else "total_budget"
+def _amount_fields(q: Question) -> list[str]:
+    fields = [f for f in ("total_budget", "eu_funding") if f in q.fields]
+    return fields or ["total_budget"]
 
 
 def aggregate(q: Question, rows: list[ProjectFacts], composer: FactComposer,
-              newest_year: int | None) -> Composed | None:
+              newest_year: int | None, stated: Sequence[StatedTotal] = ()) -> Composed | None:
     """Compose the aggregate answer, or None when the question is not one we can compute."""
     flt = read_filter(q, rows, newest_year)
     chosen = [f for f in rows if flt.admits(f)]
     out = Composed()
     op = q.aggregate
     if op in ("min", "max", "sum"):
-        return _numeric(op, _amount_field(q), chosen, composer, out)
+        for name in _amount_fields(q) if op == "sum" else _amount_fields(q)[:1]:
+            _numeric(op, name, chosen, composer, out)
+            if op == "sum" and flt == AggregateFilter():
+                _stated(name, stated, out, composer)
+        return out
     if op not in ("list", "count"):
         return None
     if not chosen:
@@ -101,6 +108,21 @@ def aggregate(q: Question, rows: list[ProjectFacts], composer: FactComposer,
     return out
 
 
+def _stated(field: str, stated: Sequence[StatedTotal], out: Composed, composer: FactComposer) -> None:
+    """What the report itself states as the grand total, and whether it agrees."""
+    ours = next((f.value for f in out.figures if f.field == "amount" and f.label == field), None)
+    for t in stated:
+        if t.kind != field:
+            continue
+        approx = f"{t.qualifier} " if t.qualifier else ""
+        text = f"Rapporten anger själv {approx}{format_kr(t.value)} [{composer.cite(t.source)}]"
+        if isinstance(ours, int) and abs(ours - t.value) > t.tolerance:
+            text += f", vilket skiljer sig från summan av projektens egna uppgifter ({format_kr(ours)})"
+        out.sentences.append(text + ".")
+        out.figures.append(FigureRef(None, "amount", t.value, "kr", t.source.sentence,
+                                     composer.cite(t.source), label=field, kind="stated"))
+
+
 def _numeric(op: str, field: str, rows: list[ProjectFacts], composer: FactComposer,
              out: Composed) -> Composed:
     valued = [(f, getattr(f, field)) for f in rows if getattr(f, field) is not None]
@@ -113,7 +135,7 @@ def _numeric(op: str, field: str, rows: list[ProjectFacts], composer: FactCompos
         parts = [f"{f.project} {format_kr(int(s.value))} [{composer.cite(s)}]" for f, s in valued]
         out.sentences.append(f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: "
                              + "; ".join(parts) + ".")
-        out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label="summa"))
+        out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label=field))
         for f, s in valued:
             composer.add_figure(out, f, field, s, "kr")
         return out

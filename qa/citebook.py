@@ -16,11 +16,16 @@ class CiteBook:
         self.citations: list[Citation] = []
 
     def cite_span(self, report_id: str, span: Span, score: float = 1.0) -> int | None:
-        """Cite the chunk that contains ``span`` with the span's text as quote."""
+        """Cite the chunk that contains ``span``; the quote is the whole sentence(s) of
+        the chunk that the span touches, so a figure's citation shows its sentence."""
         chunk = self._chunk_at(report_id, span.start)
         if chunk is None:
             return None
-        start, end = max(span.start, chunk.start), min(span.end, chunk.end)
+        touched = [s for s in chunk.sentences if s.start < max(span.end, span.start + 1) and span.start < s.end]
+        if touched:
+            start, end = touched[0].start, touched[-1].end
+        else:
+            start, end = max(span.start, chunk.start), min(span.end, chunk.end)
         return self.cite(Passage(chunk, score), start, end)
 
     def cite(self, passage: Passage, start: int, end: int) -> int:

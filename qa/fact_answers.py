@@ -33,6 +33,19 @@ class Composed:
     missing: list[str] = field(default_factory=list)
 
 
+def fact_sentences(f: ProjectFacts) -> list[str]:
+    """Every source sentence of a project's facts."""
+    out: list[str] = []
+    for name in ("owner", "start_date", "end_date", "original_end_date", "status", "total_budget",
+                 "eu_funding", "fund"):
+        s = getattr(f, name)
+        if s is not None:
+            out.append(s.sentence)
+    for s in (*f.managers, *f.former_managers, *f.co_financiers):
+        out.append(s.sentence)
+    return out
+
+
 def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
@@ -97,15 +110,18 @@ class FactComposer:
     def _budget(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.total_budget is None:
             return False
-        text = f"Den totala budgeten för {f.project} {verb} {_kr(f.total_budget.value)}"
+        revised = ""
+        if f.budget_revised:
+            before = f.original_total_budget
+            revised = f" efter revidering (tidigare {_kr(before.value)})" if before else " efter revidering"
+        text = f"Den totala budgeten för {f.project} {verb}{revised} {_kr(f.total_budget.value)}"
         self.add_figure(out, f, "total_budget", f.total_budget, "kr")
         if f.eu_funding is not None:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
             text += f", varav {_kr(f.eu_funding.value)} från {fund}"
             self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
         refs = "".join(dict.fromkeys(self._ref(s) for s in (f.total_budget, f.eu_funding) if s))
-        note = " (efter revidering)" if f.budget_revised else ""
-        out.sentences.append(f"{text}{note}{refs}.")
+        out.sentences.append(f"{text}{refs}.")
         return True
 
     def _eu(self, f: ProjectFacts, verb: str, out: Composed) -> bool:

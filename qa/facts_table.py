@@ -4,25 +4,31 @@ newest report's record preferred unless a question names a report or year."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import Any
 
-from corpus.types import ProjectFacts, Sourced
-
-
-@dataclass(frozen=True, slots=True)
-class Discrepancy:
-    """Two sources in the reports that state one thing differently."""
-
-    description: str
-    sources: tuple[Sourced, ...]
+from corpus.budget_table import StatedTotal
+from corpus.types import ProjectFacts
 
 
 class FactsTable:
     def __init__(self, facts: Iterable[ProjectFacts], report_years: dict[str, int | None],
-                 discrepancies: Iterable[Discrepancy] = ()):
+                 stated_totals: Iterable[StatedTotal] = (), discrepancies: Iterable[dict[str, Any]] = ()):
         self.report_years = report_years
         self._rows = list(facts)
+        self._stated = list(stated_totals)
+        #: Consistency findings as stored by the index (``corpus.consistency`` JSON).
         self.discrepancies = list(discrepancies)
+
+    def stated_totals(self, report_ids: tuple[str, ...] = ()) -> list[StatedTotal]:
+        """Grand totals stated in the newest report in scope."""
+        ids = report_ids or tuple(self.report_years)
+        if not ids:
+            return []
+        newest = max(ids, key=self._rank)
+        return [t for t in self._stated if t.source.report_id == newest]
+
+    def discrepancies_for(self, project: str, field: str) -> list[dict[str, Any]]:
+        return [d for d in self.discrepancies if d.get("project") == project and d.get("field") == field]
 
     def _rank(self, report_id: str) -> tuple[int, str]:
         return (self.report_years.get(report_id) or 0, report_id)

@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from corpus.records import facts_from_json, project_from_json
+from corpus.budget_table import StatedTotal
+from corpus.records import facts_from_json, project_from_json, stated_total_from_json
 from corpus.types import Chunk, ProjectFacts
 from qa.types import ProjectRef
 
@@ -43,6 +44,12 @@ class SnapshotView:
 
     def project_facts(self) -> list[ProjectFacts]:
         return [facts_from_json(d) for payload in self._payloads.values() for d in payload.get("facts", [])]
+
+    def stated_totals(self) -> list[StatedTotal]:
+        return [stated_total_from_json(d) for p in self._payloads.values() for d in p.get("stated_totals", [])]
+
+    def discrepancies(self) -> list[dict[str, Any]]:
+        return [d for p in self._payloads.values() for d in p.get("discrepancies", [])]
 
     def figures_payload(self) -> dict[str, list[dict[str, Any]]]:
         return {rid: payload.get("figures", []) for rid, payload in self._payloads.items()}

@@ -12,23 +12,26 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
+from corpus.budget_table import StatedTotal
 from corpus.types import Chunk, ProjectFacts, SectionType
-from qa.abstain import AbstentionPolicy, Evidence, content_terms, gather_evidence
+from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
 from qa.aggregates import aggregate
 from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
+from qa.counting import counted_noun, states_count
 from qa.errors import UnknownReport
-from qa.fact_answers import FACT_FIELDS, Composed, FactComposer
+from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.types import Answer, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
 from qa.unknown import unknown_project_reason
+from qa.vocabulary import FIELD_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,10 @@ class IndexView(Protocol):
     def project_refs(self) -> list[ProjectRef]: ...
 
     def project_facts(self) -> list[ProjectFacts]: ...
+
+    def stated_totals(self) -> list[StatedTotal]: ...
+
+    def discrepancies(self) -> list[dict[str, Any]]: ...
 
     def vector_search(
         self, query_vec: np.ndarray, k: int, where: dict[str, object] | None = None
@@ -89,8 +96,13 @@ class QAService:
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.catalog = ProjectCatalog(index.project_refs())
-        self.facts = FactsTable(index.project_facts(), self.report_years)
+        self.facts = FactsTable(index.project_facts(), self.report_years, index.stated_totals(),
+                                index.discrepancies())
         self.weights = TermWeights(analyze, (c.text for c in self.retriever.chunks.values()))
+        # Stems of the words that ask for a field: they are the question's form, not content
+        # a fact answer must also cover.
+        self.field_terms = {t for words in FIELD_WORDS.values() for w in words for t in analyze(w)}
+        self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
         self.policy = policy or AbstentionPolicy()
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
@@ -155,9 +167,11 @@ class QAService:
         passages = self._retrieve(q, reports, is_lesson, trace)
         trace.passages = passages
         query_terms = set(self.weights.analyze(text))
+        terms = content_terms(self.weights.analyze(q.rest or text), self.form_terms)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
-            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms)
+            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms,
+                                       terms - self.field_terms)
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -167,9 +181,12 @@ class QAService:
                 trace.path = "aggregate"
                 return answer
         reason = None if q.projects else unknown_project_reason(text, self.weights, self.catalog)
-        name_terms = {t for ref in q.projects for t in self.weights.analyze(ref.name)}
-        evidence = gather_evidence(content_terms(self.weights.analyze(text), name_terms), passages, self.weights)
+        evidence = gather_evidence(terms, passages, self.weights)
         trace.evidence = evidence
+        counted = counted_noun(text, self.weights.analyze)
+        if counted and not any(states_count(p.chunk.text, counted, self.weights.analyze)
+                               for p in passages[:3]):
+            reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
             suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
@@ -207,21 +224,29 @@ class QAService:
             book.cite(p, quote.start, quote.end)
 
     def _fact_answer(self, q: Question, fields: list[str], reports: tuple[str, ...],
-                     passages: list[Passage], query_terms: set[str]) -> Answer | None:
+                     passages: list[Passage], query_terms: set[str], residual: set[str]) -> Answer | None:
+        """A composed fact answer, or None to fall back to retrieval: when facts are
+        missing, or the question asks about more than the facts say (its remaining content
+        words do not occur in the projects' fact sentences)."""
+        rows = [f for f in (self.facts.project(ref.name, reports) for ref in q.projects) if f is not None]
+        if not rows:
+            return None
+        said = {t for f in rows for s in fact_sentences(f) for t in self.weights.analyze(s)}
+        if not residual <= said:
+            return None
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
         out = Composed()
-        found = False
-        for ref in q.projects:
-            facts = self.facts.project(ref.name, reports)
-            if facts is None:
-                continue
-            found = True
+        for facts in rows:
+            ref = next(r for r in q.projects if r.name == facts.project)
             before = len(out.missing)
             composer.compose(facts, fields, out)
             for label in out.missing[before:]:
                 out.sentences.append(f"Rapporten anger inte {label} för {ref.name}.")
-        if not found or not out.figures:
+            for name in fields:
+                for d in self.facts.discrepancies_for(facts.project, name):
+                    out.sentences.append(f"Observera: {d['message']}")
+        if not out.figures:
             return None
         self._with_passages(book, passages, query_terms)
         return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
@@ -230,7 +255,8 @@ class QAService:
                           query_terms: set[str]) -> Answer | None:
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
-        out = aggregate(q, self.facts.leaves(reports), composer, self.newest_year)
+        out = aggregate(q, self.facts.leaves(reports), composer, self.newest_year,
+                        self.facts.stated_totals(reports))
         if out is None or not out.sentences:
             return None
         self._with_passages(book, passages, query_terms)

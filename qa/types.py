@@ -69,6 +69,8 @@ class Question:
     year: int | None = None
     aggregate: str | None = None
     report_id: str | None = None
+    #: The question with its project mentions blanked out (what else it asks about).
+    rest: str = ""
 
 
 @dataclass(slots=True)

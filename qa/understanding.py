@@ -152,4 +152,5 @@ def understand(text: str, catalog: ProjectCatalog) -> Question:
         section_types=[t for t, words in SECTION_WORDS.items() if any(_has_phrase(norm, w) for w in words)],
         year=int(year_match.group(1)) if year_match else None,
         aggregate=detect_aggregate(norm),
+        rest=rest,
     )

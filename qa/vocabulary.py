@@ -12,7 +12,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "eu_funding": (
         "eu-stöd", "eu-medel", "eu-finansier", "eustöd", "socialfond", "regionala utvecklingsfond",
         "esf-stöd", "eruf-stöd", "esf-medel", "eruf-medel", "stöd från eu", "bidrar", "bidrag från",
-        "fondstöd", "medfinansier från eu", "finansieras av eu",
+        "fondstöd", "finansieras av eu", "europeiska", "i stöd", "stödet", "strukturfond",
     ),
     "fund": ("vilken fond", "vilka fonder", "esf eller eruf", "fonden finansierar", "fond"),
     "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
@@ -42,7 +42,8 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
 AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
     "min": ("minst", "lägst", "minsta", "lägsta"),
     "max": ("störst", "högst", "mest", "största", "högsta"),
-    "sum": ("sammanlagt", "totalt", "tillsammans", "summan", "sammantaget", "i summa"),
+    "sum": ("sammanlagt", "totalt", "tillsammans", "summan", "sammantaget", "i summa", "samtliga projekt",
+            "alla projekt", "hela plattformen"),
     "count": ("hur många projekt", "antal projekt", "antalet projekt"),
     "list": ("vilka projekt", "vilka är projekten", "lista projekten", "vilka esf", "vilka eruf"),
 }
@@ -58,6 +59,5 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Words too common in project names to identify one on their own.
 NAME_STOPWORDS: frozenset[str] = frozenset(
-    "och i för av med på till om en ett det den de projekt projektet case stad staden "
-    "samverkan ökat nya ny the to of and".split()
+    ["och", "i", "för", "av", "med", "på", "till", "om", "en", "ett", "det", "den", "de", "projekt", "projektet", "case", "stad", "staden", "samverkan", "ökat", "nya", "ny", "the", "to", "of", "and"]
 )
