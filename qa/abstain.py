@@ -15,7 +15,61 @@ from qa.types import Passage
 
 #: Words that make up the question form rather than its content.
 QUESTION_TERMS = frozenset(
-    ["vad", "vem", "vilken", "vilket", "vilka", "hur", "när", "var", "va", "e", "varför", "många", "mycket", "mkt", "stor", "stort", "störst", "finns", "fanns", "projekt", "projektet", "projekten", "rapport", "rapporten", "enligt", "står", "säger", "sägs", "nämner", "nämns", "gör", "gjort", "har", "hade", "kan", "kunde", "ska", "skulle", "får", "fick", "beskriv", "beskriver", "berätta", "berättar", "finns", "exakt", "exakta", "nuvarande", "just", "nu", "totalt", "totala", "sammanlagt"]
+    [
+        "vad",
+        "vem",
+        "vilken",
+        "vilket",
+        "vilka",
+        "hur",
+        "när",
+        "var",
+        "va",
+        "e",
+        "varför",
+        "många",
+        "mycket",
+        "mkt",
+        "stor",
+        "stort",
+        "störst",
+        "finns",
+        "fanns",
+        "projekt",
+        "projektet",
+        "projekten",
+        "rapport",
+        "rapporten",
+        "enligt",
+        "står",
+        "säger",
+        "sägs",
+        "nämner",
+        "nämns",
+        "gör",
+        "gjort",
+        "har",
+        "hade",
+        "kan",
+        "kunde",
+        "ska",
+        "skulle",
+        "får",
+        "fick",
+        "beskriv",
+        "beskriver",
+        "berätta",
+        "berättar",
+        "finns",
+        "exakt",
+        "exakta",
+        "nuvarande",
+        "just",
+        "nu",
+        "totalt",
+        "totala",
+        "sammanlagt",
+    ]
 )
 
 
@@ -27,8 +81,12 @@ class Evidence:
     content_terms: int
 
     def as_dict(self) -> dict[str, float]:
-        return {"coverage": self.coverage, "unknown_share": self.unknown_share,
-                "top_dense": self.top_dense, "content_terms": float(self.content_terms)}
+        return {
+            "coverage": self.coverage,
+            "unknown_share": self.unknown_share,
+            "top_dense": self.top_dense,
+            "content_terms": float(self.content_terms),
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,8 +78,13 @@ def _amount_fields(q: Question) -> list[str]:
     return fields or ["total_budget"]
 
 
-def aggregate(q: Question, rows: list[ProjectFacts], composer: FactComposer,
-              newest_year: int | None, stated: Sequence[StatedTotal] = ()) -> Composed | None:
+def aggregate(
+    q: Question,
+    rows: list[ProjectFacts],
+    composer: FactComposer,
+    newest_year: int | None,
+    stated: Sequence[StatedTotal] = (),
+) -> Composed | None:
     """Compose the aggregate answer, or None when the question is not one we can compute."""
     flt = read_filter(q, rows, newest_year)
     chosen = [f for f in rows if flt.admits(f)]
@@ -103,8 +108,9 @@ def aggregate(q: Question, rows: list[ProjectFacts], composer: FactComposer,
         parts.append(f"{f.project}{ref}")
     lead = f"{len(chosen)} projekt" if op == "count" else "Projekten"
     out.sentences.append(f"{lead}: {', '.join(parts)}.")
-    out.figures.append(FigureRef(None, "count", len(chosen), "projekt",
-                                 "; ".join(f.project for f in chosen), None))
+    out.figures.append(
+        FigureRef(None, "count", len(chosen), "projekt", "; ".join(f.project for f in chosen), None)
+    )
     return out
 
 
@@ -119,12 +125,23 @@ def _stated(field: str, stated: Sequence[StatedTotal], out: Composed, composer: 
         if isinstance(ours, int) and abs(ours - t.value) > t.tolerance:
             text += f", vilket skiljer sig från summan av projektens egna uppgifter ({format_kr(ours)})"
         out.sentences.append(text + ".")
-        out.figures.append(FigureRef(None, "amount", t.value, "kr", t.source.sentence,
-                                     composer.cite(t.source), label=field, kind="stated"))
+        out.figures.append(
+            FigureRef(
+                None,
+                "amount",
+                t.value,
+                "kr",
+                t.source.sentence,
+                composer.cite(t.source),
+                label=field,
+                kind="stated",
+            )
+        )
 
 
-def _numeric(op: str, field: str, rows: list[ProjectFacts], composer: FactComposer,
-             out: Composed) -> Composed:
+def _numeric(
+    op: str, field: str, rows: list[ProjectFacts], composer: FactComposer, out: Composed
+) -> Composed:
     valued = [(f, getattr(f, field)) for f in rows if getattr(f, field) is not None]
     label = "EU-stöd" if field == "eu_funding" else "total budget"
     if not valued:
@@ -133,8 +150,9 @@ def _numeric(op: str, field: str, rows: list[ProjectFacts], composer: FactCompos
     if op == "sum":
         total = sum(int(s.value) for _, s in valued)
         parts = [f"{f.project} {format_kr(int(s.value))} [{composer.cite(s)}]" for f, s in valued]
-        out.sentences.append(f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: "
-                             + "; ".join(parts) + ".")
+        out.sentences.append(
+            f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: " + "; ".join(parts) + "."
+        )
         out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label=field))
         for f, s in valued:
             composer.add_figure(out, f, field, s, "kr")

@@ -21,7 +21,9 @@ class CiteBook:
         chunk = self._chunk_at(report_id, span.start)
         if chunk is None:
             return None
-        touched = [s for s in chunk.sentences if s.start < max(span.end, span.start + 1) and span.start < s.end]
+        touched = [
+            s for s in chunk.sentences if s.start < max(span.end, span.start + 1) and span.start < s.end
+        ]
         if touched:
             start, end = touched[0].start, touched[-1].end
         else:

@@ -79,6 +79,8 @@ def lessons_answer(question: Question, citations: list[Citation], per_project: i
 
 def abstention_answer(reason: str | None = None) -> str:
     """The Swedish "cannot answer" text, with a reason when one is known."""
-    return f"{CANNOT_ANSWER} {reason}".strip() if reason else (
-        f"{CANNOT_ANSWER} De närmaste avsnitten visas som förslag."
+    return (
+        f"{CANNOT_ANSWER} {reason}".strip()
+        if reason
+        else (f"{CANNOT_ANSWER} De närmaste avsnitten visas som förslag.")
     )

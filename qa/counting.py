@@ -1,4 +1,4 @@
-""""Hur många …?" questions: the answer must state a number of the thing counted.
+""" "Hur många …?" questions: the answer must state a number of the thing counted.
 
 If none of the best passages has a sentence with both a number (digits or a Swedish number
 word) and the counted noun, the reports do not give that count, however similar the

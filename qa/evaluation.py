@@ -39,7 +39,10 @@ class ItemResult:
 
 def score_item(item: dict[str, Any], answer: Answer, k: int = 5) -> tuple[list[bool], list[bool]]:
     figures = [{"value": f.value} for f in answer.figures]
-    values = [value_found(v, answer.text, figures, item.get("alternatives")) for v in item.get("expected_values", [])]
+    values = [
+        value_found(v, answer.text, figures, item.get("alternatives"))
+        for v in item.get("expected_values", [])
+    ]
     texts = [c.passage.chunk.text for c in answer.citations[:k]]
     quotes = [quote_found(q, texts) for q in item.get("gold_quotes", [])]
     return values, quotes
@@ -76,8 +79,12 @@ def summarise(results: list[ItemResult]) -> dict[str, dict[str, Any]]:
         fa = [float(not r.answer.answerable) for r in rs if r.item.get("answerable", True)]
         lat = sorted(r.latency_ms for r in rs)
         table[name] = {
-            "n": len(rs), "value_acc": _mean(val), "recall@5": _mean(rec), "abst_acc": _mean(unans),
-            "false_abst": _mean(fa), "p50_ms": lat[len(lat) // 2] if lat else None,
+            "n": len(rs),
+            "value_acc": _mean(val),
+            "recall@5": _mean(rec),
+            "abst_acc": _mean(unans),
+            "false_abst": _mean(fa),
+            "p50_ms": lat[len(lat) // 2] if lat else None,
         }
     return table
 
@@ -92,7 +99,9 @@ def retrieval_diagnostics(service: QAService, items: list[dict[str, Any]]) -> di
             if not golds:
                 continue
             reports = (item["report"],) if item.get("report") in service.report_years else ()
-            passages = service.retriever.retrieve(item["question"], Filters(report_ids=reports), 10, config=cfg)
+            passages = service.retriever.retrieve(
+                item["question"], Filters(report_ids=reports), 10, config=cfg
+            )
             texts = [p.chunk.text for p in passages]
             for q in golds:
                 ranks.append(next((i + 1 for i, t in enumerate(texts) if quote_found(q, [t])), None))
@@ -108,7 +117,11 @@ def retrieval_diagnostics(service: QAService, items: list[dict[str, Any]]) -> di
 
 
 def overall_score(row: dict[str, Any]) -> float:
-    parts = [row["value_acc"], row["recall@5"], row["abst_acc"],
-             None if row["false_abst"] is None else 1 - row["false_abst"]]
+    parts = [
+        row["value_acc"],
+        row["recall@5"],
+        row["abst_acc"],
+        None if row["false_abst"] is None else 1 - row["false_abst"],
+    ]
     vals = [p for p in parts if p is not None and not math.isnan(p)]
     return sum(vals) / len(vals) if vals else 0.0

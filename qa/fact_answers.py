@@ -14,13 +14,30 @@ from qa.types import FigureRef
 FUND_NAMES = {"ESF": "Europeiska socialfonden (ESF)", "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)"}
 
 #: Fields the facts table can answer, in the order statements are made.
-FACT_FIELDS = ("owner", "manager", "total_budget", "eu_funding", "fund", "period", "start_date",
-               "end_date", "status", "co_financiers")
+FACT_FIELDS = (
+    "owner",
+    "manager",
+    "total_budget",
+    "eu_funding",
+    "fund",
+    "period",
+    "start_date",
+    "end_date",
+    "status",
+    "co_financiers",
+)
 
 MISSING_LABELS = {
-    "owner": "projektägare", "manager": "projektledare", "total_budget": "total budget",
-    "eu_funding": "EU-stöd", "fund": "fond", "period": "projekttid", "start_date": "startdatum",
-    "end_date": "slutdatum", "status": "status", "co_financiers": "medfinansiärer",
+    "owner": "projektägare",
+    "manager": "projektledare",
+    "total_budget": "total budget",
+    "eu_funding": "EU-stöd",
+    "fund": "fond",
+    "period": "projekttid",
+    "start_date": "startdatum",
+    "end_date": "slutdatum",
+    "status": "status",
+    "co_financiers": "medfinansiärer",
 }
 
 
@@ -36,8 +53,16 @@ class Composed:
 def fact_sentences(f: ProjectFacts) -> list[str]:
     """Every source sentence of a project's facts."""
     out: list[str] = []
-    for name in ("owner", "start_date", "end_date", "original_end_date", "status", "total_budget",
-                 "eu_funding", "fund"):
+    for name in (
+        "owner",
+        "start_date",
+        "end_date",
+        "original_end_date",
+        "status",
+        "total_budget",
+        "eu_funding",
+        "fund",
+    ):
         s = getattr(f, name)
         if s is not None:
             out.append(s.sentence)
@@ -69,9 +94,15 @@ class FactComposer:
         ended = f.status is not None and f.status.value == "ended"
         verb = "var" if ended else "är"
         handlers: dict[str, Callable[[ProjectFacts, str, Composed], bool]] = {
-            "owner": self._owner, "manager": self._manager, "total_budget": self._budget,
-            "eu_funding": self._eu, "fund": self._fund, "period": self._period,
-            "start_date": self._period, "end_date": self._period, "status": self._status,
+            "owner": self._owner,
+            "manager": self._manager,
+            "total_budget": self._budget,
+            "eu_funding": self._eu,
+            "fund": self._fund,
+            "period": self._period,
+            "start_date": self._period,
+            "end_date": self._period,
+            "status": self._status,
             "co_financiers": self._cofin,
         }
         done: set[Callable[[ProjectFacts, str, Composed], bool]] = set()
@@ -130,16 +161,19 @@ class FactComposer:
         if any(fig.field == "eu_funding" and fig.project == f.project for fig in out.figures):
             return True
         fund = FUND_NAMES.get(str(f.fund.value), "EU-fonderna") if f.fund else "EU-fonderna"
-        out.sentences.append(f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}"
-                             f"{self._ref(f.eu_funding)}.")
+        out.sentences.append(
+            f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}{self._ref(f.eu_funding)}."
+        )
         self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
         return True
 
     def _fund(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.fund is None:
             return False
-        out.sentences.append(f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}"
-                             f"{self._ref(f.fund)}.")
+        out.sentences.append(
+            f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}"
+            f"{self._ref(f.fund)}."
+        )
         self.add_figure(out, f, "fund", f.fund, None)
         return True
 

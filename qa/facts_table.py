@@ -11,8 +11,13 @@ from corpus.types import ProjectFacts
 
 
 class FactsTable:
-    def __init__(self, facts: Iterable[ProjectFacts], report_years: dict[str, int | None],
-                 stated_totals: Iterable[StatedTotal] = (), discrepancies: Iterable[dict[str, Any]] = ()):
+    def __init__(
+        self,
+        facts: Iterable[ProjectFacts],
+        report_years: dict[str, int | None],
+        stated_totals: Iterable[StatedTotal] = (),
+        discrepancies: Iterable[dict[str, Any]] = (),
+    ):
         self.report_years = report_years
         self._rows = list(facts)
         self._stated = list(stated_totals)

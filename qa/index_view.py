@@ -46,7 +46,9 @@ class SnapshotView:
         return [facts_from_json(d) for payload in self._payloads.values() for d in payload.get("facts", [])]
 
     def stated_totals(self) -> list[StatedTotal]:
-        return [stated_total_from_json(d) for p in self._payloads.values() for d in p.get("stated_totals", [])]
+        return [
+            stated_total_from_json(d) for p in self._payloads.values() for d in p.get("stated_totals", [])
+        ]
 
     def discrepancies(self) -> list[dict[str, Any]]:
         return [d for p in self._payloads.values() for d in p.get("discrepancies", [])]

@@ -14,8 +14,20 @@ _QUOTES.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212
 _QUOTES.update({ord("\u00ad"): None, ord("\u200b"): None, ord("*"): None})
 _WS = re.compile(r"\s+")
 _SEP = "[ \u00a0\u2007\u2009\u202f]"
-_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"]
+_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def norm(s: object) -> str:
@@ -73,8 +85,9 @@ def _number(x: Any) -> float | None:
     return None
 
 
-def value_found(v: Any, answer: str, figures: Iterable[dict[str, Any]],
-                alternatives: dict[str, list[Any]] | None = None) -> bool:
+def value_found(
+    v: Any, answer: str, figures: Iterable[dict[str, Any]], alternatives: dict[str, list[Any]] | None = None
+) -> bool:
     """An expected value (or an accepted alternative) occurs in the answer or figures."""
     candidates = [v, *((alternatives or {}).get(str(v), []))]
     text = norm(answer)

@@ -96,8 +96,9 @@ class QAService:
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.catalog = ProjectCatalog(index.project_refs())
-        self.facts = FactsTable(index.project_facts(), self.report_years, index.stated_totals(),
-                                index.discrepancies())
+        self.facts = FactsTable(
+            index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
+        )
         self.weights = TermWeights(analyze, (c.text for c in self.retriever.chunks.values()))
         # Stems of the words that ask for a field: they are the question's form, not content
         # a fact answer must also cover.
@@ -145,15 +146,25 @@ class QAService:
         return tuple(dict.fromkeys(names))
 
     # -- answering -------------------------------------------------------------
-    def ask(self, text: str, report: str | None = None, trace: Trace | None = None,
-            context_project: str | None = None) -> Answer:
+    def ask(
+        self,
+        text: str,
+        report: str | None = None,
+        trace: Trace | None = None,
+        context_project: str | None = None,
+    ) -> Answer:
         """Answer ``text``. ``context_project`` is the project earlier turns of a conversation
         were about; a follow-up that names no project of its own is read as about it."""
         trace = trace if trace is not None else Trace()
         q = understand(text, self.catalog)
         q.report_id = report
         used_context = None
-        if not q.projects and context_project and q.aggregate is None and self.catalog.by_name(context_project):
+        if (
+            not q.projects
+            and context_project
+            and q.aggregate is None
+            and self.catalog.by_name(context_project)
+        ):
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
         trace.question = q
@@ -170,8 +181,9 @@ class QAService:
         terms = content_terms(self.weights.analyze(q.rest or text), self.form_terms)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
-            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms,
-                                       terms - self.field_terms)
+            answer = self._fact_answer(
+                q, fact_fields, reports, passages, query_terms, terms - self.field_terms
+            )
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -184,8 +196,9 @@ class QAService:
         evidence = gather_evidence(terms, passages, self.weights)
         trace.evidence = evidence
         counted = counted_noun(text, self.weights.analyze)
-        if counted and not any(states_count(p.chunk.text, counted, self.weights.analyze)
-                               for p in passages[:3]):
+        if counted and not any(
+            states_count(p.chunk.text, counted, self.weights.analyze) for p in passages[:3]
+        ):
             reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
@@ -200,15 +213,21 @@ class QAService:
         citations = mint_citations(passages[: self.top_k], query_terms, self.weights)
         return Answer(new_answer_id(), extractive_answer(citations), True, citations)
 
-    def _retrieve(self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace) -> list[Passage]:
-        filters = Filters(report_ids=reports, projects=self._project_scope(q),
-                          section_types=tuple(q.section_types) if is_lesson else ())
+    def _retrieve(
+        self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace
+    ) -> list[Passage]:
+        filters = Filters(
+            report_ids=reports,
+            projects=self._project_scope(q),
+            section_types=tuple(q.section_types) if is_lesson else (),
+        )
         k = self.top_k * 3 if is_lesson and not q.projects else self.top_k
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
         if len(passages) < self.top_k and (filters.projects or filters.section_types):
             # The filters come from our reading of the question; never let them starve it.
-            extra = self.retriever.retrieve(q.text, Filters(report_ids=reports), self.top_k,
-                                            timings=trace.timings)
+            extra = self.retriever.retrieve(
+                q.text, Filters(report_ids=reports), self.top_k, timings=trace.timings
+            )
             have = {p.chunk.id for p in passages}
             passages += [p for p in extra if p.chunk.id not in have]
         return passages
@@ -223,8 +242,15 @@ class QAService:
             quote = best_quote(p.chunk, query_terms, self.weights)
             book.cite(p, quote.start, quote.end)
 
-    def _fact_answer(self, q: Question, fields: list[str], reports: tuple[str, ...],
-                     passages: list[Passage], query_terms: set[str], residual: set[str]) -> Answer | None:
+    def _fact_answer(
+        self,
+        q: Question,
+        fields: list[str],
+        reports: tuple[str, ...],
+        passages: list[Passage],
+        query_terms: set[str],
+        residual: set[str],
+    ) -> Answer | None:
         """A composed fact answer, or None to fall back to retrieval: when facts are
         missing, or the question asks about more than the facts say (its remaining content
         words do not occur in the projects' fact sentences)."""
@@ -251,12 +277,14 @@ class QAService:
         self._with_passages(book, passages, query_terms)
         return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
 
-    def _aggregate_answer(self, q: Question, reports: tuple[str, ...], passages: list[Passage],
-                          query_terms: set[str]) -> Answer | None:
+    def _aggregate_answer(
+        self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
+    ) -> Answer | None:
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
-        out = aggregate(q, self.facts.leaves(reports), composer, self.newest_year,
-                        self.facts.stated_totals(reports))
+        out = aggregate(
+            q, self.facts.leaves(reports), composer, self.newest_year, self.facts.stated_totals(reports)
+        )
         if out is None or not out.sentences:
             return None
         self._with_passages(book, passages, query_terms)

@@ -95,9 +95,12 @@ class ProjectCatalog:
         # A match inside a longer match of another project is not a mention of its own
         # ("Grupp 2030" mentions the sub-project, not the group "Grupp").
         kept = [
-            m for m in matches
-            if not any(o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) >
-                       (m.end - m.start) for o in matches)
+            m
+            for m in matches
+            if not any(
+                o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in matches
+            )
         ]
         names = list(dict.fromkeys(m.ref.name for m in sorted(kept, key=lambda m: m.start)))
         rest = norm

@@ -10,30 +10,68 @@ from corpus.types import SectionType
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "total_budget": ("budget", "kostnad", "kostade", "kostar", "omslutning", "pengar", "totala kostnad"),
     "eu_funding": (
-        "eu-stöd", "eu-medel", "eu-finansier", "eustöd", "socialfond", "regionala utvecklingsfond",
-        "esf-stöd", "eruf-stöd", "esf-medel", "eruf-medel", "stöd från eu", "bidrar", "bidrag från",
-        "fondstöd", "finansieras av eu", "europeiska", "i stöd", "stödet", "strukturfond",
+        "eu-stöd",
+        "eu-medel",
+        "eu-finansier",
+        "eustöd",
+        "socialfond",
+        "regionala utvecklingsfond",
+        "esf-stöd",
+        "eruf-stöd",
+        "esf-medel",
+        "eruf-medel",
+        "stöd från eu",
+        "bidrar",
+        "bidrag från",
+        "fondstöd",
+        "finansieras av eu",
+        "europeiska",
+        "i stöd",
+        "stödet",
+        "strukturfond",
     ),
     "fund": ("vilken fond", "vilka fonder", "esf eller eruf", "fonden finansierar", "fond"),
     "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
     "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman"),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
-    "end_date": ("slutar", "slutade", "avslutas", "avslutades", "slutdatum", "pågår till", "löper ut",
-                 "upphör", "tar slut"),
+    "end_date": (
+        "slutar",
+        "slutade",
+        "avslutas",
+        "avslutades",
+        "slutdatum",
+        "pågår till",
+        "löper ut",
+        "upphör",
+        "tar slut",
+    ),
     "period": ("projekttid", "projektperiod", "period", "hur länge", "löptid"),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
     "goal": ("målet", "mål ", "målsättning", "målvärde"),
     "outcome": ("resultat", "uppnått", "nådde", "utfall"),
-    "co_financiers": ("medfinansiär", "medfinansiering", "samverkan med", "samarbetspartner",
-                      "samverkanspartner"),
+    "co_financiers": (
+        "medfinansiär",
+        "medfinansiering",
+        "samverkan med",
+        "samarbetspartner",
+        "samverkanspartner",
+    ),
 }
 
 #: Section type → word prefixes in a question that ask for that kind of passage.
 SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
     SectionType.SUCCESS_FACTORS: ("framgångsfaktor", "framgång", "lyckats", "fungerat bra", "styrkor"),
-    SectionType.CHALLENGES: ("utmaning", "lärdom", "förbättringsområde", "svårighet", "problem",
-                             "hinder", "risker", "fungerat mindre bra"),
+    SectionType.CHALLENGES: (
+        "utmaning",
+        "lärdom",
+        "förbättringsområde",
+        "svårighet",
+        "problem",
+        "hinder",
+        "risker",
+        "fungerat mindre bra",
+    ),
     SectionType.IMPLEMENTATION: ("implementer", "ordinarie verksamhet"),
     SectionType.SUMMARY: ("sammanfattning", "slutsats"),
 }
@@ -42,14 +80,28 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
 AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
     "min": ("minst", "lägst", "minsta", "lägsta"),
     "max": ("störst", "högst", "mest", "största", "högsta"),
-    "sum": ("sammanlagt", "totalt", "tillsammans", "summan", "sammantaget", "i summa", "samtliga projekt",
-            "alla projekt", "hela plattformen"),
+    "sum": (
+        "sammanlagt",
+        "totalt",
+        "tillsammans",
+        "summan",
+        "sammantaget",
+        "i summa",
+        "samtliga projekt",
+        "alla projekt",
+        "hela plattformen",
+    ),
     "count": ("hur många projekt", "antal projekt", "antalet projekt"),
     "list": ("vilka projekt", "vilka är projekten", "lista projekten", "vilka esf", "vilka eruf"),
 }
 
 #: Words meaning "the projects" collectively (a cross-project question).
-ALL_PROJECTS_WORDS: tuple[str, ...] = ("projekten", "projekt i plattformen", "alla projekt", "plattformens projekt")
+ALL_PROJECTS_WORDS: tuple[str, ...] = (
+    "projekten",
+    "projekt i plattformen",
+    "alla projekt",
+    "plattformens projekt",
+)
 
 #: Fund names and abbreviations as they are written in reports.
 FUND_WORDS: dict[str, tuple[str, ...]] = {
@@ -59,5 +111,32 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Words too common in project names to identify one on their own.
 NAME_STOPWORDS: frozenset[str] = frozenset(
-    ["och", "i", "för", "av", "med", "på", "till", "om", "en", "ett", "det", "den", "de", "projekt", "projektet", "case", "stad", "staden", "samverkan", "ökat", "nya", "ny", "the", "to", "of", "and"]
+    [
+        "och",
+        "i",
+        "för",
+        "av",
+        "med",
+        "på",
+        "till",
+        "om",
+        "en",
+        "ett",
+        "det",
+        "den",
+        "de",
+        "projekt",
+        "projektet",
+        "case",
+        "stad",
+        "staden",
+        "samverkan",
+        "ökat",
+        "nya",
+        "ny",
+        "the",
+        "to",
+        "of",
+        "and",
+    ]
 )
