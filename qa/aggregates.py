@@ -38,17 +38,19 @@ class AggregateFilter:
             return False
         return not (self.owner and (f.owner is None or normalise(str(f.owner.value)) != self.owner))
 
-    def source(self, f: ProjectFacts) -> Sourced | None:
-        """The fact that made ``f`` pass the filter (what to cite for it)."""
+    def sources(self, f: ProjectFacts) -> list[Sourced]:
+        """The facts that made ``f`` pass the filter, best first (what to cite for it)."""
         if self.end_date or self.end_year:
-            return f.end_date
-        if self.fund:
-            return f.fund
-        if self.status:
-            return f.status
-        if self.owner:
-            return f.owner
-        return f.total_budget or f.owner
+            first = [f.end_date]
+        elif self.fund:
+            first = [f.fund]
+        elif self.status:
+            first = [f.status, f.end_date]
+        elif self.owner:
+            first = [f.owner]
+        else:
+            first = []
+        return [s for s in (*first, f.total_budget, f.owner) if s is not None]
 
 
 def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) -> AggregateFilter:
@@ -103,9 +105,8 @@ def aggregate(
         return out
     parts = []
     for f in chosen:
-        src = flt.source(f)
-        ref = f" [{composer.cite(src)}]" if src is not None else ""
-        parts.append(f"{f.project}{ref}")
+        cited = next((n for n in (composer.cite(s) for s in flt.sources(f)) if n is not None), None)
+        parts.append(f"{f.project} [{cited}]" if cited is not None else f.project)
     lead = f"{len(chosen)} projekt" if op == "count" else "Projekten"
     out.sentences.append(f"{lead}: {', '.join(parts)}.")
     out.figures.append(
@@ -121,7 +122,7 @@ def _stated(field: str, stated: Sequence[StatedTotal], out: Composed, composer: 
         if t.kind != field:
             continue
         approx = f"{t.qualifier} " if t.qualifier else ""
-        text = f"Rapporten anger själv {approx}{format_kr(t.value)} [{composer.cite(t.source)}]"
+        text = f"Rapporten anger själv {approx}{format_kr(t.value)}{composer.ref(t.source)}"
         if isinstance(ours, int) and abs(ours - t.value) > t.tolerance:
             text += f", vilket skiljer sig från summan av projektens egna uppgifter ({format_kr(ours)})"
         out.sentences.append(text + ".")
@@ -149,7 +150,7 @@ def _numeric(
         return out
     if op == "sum":
         total = sum(int(s.value) for _, s in valued)
-        parts = [f"{f.project} {format_kr(int(s.value))} [{composer.cite(s)}]" for f, s in valued]
+        parts = [f"{f.project} {format_kr(int(s.value))}{composer.ref(s)}" for f, s in valued]
         out.sentences.append(
             f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: " + "; ".join(parts) + "."
         )
@@ -160,6 +161,6 @@ def _numeric(
     pick = min if op == "min" else max
     f, s = pick(valued, key=lambda fs: int(fs[1].value))
     word = "minst" if op == "min" else "störst"
-    out.sentences.append(f"{f.project} har {word} {label}: {format_kr(int(s.value))} [{composer.cite(s)}].")
+    out.sentences.append(f"{f.project} har {word} {label}: {format_kr(int(s.value))}{composer.ref(s)}.")
     composer.add_figure(out, f, field, s, "kr")
     return out

@@ -28,7 +28,7 @@ def mint_citations(passages: list[Passage], query_terms: set[str], weights: Term
     out = []
     for i, p in enumerate(passages, start=1):
         q = best_quote(p.chunk, query_terms, weights)
-        out.append(Citation(i, p, q.text, q.start, q.end))
+        out.append(Citation(i, p, q.text, q.start, q.end, q.score))
     return out
 
 
@@ -46,20 +46,32 @@ def _where(c: Citation) -> str:
     return f"I rapportens avsnitt ”{chunk.section_title}”"
 
 
-def extractive_answer(citations: list[Citation], max_statements: int = 2) -> str:
-    """One or two cited statements from the best-supported passages."""
+def extractive_answer(citations: list[Citation], max_statements: int = 2) -> tuple[str, list[Citation]]:
+    """One or two cited statements, and the citations they state. A second statement is
+    only made when its quote is nearly as well supported as the first."""
     parts: list[str] = []
+    used: list[Citation] = []
     seen: set[str] = set()
-    for c in citations:
+    ranked = sorted(citations[:3], key=lambda c: -c.passage.score)
+    best_support = max((quote_support(c) for c in ranked), default=0.0)
+    for c in ranked:
         quote = _clean(c.quote)
         if not quote or quote in seen:
+            continue
+        if used and quote_support(c) < 0.6 * best_support:
             continue
         seen.add(quote)
         sentence = quote if quote.endswith((".", "!", "?", ":")) else quote + "."
         parts.append(f"{_where(c)} står: {sentence} [{c.id}]")
+        used.append(c)
         if len(parts) >= max_statements:
             break
-    return "\n".join(parts) if parts else CANNOT_ANSWER
+    return ("\n".join(parts) if parts else CANNOT_ANSWER), used
+
+
+def quote_support(c: Citation) -> float:
+    """How well a citation's quote matches the question (set when it was minted)."""
+    return c.support
 
 
 def lessons_answer(question: Question, citations: list[Citation], per_project: int = 2) -> str:

@@ -82,7 +82,7 @@ class FactComposer:
     def cite(self, s: Sourced) -> int | None:
         return self.book.cite_span(s.report_id, s.span)
 
-    def _ref(self, s: Sourced) -> str:
+    def ref(self, s: Sourced) -> str:
         n = self.cite(s)
         return f" [{n}]" if n is not None else ""
 
@@ -117,7 +117,7 @@ class FactComposer:
     def _owner(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.owner is None:
             return False
-        out.sentences.append(f"Projektägare för {f.project} {verb} {f.owner.value}{self._ref(f.owner)}.")
+        out.sentences.append(f"Projektägare för {f.project} {verb} {f.owner.value}{self.ref(f.owner)}.")
         self.add_figure(out, f, "owner", f.owner, None)
         return True
 
@@ -126,13 +126,13 @@ class FactComposer:
             return False
         if f.managers:
             names = " och ".join(str(m.value) for m in f.managers)
-            refs = "".join(dict.fromkeys(self._ref(m) for m in f.managers))
+            refs = "".join(dict.fromkeys(self.ref(m) for m in f.managers))
             out.sentences.append(f"Projektledare för {f.project} {verb} {names}{refs}.")
             for m in f.managers:
                 self.add_figure(out, f, "manager", m, None)
         if f.former_managers:
             names = " och ".join(str(m.value) for m in f.former_managers)
-            refs = "".join(dict.fromkeys(self._ref(m) for m in f.former_managers))
+            refs = "".join(dict.fromkeys(self.ref(m) for m in f.former_managers))
             out.sentences.append(f"Tidigare projektledare har varit {names}{refs}.")
             for m in f.former_managers:
                 self.add_figure(out, f, "manager", m, None)
@@ -151,7 +151,7 @@ class FactComposer:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
             text += f", varav {_kr(f.eu_funding.value)} från {fund}"
             self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
-        refs = "".join(dict.fromkeys(self._ref(s) for s in (f.total_budget, f.eu_funding) if s))
+        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s))
         out.sentences.append(f"{text}{refs}.")
         return True
 
@@ -162,7 +162,7 @@ class FactComposer:
             return True
         fund = FUND_NAMES.get(str(f.fund.value), "EU-fonderna") if f.fund else "EU-fonderna"
         out.sentences.append(
-            f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}{self._ref(f.eu_funding)}."
+            f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}{self.ref(f.eu_funding)}."
         )
         self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
         return True
@@ -172,7 +172,7 @@ class FactComposer:
             return False
         out.sentences.append(
             f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}"
-            f"{self._ref(f.fund)}."
+            f"{self.ref(f.fund)}."
         )
         self.add_figure(out, f, "fund", f.fund, None)
         return True
@@ -186,7 +186,7 @@ class FactComposer:
         text = f"{f.project} {tense} {start} – {end}"
         if f.original_end_date is not None and f.original_end_date.value != end:
             text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt)"
-        refs = "".join(dict.fromkeys(self._ref(s) for s in (f.start_date, f.end_date) if s))
+        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
         out.sentences.append(text + refs + ".")
         for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):
             if s is not None:
@@ -198,9 +198,9 @@ class FactComposer:
             return False
         if f.status.value == "ended":
             year = f" {f.ended_year}" if f.ended_year else ""
-            out.sentences.append(f"{f.project} avslutades{year}{self._ref(f.status)}.")
+            out.sentences.append(f"{f.project} avslutades{year}{self.ref(f.status)}.")
         else:
-            out.sentences.append(f"{f.project} pågår enligt rapporten{self._ref(f.status)}.")
+            out.sentences.append(f"{f.project} pågår enligt rapporten{self.ref(f.status)}.")
         self.add_figure(out, f, "status", f.status, None)
         return True
 
@@ -208,6 +208,6 @@ class FactComposer:
         if not f.co_financiers:
             return False
         names = ", ".join(str(c.value) for c in f.co_financiers)
-        refs = "".join(dict.fromkeys(self._ref(c) for c in f.co_financiers))
+        refs = "".join(dict.fromkeys(self.ref(c) for c in f.co_financiers))
         out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {names}{refs}.")
         return True

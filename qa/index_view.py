@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 
 from corpus.budget_table import StatedTotal
-from corpus.records import facts_from_json, project_from_json, stated_total_from_json
-from corpus.types import Chunk, ProjectFacts
+from corpus.records import facts_from_json, figure_from_json, project_from_json, stated_total_from_json
+from corpus.types import Chunk, Figure, ProjectFacts
 from qa.types import ProjectRef
 
 
@@ -53,8 +53,9 @@ class SnapshotView:
     def discrepancies(self) -> list[dict[str, Any]]:
         return [d for p in self._payloads.values() for d in p.get("discrepancies", [])]
 
-    def figures_payload(self) -> dict[str, list[dict[str, Any]]]:
-        return {rid: payload.get("figures", []) for rid, payload in self._payloads.items()}
+    def figures(self) -> list[Figure]:
+        """Result figures read from the reports' status sections."""
+        return [figure_from_json(d) for p in self._payloads.values() for d in p.get("figures", [])]
 
     def vector_search(
         self, query_vec: np.ndarray, k: int, where: dict[str, object] | None = None

@@ -52,20 +52,22 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
 
 
 def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2) -> Quote:
-    """The best-supported sentence of ``chunk`` for the query, extended by a following
-    sentence that also supports it (up to ``max_sentences``)."""
+    """The run of up to ``max_sentences`` adjacent sentences of ``chunk`` that covers the
+    most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
+    so a goal sentence before a result sentence is kept together with it."""
     spans = sentence_spans(chunk)
-
-    def text_of(span: tuple[int, int]) -> str:
-        return chunk.text[span[0] - chunk.start : span[1] - chunk.start]
-
-    scores = []
-    for span in spans:
-        terms = set(weights.analyze(text_of(span)))
-        scores.append(sum(weights.idf(t) for t in terms & query_terms))
-    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
-    last = best
-    while last + 1 < len(spans) and last - best + 1 < max_sentences and scores[last + 1] > 0:
-        last += 1
-    start, end = spans[best][0], spans[last][1]
-    return Quote(chunk.text[start - chunk.start : end - chunk.start], start, end, scores[best])
+    term_sets = [set(weights.analyze(chunk.text[a - chunk.start : b - chunk.start])) & query_terms for a, b in spans]
+    best: tuple[float, int, int, int] | None = None  # (score, -length, -first, first) ...
+    for first in range(len(spans)):
+        covered: set[str] = set()
+        for last in range(first, min(first + max_sentences, len(spans))):
+            covered |= term_sets[last]
+            score = sum(weights.idf(t) for t in covered)
+            key = (score, -(last - first), -first, last)
+            if best is None or key > best:
+                best = key
+    assert best is not None
+    score, neg_len, neg_first, last = best
+    first = -neg_first
+    start, end = spans[first][0], spans[last][1]
+    return Quote(chunk.text[start - chunk.start : end - chunk.start], start, end, score)

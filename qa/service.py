@@ -8,6 +8,7 @@ start) and shared between requests (no per-request mutable state on the object).
 from __future__ import annotations
 
 import bisect
+import re
 import logging
 import uuid
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from corpus.budget_table import StatedTotal
-from corpus.types import Chunk, ProjectFacts, SectionType
+from corpus.types import Chunk, Figure, ProjectFacts, SectionType
 from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
 from qa.aggregates import aggregate
 from qa.citebook import CiteBook
@@ -28,7 +29,7 @@ from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
-from qa.types import Answer, Filters, Passage, ProjectRef, Question
+from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
 from qa.unknown import unknown_project_reason
 from qa.vocabulary import FIELD_WORDS
@@ -45,11 +46,15 @@ class IndexView(Protocol):
 
     def report_years(self) -> dict[str, int | None]: ...
 
+    def reports(self) -> list[dict[str, Any]]: ...
+
     def project_refs(self) -> list[ProjectRef]: ...
 
     def project_facts(self) -> list[ProjectFacts]: ...
 
     def stated_totals(self) -> list[StatedTotal]: ...
+
+    def figures(self) -> list[Figure]: ...
 
     def discrepancies(self) -> list[dict[str, Any]]: ...
 
@@ -95,6 +100,12 @@ class QAService:
         self.top_k = top_k
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
+        self.reports_meta = {r["id"]: r for r in index.reports()}
+        generic = {t for w in ("rapport", "projekt", "projektplattform", "stad") for t in analyze(w)}
+        self.title_terms = {
+            rid: {t for t in analyze(str(meta.get("title") or "")) if not t.isdigit()} - generic
+            for rid, meta in self.reports_meta.items()
+        }
         self.catalog = ProjectCatalog(index.project_refs())
         self.facts = FactsTable(
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
@@ -105,6 +116,9 @@ class QAService:
         self.field_terms = {t for words in FIELD_WORDS.values() for w in words for t in analyze(w)}
         self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
         self.policy = policy or AbstentionPolicy()
+        self._figures: dict[str, list[Figure]] = {}
+        for fig in index.figures():
+            self._figures.setdefault(fig.report_id, []).append(fig)
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
             starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
@@ -129,11 +143,25 @@ class QAService:
             if report not in self.report_years:
                 raise UnknownReport(report)
             return (report,)
-        if q.year is not None:
-            named = tuple(r for r, y in self.report_years.items() if y == q.year)
-            if named and "rapport" in normalise(q.text):
-                return named
-        return ()
+        norm = normalise(q.rest or q.text)
+        years = {int(y) for y in re.findall(r"\b(20\d\d)\b", norm)}
+        named = []
+        for rid, meta in self.reports_meta.items():
+            period = normalise(str(meta.get("period") or "")).strip()
+            if period and f" {period} " in norm:
+                named.append(rid)
+            elif meta.get("year") in years and " rapport" in norm:
+                named.append(rid)
+        return tuple(named)
+
+    def _implied_report(self, q: Question) -> tuple[str, ...]:
+        """The one report whose own title words (platform, organisation) the question
+        uses, e.g. a platform's name; () when none or several match equally."""
+        asked = set(self.weights.analyze(q.text))
+        overlap = {rid: len(asked & terms) for rid, terms in self.title_terms.items()}
+        best = max(overlap.values(), default=0)
+        winners = [rid for rid, n in overlap.items() if n == best]
+        return (winners[0],) if best > 0 and len(winners) == 1 else ()
 
     def _project_scope(self, q: Question) -> tuple[str, ...]:
         names: list[str] = []
@@ -211,7 +239,18 @@ class QAService:
             return Answer(new_answer_id(), lessons_answer(q, citations), True, citations)
         trace.path = "extractive"
         citations = mint_citations(passages[: self.top_k], query_terms, self.weights)
-        return Answer(new_answer_id(), extractive_answer(citations), True, citations)
+        text, used = extractive_answer(citations)
+        return Answer(new_answer_id(), text, True, citations, self.figures_in(used))
+
+    def figures_in(self, citations: list[Citation]) -> list[FigureRef]:
+        """The extracted figures that stand inside the quotes an answer states."""
+        out = []
+        for c in citations:
+            for fig in self._figures.get(c.passage.chunk.report_id, []):
+                if c.quote_start <= fig.span.start and fig.span.end <= c.quote_end:
+                    out.append(FigureRef(fig.project, fig.field, fig.value, fig.unit, fig.sentence, c.id,
+                                         fig.label, fig.kind))
+        return out
 
     def _retrieve(
         self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace
@@ -282,9 +321,11 @@ class QAService:
     ) -> Answer | None:
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
-        out = aggregate(
-            q, self.facts.leaves(reports), composer, self.newest_year, self.facts.stated_totals(reports)
-        )
+        # Cross-project figures belong to one report; without one named, the report the
+        # question's words point at, else every project's newest record.
+        reports = reports or self._implied_report(q)
+        year = max((self.report_years.get(r) or 0 for r in reports), default=0) or None
+        out = aggregate(q, self.facts.leaves(reports), composer, year, self.facts.stated_totals(reports))
         if out is None or not out.sentences:
             return None
         self._with_passages(book, passages, query_terms)

@@ -93,6 +93,8 @@ class Citation:
     quote: str
     quote_start: int
     quote_end: int
+    #: idf-weighted question terms the quote covers (0 for citations of facts).
+    support: float = 0.0
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "fondstöd",
         "finansieras av eu",
         "europeiska",
-        "i stöd",
+        "i stöd", "stöd",
         "stödet",
         "strukturfond",
     ),
