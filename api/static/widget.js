@@ -393,8 +393,8 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
     done(answer) {
       this.node.removeAttribute("aria-busy");
       if (this.status.isConnected) this.meta(answer);
-      // The final text replaces the streamed pieces (identical unless a piece was lost).
-      this.text.textContent = answer.answer;
+      // The streamed pieces stay; the final text replaces them only if one was lost.
+      if (this.text.textContent !== answer.answer) this.text.textContent = answer.answer;
       for (const note of answer.notes || []) this.node.appendChild(el("p", { class: "note", text: note }));
       if (answer.figures && answer.figures.length) this.node.appendChild(this.figureTable(answer.figures));
       const sources = answer.answerable === false ? answer.suggestions : answer.citations;
@@ -435,7 +435,7 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
       citations.forEach((citation, index) => {
         const number = citation.id || index + 1;
         const panelId = `${this.chat.id_}-src-${++uid}`;
-        const label = `[${number}] ${citation.project || citation.section || citation.report}`;
+        const label = `[${number}] ${[citation.project, citation.section].filter(Boolean).join(" · ") || citation.report}`;
         const chip = el("button", { type: "button", class: suggestions ? "chip suggestion" : "chip",
           "aria-expanded": "false", "aria-controls": panelId, text: label });
         const panel = this.sourcePanel(citation, panelId);
