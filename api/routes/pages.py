@@ -15,7 +15,7 @@ STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 router = APIRouter(tags=["pages"])
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
 def demo_page() -> HTMLResponse:
     """The demo page: the widget inline, how to embed it, and the project overview."""
     html = (STATIC_DIR / "demo.html").read_text(encoding="utf-8")
