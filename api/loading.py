@@ -52,7 +52,7 @@ def load_generation(state: AppState) -> None:
         state.load_error = qe.IndexUnavailable()
         return
     view = SnapshotView(reader.snapshot())
-    state.service = QAService(view, state.embedder, view.analyze, top_k=settings.top_k)  # type: ignore[arg-type]
+    state.service = QAService(view, state.embedder, view.analyzer, top_k=settings.top_k)  # type: ignore[arg-type]
     state.reader = reader
     state.generation = reader.generation
     state.load_error = None

@@ -21,9 +21,10 @@ class SnapshotView:
         self.generation: str = snapshot.generation
         self._payloads = {rid: snapshot.facts_json(rid) or {} for rid in snapshot.report_ids()}
 
-    def analyze(self, text: str) -> list[str]:
-        """Search terms as the keyword index sees them (stemmed, decompounded)."""
-        return list(self.snapshot.keyword.analyzer.analyze(text, decompound=True))
+    @property
+    def analyzer(self) -> Any:
+        """The keyword index's Swedish analyzer (stemming, stopwords, decompounding)."""
+        return self.snapshot.keyword.analyzer
 
     def all_chunks(self) -> list[Chunk]:
         return list(self.snapshot.all_chunks())

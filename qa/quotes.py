@@ -25,15 +25,21 @@ class Quote:
 
 
 class TermWeights:
-    """Inverse document frequency of stemmed terms over the indexed chunks."""
+    """Inverse document frequency of stemmed terms over the indexed chunks.
 
-    def __init__(self, analyze: Analyze, texts: Iterable[str]):
-        self.analyze = analyze
+    ``query`` analyses question text (words kept whole); ``passage`` analyses report text
+    with compounds also split into their known parts, so a question's "utbildning" meets a
+    passage's "yrkesutbildning" but not the other way round.
+    """
+
+    def __init__(self, query: Analyze, passage: Analyze, texts: Iterable[str]):
+        self.query = query
+        self.passage = passage
         df: dict[str, int] = {}
         n = 0
         for text in texts:
             n += 1
-            for term in set(analyze(text)):
+            for term in set(passage(text)):
                 df[term] = df.get(term, 0) + 1
         self.n = max(n, 1)
         self.df = df
@@ -56,7 +62,9 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
     so a goal sentence before a result sentence is kept together with it."""
     spans = sentence_spans(chunk)
-    term_sets = [set(weights.analyze(chunk.text[a - chunk.start : b - chunk.start])) & query_terms for a, b in spans]
+    term_sets = [
+        set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])) & query_terms for a, b in spans
+    ]
     best: tuple[float, int, int, int] | None = None  # (score, -length, -first, first) ...
     for first in range(len(spans)):
         covered: set[str] = set()

@@ -8,10 +8,9 @@ start) and shared between requests (no per-request mutable state on the object).
 from __future__ import annotations
 
 import bisect
-import re
 import logging
+import re
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -32,7 +31,7 @@ from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import FIELD_WORDS
+from qa.vocabulary import FIELD_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +66,12 @@ class IndexView(Protocol):
     ) -> list[tuple[str, float]]: ...
 
 
+class Analyzer(Protocol):
+    """The keyword index's analyzer (``index.analyzer.SwedishAnalyzer``)."""
+
+    def analyze(self, text: str, decompound: bool = False) -> list[str]: ...
+
+
 class Embeds(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
@@ -91,13 +96,17 @@ class QAService:
         self,
         index: IndexView,
         embedder: Embeds,
-        analyze: Callable[[str], list[str]],
+        analyzer: Analyzer,
         *,
         top_k: int = 5,
         retrieval: RetrievalConfig | None = None,
         policy: AbstentionPolicy | None = None,
     ):
         self.top_k = top_k
+
+        def analyze(text: str) -> list[str]:
+            return list(analyzer.analyze(text))
+
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.reports_meta = {r["id"]: r for r in index.reports()}
@@ -110,11 +119,17 @@ class QAService:
         self.facts = FactsTable(
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
         )
-        self.weights = TermWeights(analyze, (c.text for c in self.retriever.chunks.values()))
+        self.weights = TermWeights(
+            analyze,
+            lambda t: list(analyzer.analyze(t, decompound=True)),
+            (c.text for c in self.retriever.chunks.values()),
+        )
         # Stems of the words that ask for a field: they are the question's form, not content
         # a fact answer must also cover.
         self.field_terms = {t for words in FIELD_WORDS.values() for w in words for t in analyze(w)}
         self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
+        # Words that name a kind of section are answered by the section's type, not its words.
+        self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
         self.policy = policy or AbstentionPolicy()
         self._figures: dict[str, list[Figure]] = {}
         for fig in index.figures():
@@ -148,16 +163,14 @@ class QAService:
         named = []
         for rid, meta in self.reports_meta.items():
             period = normalise(str(meta.get("period") or "")).strip()
-            if period and f" {period} " in norm:
-                named.append(rid)
-            elif meta.get("year") in years and " rapport" in norm:
+            if period and f" {period} " in norm or meta.get("year") in years and " rapport" in norm:
                 named.append(rid)
         return tuple(named)
 
     def _implied_report(self, q: Question) -> tuple[str, ...]:
         """The one report whose own title words (platform, organisation) the question
         uses, e.g. a platform's name; () when none or several match equally."""
-        asked = set(self.weights.analyze(q.text))
+        asked = set(self.weights.query(q.text))
         overlap = {rid: len(asked & terms) for rid, terms in self.title_terms.items()}
         best = max(overlap.values(), default=0)
         winners = [rid for rid, n in overlap.items() if n == best]
@@ -205,12 +218,12 @@ class QAService:
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         passages = self._retrieve(q, reports, is_lesson, trace)
         trace.passages = passages
-        query_terms = set(self.weights.analyze(text))
-        terms = content_terms(self.weights.analyze(q.rest or text), self.form_terms)
+        query_terms = set(self.weights.query(text))
+        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
             answer = self._fact_answer(
-                q, fact_fields, reports, passages, query_terms, terms - self.field_terms
+                q, fact_fields, reports, passages, query_terms, self._residual(terms)
             )
             if answer is not None:
                 trace.path = "facts"
@@ -221,11 +234,14 @@ class QAService:
                 trace.path = "aggregate"
                 return answer
         reason = None if q.projects else unknown_project_reason(text, self.weights, self.catalog)
+        typed = q.section_types and any(p.chunk.section_type in q.section_types for p in passages[:3])
+        if typed:
+            terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
         evidence = gather_evidence(terms, passages, self.weights)
         trace.evidence = evidence
-        counted = counted_noun(text, self.weights.analyze)
+        counted = counted_noun(text, self.weights.query)
         if counted and not any(
-            states_count(p.chunk.text, counted, self.weights.analyze) for p in passages[:3]
+            states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3]
         ):
             reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         if reason or not passages or not self.policy.answerable(evidence):
@@ -271,6 +287,10 @@ class QAService:
             passages += [p for p in extra if p.chunk.id not in have]
         return passages
 
+    def _residual(self, terms: set[str]) -> set[str]:
+        """Content terms that are not field words, nor compounds of one ("totalbudget")."""
+        return {t for t in terms if not set(self.weights.passage(t)) & self.field_terms}
+
     def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
         """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""
         for p in passages:
@@ -296,7 +316,7 @@ class QAService:
         rows = [f for f in (self.facts.project(ref.name, reports) for ref in q.projects) if f is not None]
         if not rows:
             return None
-        said = {t for f in rows for s in fact_sentences(f) for t in self.weights.analyze(s)}
+        said = {t for f in rows for s in fact_sentences(f) for t in self.weights.passage(s)}
         if not residual <= said:
             return None
         book = CiteBook(self.chunk_at)

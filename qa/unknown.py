@@ -23,7 +23,7 @@ def unknown_names(text: str, weights: TermWeights) -> list[str]:
         word = m.group(0)
         if len(word) < 3 or not word[0].isupper():
             continue
-        terms = weights.analyze(word)
+        terms = weights.query(word)
         if terms and not any(weights.known(t) for t in terms):
             out.append(word)
     return out

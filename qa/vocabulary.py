@@ -45,7 +45,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "upphör",
         "tar slut",
     ),
-    "period": ("projekttid", "projektperiod", "period", "hur länge", "löptid"),
+    "period": ("projekttid", "projektperiod", "period", "hur länge", "löptid", "förläng", "ursprungliga slutdatum",
+               "datum"),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
     "goal": ("målet", "mål ", "målsättning", "målvärde"),
@@ -91,7 +92,7 @@ AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
         "alla projekt",
         "hela plattformen",
     ),
-    "count": ("hur många projekt", "antal projekt", "antalet projekt"),
+    "count": ("hur många projekt", "hur många av projekten", "antal projekt", "antalet projekt"),
     "list": ("vilka projekt", "vilka är projekten", "lista projekten", "vilka esf", "vilka eruf"),
 }
 
