@@ -85,7 +85,7 @@
       const end = r.end || now;
       const bar = svg("rect", { x: x(r.start), y, width: Math.max(2, x(end) - x(r.start)), height: 16,
         class: r.end ? "bar bar-period" : "bar bar-open", "data-project": r.project.name });
-      bar.appendChild(svg("title", {}, `${r.project.name}: ${r.project.start_date} – ${r.project.end_date || "pågår"}`));
+      bar.appendChild(svg("title", {}, `${r.project.name}: ${r.project.start_date} – ${r.project.end_date || "slutdatum saknas"}`));
       root.appendChild(bar);
     });
     return root;

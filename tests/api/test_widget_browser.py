@@ -243,12 +243,66 @@ def test_keyboard_launcher_and_narrow_screen(browser_page: Any) -> None:
     box = dialog.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    assert dialog.locator("textarea").evaluate("t => t.getRootNode().activeElement === t")
+    page.keyboard.press("Tab")
+    assert dialog.locator("button.send").evaluate("b => b.getRootNode().activeElement === b")
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert launcher.get_attribute("aria-expanded") == "false"
     assert launcher.evaluate("b => b.getRootNode().activeElement === b")
     log = page.locator("rapport-chat").first.get_by_role("log")
     assert log.get_attribute("aria-live") == "polite"
+
+
+OVERVIEW = {"projects": [
+    {"name": "Alfa <b>fet</b>", "report": "r", "report_year": 2020, "parent": None, "fund": "ESF",
+     "owner": "X", "managers": ["Y"], "start_date": "2018-01-01", "end_date": "2020-06-30", "status": None,
+     "total_budget": 12_000_000, "eu_funding": 6_000_000},
+    {"name": "Beta", "report": "r", "report_year": 2020, "parent": None, "fund": None, "owner": None,
+     "managers": [], "start_date": "2019-03-01", "end_date": None, "status": None,
+     "total_budget": 4_000_000, "eu_funding": None},
+    {"name": "Gamma", "report": "r", "report_year": 2020, "parent": None, "fund": None, "owner": None,
+     "managers": [], "start_date": None, "end_date": None, "status": None,
+     "total_budget": None, "eu_funding": None},
+]}
+
+
+def test_project_overview_draws_budgets_and_periods(browser_page: Any) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    page.route("**/projects", lambda route: route.fulfill(status=200, content_type="application/json",
+                                                          body=json.dumps(OVERVIEW)))
+    try:
+        page.reload()
+        page.locator("svg.budget-chart").wait_for()
+        budget = page.locator("svg.budget-chart")
+        assert budget.locator("rect.bar-budget[data-project]").count() == 2
+        assert budget.locator("rect.bar-eu[data-project]").count() == 1
+        widths = [float(budget.locator(f'rect.bar-budget[data-project="{n}"]').get_attribute("width") or 0)
+                  for n in ("Alfa <b>fet</b>", "Beta")]
+        assert widths[0] == pytest.approx(3 * widths[1])
+        assert "Alfa <b>fet</b> (2020)" in budget.inner_html().replace("&lt;", "<").replace("&gt;", ">")
+        assert budget.locator("b").count() == 0
+        timeline = page.locator("svg.timeline-chart")
+        assert timeline.locator("rect.bar-period").count() == 1  # Alfa: a closed period
+        assert timeline.locator("rect.bar-open").count() == 1  # Beta: still running
+        assert "3 projekt" in page.locator("#overview-status").inner_text()
+        assert page.locator("#snippet-origin").inner_text() == page.evaluate("() => location.origin")
+    finally:
+        page.unroute("**/projects")
+
+
+def test_project_overview_from_the_service(browser_page: Any, server: dict[str, Any]) -> None:
+    page = browser_page
+    resp = page.request.get(server["base"] + "/projects")
+    if resp.status == 404:
+        pytest.skip("GET /projects is not implemented by this build")
+    projects = resp.json()["projects"]
+    page.reload()
+    page.locator("#overview-status").filter(has_text="projekt").wait_for()
+    assert f"{len(projects)} projekt" in page.locator("#overview-status").inner_text()
+    with_budget = [p for p in projects if p.get("total_budget") is not None]
+    assert page.locator("svg.budget-chart rect.bar-budget[data-project]").count() == len(with_budget)
 
 
 def test_no_request_leaves_the_service(browser_page: Any, server: dict[str, Any]) -> None:
