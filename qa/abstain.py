@@ -79,6 +79,8 @@ class Evidence:
     unknown_share: float
     top_dense: float
     content_terms: int
+    #: For "hur många" questions: whether a best passage states such a count.
+    states_count: bool | None = None
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -108,7 +110,9 @@ class AbstentionPolicy:
             return False
         if ev.content_terms == 0:
             return True
-        return ev.unknown_share <= self.max_unknown_share and ev.coverage >= self.min_coverage
+        # A stated count of the very thing asked about is strong evidence on its own.
+        needed = self.min_coverage * (0.7 if ev.states_count else 1.0)
+        return ev.unknown_share <= self.max_unknown_share and ev.coverage >= needed
 
 
 def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:

@@ -171,8 +171,7 @@ class FactComposer:
         if f.fund is None:
             return False
         out.sentences.append(
-            f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}"
-            f"{self.ref(f.fund)}."
+            f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}{self.ref(f.fund)}."
         )
         self.add_figure(out, f, "fund", f.fund, None)
         return True

@@ -3,6 +3,7 @@ newest report's record preferred unless a question names a report or year."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,15 +40,13 @@ class FactsTable:
         return (self.report_years.get(report_id) or 0, report_id)
 
     def rows(self, report_ids: tuple[str, ...] = ()) -> list[ProjectFacts]:
-        """One record per project: from the newest report that has it (within scope)."""
-        best: dict[str, ProjectFacts] = {}
-        for f in self._rows:
-            if report_ids and f.report_id not in report_ids:
-                continue
-            cur = best.get(f.project)
-            if cur is None or self._rank(f.report_id) > self._rank(cur.report_id):
-                best[f.project] = f
-        return list(best.values())
+        """One record per project (within scope): each field as the newest report that
+        states it says it, so a later report that omits a fact does not erase it."""
+        by_project: dict[str, list[ProjectFacts]] = {}
+        for f in sorted(self._rows, key=lambda f: self._rank(f.report_id)):
+            if not report_ids or f.report_id in report_ids:
+                by_project.setdefault(f.project, []).append(f)
+        return [_merge(records) for records in by_project.values()]
 
     def project(self, name: str, report_ids: tuple[str, ...] = ()) -> ProjectFacts | None:
         return next((f for f in self.rows(report_ids) if f.project == name), None)
@@ -61,3 +60,16 @@ class FactsTable:
         rows = self.rows(report_ids)
         parents = {f.parent for f in rows if f.parent}
         return [f for f in rows if f.project not in parents or f.total_budget is not None]
+
+
+def _merge(records: list[ProjectFacts]) -> ProjectFacts:
+    """Field-wise merge, oldest first: a later record's stated value wins."""
+    merged = dataclasses.replace(records[-1])
+    for field in dataclasses.fields(ProjectFacts):
+        if getattr(merged, field.name) in (None, []):
+            for older in reversed(records[:-1]):
+                value = getattr(older, field.name)
+                if value not in (None, []):
+                    setattr(merged, field.name, value)
+                    break
+    return merged

@@ -8,6 +8,7 @@ start) and shared between requests (no per-request mutable state on the object).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 import uuid
@@ -167,6 +168,17 @@ class QAService:
                 named.append(rid)
         return tuple(named)
 
+    def _newest_with(self, q: Question) -> tuple[str, ...]:
+        """For questions about named projects: the newest report that has them all, so
+        facts that changed are read where they were last reported."""
+        if not q.projects:
+            return ()
+        having = [{r.report_id for r in self.catalog.refs if r.name == p.name} for p in q.projects]
+        common = set.intersection(*having)
+        if len(common) < 2:
+            return ()
+        return (max(common, key=lambda r: (self.report_years.get(r) or 0, r)),)
+
     def _implied_report(self, q: Question) -> tuple[str, ...]:
         """The one report whose own title words (platform, organisation) the question
         uses, e.g. a platform's name; () when none or several match equally."""
@@ -217,14 +229,22 @@ class QAService:
         reports = self._report_scope(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         passages = self._retrieve(q, reports, is_lesson, trace)
+        newest = self._newest_with(q) if not reports else ()
+        if newest:
+            # Facts that changed are read where they were last reported; older reports'
+            # passages stay available after them.
+            passages.sort(key=lambda p: p.chunk.report_id not in newest)
+            reports = newest
+        counted = counted_noun(text, self.weights.query)
+        if counted:
+            # A count question is answered by a passage that states such a count.
+            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage))
         trace.passages = passages
         query_terms = set(self.weights.query(text))
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
-            answer = self._fact_answer(
-                q, fact_fields, reports, passages, query_terms, self._residual(terms)
-            )
+            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -238,12 +258,12 @@ class QAService:
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
         evidence = gather_evidence(terms, passages, self.weights)
+        if counted:
+            stated = any(states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3])
+            evidence = dataclasses.replace(evidence, states_count=stated)
+            if not stated:
+                reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         trace.evidence = evidence
-        counted = counted_noun(text, self.weights.query)
-        if counted and not any(
-            states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3]
-        ):
-            reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
             suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
@@ -264,8 +284,18 @@ class QAService:
         for c in citations:
             for fig in self._figures.get(c.passage.chunk.report_id, []):
                 if c.quote_start <= fig.span.start and fig.span.end <= c.quote_end:
-                    out.append(FigureRef(fig.project, fig.field, fig.value, fig.unit, fig.sentence, c.id,
-                                         fig.label, fig.kind))
+                    out.append(
+                        FigureRef(
+                            fig.project,
+                            fig.field,
+                            fig.value,
+                            fig.unit,
+                            fig.sentence,
+                            c.id,
+                            fig.label,
+                            fig.kind,
+                        )
+                    )
         return out
 
     def _retrieve(
@@ -289,7 +319,12 @@ class QAService:
 
     def _residual(self, terms: set[str]) -> set[str]:
         """Content terms that are not field words, nor compounds of one ("totalbudget")."""
-        return {t for t in terms if not set(self.weights.passage(t)) & self.field_terms}
+        return {
+            t
+            for t in terms
+            if not set(self.weights.passage(t)) & self.field_terms
+            and not any(len(f) >= 4 and t.startswith(f) for f in self.field_terms)
+        }
 
     def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
         """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""

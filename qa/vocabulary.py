@@ -8,7 +8,17 @@ from corpus.types import SectionType
 
 #: Figure field → word prefixes (or phrases) that ask for it.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
-    "total_budget": ("budget", "kostnad", "kostade", "kostar", "omslutning", "pengar", "totala kostnad"),
+    "total_budget": (
+        "budget",
+        "totalbudget",
+        "projektbudget",
+        "kostnad",
+        "kostade",
+        "kostar",
+        "omslutning",
+        "pengar",
+        "totala kostnad",
+    ),
     "eu_funding": (
         "eu-stöd",
         "eu-medel",
@@ -26,7 +36,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "fondstöd",
         "finansieras av eu",
         "europeiska",
-        "i stöd", "stöd",
+        "i stöd",
+        "stöd",
         "stödet",
         "strukturfond",
     ),
@@ -45,8 +56,16 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "upphör",
         "tar slut",
     ),
-    "period": ("projekttid", "projektperiod", "period", "hur länge", "löptid", "förläng", "ursprungliga slutdatum",
-               "datum"),
+    "period": (
+        "projekttid",
+        "projektperiod",
+        "period",
+        "hur länge",
+        "löptid",
+        "förläng",
+        "ursprungliga slutdatum",
+        "datum",
+    ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
     "goal": ("målet", "mål ", "målsättning", "målvärde"),
