@@ -17,7 +17,7 @@ from api.errors import install_error_handlers
 from api.headers import SecurityHeadersMiddleware
 from api.loading import load_embedder
 from api.middleware import RequestContextMiddleware
-from api.routes import ask, feedback, health, pages, stream
+from api.routes import ask, feedback, health, pages, projects, stream
 from api.state import AppState
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                            allow_methods=["GET", "POST"], allow_headers=["content-type", "x-api-key"])
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (ask, stream, feedback, health, pages):
+    for module in (ask, stream, feedback, health, pages, projects):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

@@ -278,6 +278,10 @@ class QAService:
         text, used = extractive_answer(citations)
         return Answer(new_answer_id(), text, True, citations, self.figures_in(used))
 
+    def figures(self) -> list[Figure]:
+        """Every result figure of the indexed reports, report by report."""
+        return [fig for figs in self._figures.values() for fig in figs]
+
     def figures_in(self, citations: list[Citation]) -> list[FigureRef]:
         """The extracted figures that stand inside the quotes an answer states."""
         out = []
