@@ -81,3 +81,39 @@ def embedder(model_dir: Path):  # -> index.embedder.Embedder
     from index.embedder import load_embedder
 
     return load_embedder(model_dir)
+
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+#: The shipped report and our own two fixture reports (another platform, two years).
+CORPUS_FILES = (
+    REPO / "corpus" / "reports" / "rapport_2019.txt",
+    FIXTURES / "rapport_2021.txt",
+    FIXTURES / "rapport_2022.md",
+)
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory: pytest.TempPathFactory, embedder: Any, model_dir: Path) -> Path:
+    """A data dir indexed once per session with the real model and a real embedded Chroma
+    store. Tests must not write to it: copy it (``shutil.copytree``) to add reports — the
+    copy reuses the stored vectors, so only new text is embedded."""
+    from index.build import IndexBuilder
+    from index.pipeline import prepare, token_counter
+
+    data_dir = tmp_path_factory.mktemp("corpus-index")
+    counter = token_counter(str(model_dir))
+    IndexBuilder(data_dir, embedder).add_reports([prepare(p, counter) for p in CORPUS_FILES])
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def qa_service(corpus_index: Path, embedder: Any) -> Any:
+    """The real QA service over ``corpus_index`` (one per session)."""
+    from index.store import IndexReader
+    from qa.index_view import SnapshotView
+    from qa.service import QAService
+
+    reader = IndexReader.open(corpus_index, embedder.model_id)
+    view = SnapshotView(reader.snapshot())
+    return QAService(view, embedder, view.analyzer)
