@@ -69,7 +69,9 @@
     const last = new Date(Math.max(...rows.map((r) => (r.end || now).getTime())));
     const y0 = first.getFullYear();
     const y1 = last.getFullYear() + 1;
-    const x = (date) => LABEL_WIDTH + ((date.getTime() - Date.UTC(y0, 0, 1)) / (Date.UTC(y1, 0, 1) - Date.UTC(y0, 0, 1))) * CHART_WIDTH;
+    const origin = Date.UTC(y0, 0, 1);
+    const span = Date.UTC(y1, 0, 1) - origin;
+    const x = (date) => LABEL_WIDTH + ((date.getTime() - origin) / span) * CHART_WIDTH;
     const rowHeight = 24;
     const height = rows.length * rowHeight + 30;
     const root = svg("svg", { viewBox: `0 0 ${LABEL_WIDTH + CHART_WIDTH + 20} ${height}`, role: "img",
@@ -85,7 +87,8 @@
       const end = r.end || now;
       const bar = svg("rect", { x: x(r.start), y, width: Math.max(2, x(end) - x(r.start)), height: 16,
         class: r.end ? "bar bar-period" : "bar bar-open", "data-project": r.project.name });
-      bar.appendChild(svg("title", {}, `${r.project.name}: ${r.project.start_date} – ${r.project.end_date || "slutdatum saknas"}`));
+      const until = r.project.end_date || "slutdatum saknas";
+      bar.appendChild(svg("title", {}, `${r.project.name}: ${r.project.start_date} – ${until}`));
       root.appendChild(bar);
     });
     return root;

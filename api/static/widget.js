@@ -46,6 +46,8 @@
     project: "Projekt",
     section: "Avsnitt",
     passage: "Utdrag",
+    comment: "Vad var fel? (valfritt)",
+    showSource: "Visa källa",
     welcome: "Ställ en fråga om stadens EU-finansierade projekt, till exempel om budget, projektledare eller lärdomar.",
   };
 
@@ -102,6 +104,11 @@ th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line
 .feedback { display: flex; gap: 6px; align-items: center; margin-top: 8px; font-size: 13px; color: var(--muted); }
 .feedback button { border: 1px solid var(--line); background: #fff; border-radius: 6px; padding: 2px 8px; }
 .feedback button[aria-pressed="true"] { background: #e6f0f7; border-color: var(--accent); }
+.comment { display: flex; gap: 6px; margin-top: 6px; }
+.comment[hidden] { display: none; }
+.comment textarea { font-size: 13px; }
+.send-comment { border: 0; border-radius: 6px; padding: 0 10px; background: var(--accent); color: var(--accent-text); }
+.ref { border: 0; background: none; color: var(--accent); padding: 0 1px; font: inherit; text-decoration: underline; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--line); }
 textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; border: 1px solid #9aa3b0; border-radius: 8px; }
 .send { border: 0; border-radius: 8px; padding: 0 14px; background: var(--accent); color: var(--accent-text); font-weight: 600; }
@@ -213,8 +220,8 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
       this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": TEXT.log,
         "aria-relevant": "additions text" });
       this.log.appendChild(el("p", { class: "note", text: TEXT.welcome }));
-      this.input = el("textarea", { id: `${this.id_}-q`, rows: 2, maxlength: 2000, placeholder: TEXT.placeholder,
-        "aria-label": TEXT.label });
+      this.input = el("textarea", { id: `${this.id_}-q`, class: "question", rows: 2, maxlength: 2000,
+        placeholder: TEXT.placeholder, "aria-label": TEXT.label });
       this.sendButton = el("button", { type: "submit", class: "send", text: TEXT.send });
       this.form = el("form", { "aria-label": TEXT.label }, this.input, this.sendButton);
       this.panel = el("section", { id: panelId, class: "panel", "aria-labelledby": this.heading.id }, header,
@@ -351,11 +358,13 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
       return false;
     }
 
-    async sendFeedback(answerId, rating) {
+    async sendFeedback(answerId, rating, comment) {
+      const body = { answer_id: answerId, rating };
+      if (comment) body.comment = comment;
       const response = await fetch(`${this.apiBase}/feedback`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ answer_id: answerId, rating }),
+        body: JSON.stringify(body),
         credentials: "omit",
       });
       return response.ok;
@@ -388,6 +397,7 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
 
     delta(piece) {
       this.text.appendChild(document.createTextNode(piece));
+      this.node.dataset.deltas = String(Number(this.node.dataset.deltas || 0) + 1);
     }
 
     done(answer) {
@@ -400,7 +410,9 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
       const sources = answer.answerable === false ? answer.suggestions : answer.citations;
       if (sources && sources.length) {
         if (answer.answerable === false) this.node.appendChild(el("p", { class: "note", text: TEXT.suggestions }));
-        this.node.appendChild(this.sourceList(sources, answer.answerable === false));
+        const chips = new Map();
+        this.node.appendChild(this.sourceList(sources, answer.answerable === false, chips));
+        if (answer.answerable !== false) this.linkReferences(answer, chips);
       }
       this.node.appendChild(this.feedback(answer.answer_id));
     }
@@ -428,14 +440,15 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
       return el("table", { class: "figures" }, el("caption", { text: TEXT.figures }), el("thead", {}, head), body);
     }
 
-    sourceList(citations, suggestions) {
+    sourceList(citations, suggestions, chips) {
       const wrap = el("div", { class: "sources" });
-      const chips = el("div", { class: "chips", role: "group", "aria-label": TEXT.sources });
-      wrap.appendChild(chips);
+      const list = el("div", { class: "chips", role: "group", "aria-label": TEXT.sources });
+      wrap.appendChild(list);
       citations.forEach((citation, index) => {
         const number = citation.id || index + 1;
         const panelId = `${this.chat.id_}-src-${++uid}`;
-        const label = `[${number}] ${[citation.project, citation.section].filter(Boolean).join(" · ") || citation.report}`;
+        const where = [citation.project, citation.section].filter(Boolean).join(" · ") || citation.report;
+        const label = `[${number}] ${where}`;
         const chip = el("button", { type: "button", class: suggestions ? "chip suggestion" : "chip",
           "aria-expanded": "false", "aria-controls": panelId, text: label });
         const panel = this.sourcePanel(citation, panelId);
@@ -444,7 +457,8 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
           chip.setAttribute("aria-expanded", String(open));
           panel.hidden = !open;
         });
-        chips.appendChild(chip);
+        list.appendChild(chip);
+        chips.set(number, chip);
         wrap.appendChild(panel);
       });
       return wrap;
@@ -473,23 +487,65 @@ textarea { flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px; bor
         "data-rating": "up", text: "👍" });
       const down = el("button", { type: "button", "aria-label": TEXT.down, "aria-pressed": "false",
         title: TEXT.down, "data-rating": "down", text: "👎" });
-      const send = async (button, rating) => {
-        up.disabled = down.disabled = true;
+      const comment = el("textarea", { rows: 2, maxlength: 2000, "aria-label": TEXT.comment,
+        placeholder: TEXT.comment });
+      const submit = el("button", { type: "button", class: "send-comment", text: TEXT.send });
+      const commentBox = el("div", { class: "comment" }, comment, submit);
+      commentBox.hidden = true;
+      const send = async (button, rating, text) => {
+        up.disabled = down.disabled = submit.disabled = true;
         let ok = false;
         try {
-          ok = await this.chat.sendFeedback(answerId, rating);
+          ok = await this.chat.sendFeedback(answerId, rating, text);
         } catch (_err) { ok = false; }
         if (ok) {
           button.setAttribute("aria-pressed", "true");
+          commentBox.hidden = true;
           status.textContent = TEXT.thanks;
         } else {
-          up.disabled = down.disabled = false;
+          up.disabled = down.disabled = submit.disabled = false;
           status.textContent = TEXT.feedbackFailed;
         }
       };
-      up.addEventListener("click", () => send(up, "up"));
-      down.addEventListener("click", () => send(down, "down"));
-      return el("div", { class: "feedback" }, up, down, status);
+      up.addEventListener("click", () => send(up, "up", null));
+      // A thumbs down asks what was wrong first (optional); the rating is sent with the comment.
+      down.addEventListener("click", () => {
+        commentBox.hidden = false;
+        down.setAttribute("aria-expanded", "true");
+        comment.focus();
+      });
+      submit.addEventListener("click", () => send(down, "down", comment.value.trim() || null));
+      comment.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+          event.preventDefault();
+          submit.click();
+        }
+      });
+      return el("div", { class: "feedback-wrap" }, el("div", { class: "feedback" }, up, down, status), commentBox);
+    }
+
+    /** The answer text with each [n] that names a citation turned into a button opening it. */
+    linkReferences(answer, chips) {
+      const text = answer.answer || "";
+      const parts = text.split(/(\[\d+\])/);
+      if (parts.length < 2) return;
+      const fragment = document.createDocumentFragment();
+      for (const part of parts) {
+        const match = /^\[(\d+)\]$/.exec(part);
+        const chip = match ? chips.get(Number(match[1])) : undefined;
+        if (!chip) {
+          if (part) fragment.appendChild(document.createTextNode(part));
+          continue;
+        }
+        const ref = el("button", { type: "button", class: "ref", "aria-label": `${TEXT.showSource} ${match[1]}`,
+          text: part });
+        ref.addEventListener("click", () => {
+          if (chip.getAttribute("aria-expanded") !== "true") chip.click();
+          chip.focus();
+        });
+        fragment.appendChild(ref);
+      }
+      this.text.replaceChildren(fragment);
     }
   }
 

@@ -33,6 +33,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 TIMEOUT_MS = 30_000
 REQUESTS: list[str] = []  # every URL the browser requested
 DIALOGS: list[str] = []  # every alert/confirm/prompt that fired
+CONSOLE_ERRORS: list[str] = []
 
 if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed (make test installs it as root: .ci/ensure-chromium)",
@@ -136,7 +137,9 @@ def browser_page(server: dict[str, Any], tmp_path_factory: pytest.TempPathFactor
         page.set_default_timeout(TIMEOUT_MS)
         REQUESTS.clear()
         DIALOGS.clear()
+        CONSOLE_ERRORS.clear()
         page.on("request", lambda r: REQUESTS.append(r.url))
+        page.on("console", lambda m: CONSOLE_ERRORS.append(m.text) if m.type == "error" else None)
 
         def on_dialog(dialog: Any) -> None:
             DIALOGS.append(dialog.message)
@@ -154,7 +157,7 @@ def _ask(page: Any, question: str) -> Any:
     """Type ``question`` into the inline widget, press Enter and return the answered message."""
     chat = page.locator("rapport-chat")
     before = chat.locator(".msg.bot").count()
-    box = chat.locator("textarea")
+    box = chat.locator("textarea.question")
     box.fill(question)
     box.press("Enter")
     message = chat.locator(".msg.bot").nth(before)
@@ -170,13 +173,15 @@ def test_question_streams_a_cited_answer_and_feedback_is_stored(browser_page: An
     assert streamed.value.headers["content-type"].startswith("text/event-stream")
     answer = message.locator(".answer")
     assert "Magnus Sjöberg" in answer.inner_text()
-    # Several delta events arrived, each appended as its own text node.
-    assert answer.evaluate("n => n.childNodes.length") > 1
+    assert int(message.get_attribute("data-deltas") or 0) > 1  # the text arrived in pieces
     assert message.get_attribute("class") == "msg bot"  # answerable, not styled as abstention
+    # The shadow DOM's constructed stylesheet applies under the page's strict CSP.
+    header = page.locator("rapport-chat header")
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(10, 92, 138)"
 
     chip = message.locator(".chip").first
     assert chip.get_attribute("aria-expanded") == "false"
-    chip.click()
+    answer.locator("button.ref").first.click()  # the [1] in the answer opens citation 1
     assert chip.get_attribute("aria-expanded") == "true"
     source = message.locator(".source").first
     assert source.is_visible()
@@ -196,14 +201,25 @@ def test_question_streams_a_cited_answer_and_feedback_is_stored(browser_page: An
     assert rating == 1 and question == "Vem var projektledare för Hela Familjen 2.0?"
     assert stored_answer == answer.inner_text()
     assert json.loads(citations)[0]["project"] == "Hela Familjen 2.0"
+    assert not [m for m in CONSOLE_ERRORS if "Content Security Policy" in m], CONSOLE_ERRORS
 
 
-def test_follow_up_takes_the_project_from_context(browser_page: Any) -> None:
+def test_follow_up_takes_the_project_from_context(browser_page: Any, server: dict[str, Any]) -> None:
     message = _ask(browser_page, "Och hur stor var budgeten?")
     assert "Hela Familjen 2.0" in message.locator(".context").inner_text()
     assert "32 018 553" in message.locator(".answer").inner_text()
     figures = message.locator("table.figures")
     assert "Total budget" in figures.inner_text()
+    # Thumbs down asks for an optional comment and stores it with the rating.
+    message.get_by_role("button", name="Dåligt svar").click()
+    comment = message.get_by_role("textbox", name="Vad var fel? (valfritt)")
+    comment.fill("Jag ville veta EU-stödet")
+    comment.press("Enter")
+    message.get_by_text("Tack för din återkoppling!").wait_for()
+    with sqlite3.connect(server["db"]) as db:
+        row = db.execute("SELECT f.rating, f.comment, a.question FROM feedback f JOIN answers a "
+                         "USING (answer_id) ORDER BY f.id DESC LIMIT 1").fetchone()
+    assert row == (-1, "Jag ville veta EU-stödet", "Och hur stor var budgeten?")
 
 
 def test_hostile_passage_renders_as_inert_text(browser_page: Any) -> None:
@@ -243,7 +259,7 @@ def test_keyboard_launcher_and_narrow_screen(browser_page: Any) -> None:
     box = dialog.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
-    assert dialog.locator("textarea").evaluate("t => t.getRootNode().activeElement === t")
+    assert dialog.locator("textarea.question").evaluate("t => t.getRootNode().activeElement === t")
     page.keyboard.press("Tab")
     assert dialog.locator("button.send").evaluate("b => b.getRootNode().activeElement === b")
     page.keyboard.press("Escape")
