@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="rapport-qa: frågor och svar ur rapporterna.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="rapport-qa: frågor och svar ur rapporterna."
+)
 err = Console(stderr=True)
 
 
@@ -40,9 +42,14 @@ def index_cmd(
     settings = _settings()
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        result = index_paths(paths or [settings.reports_dir], data_dir=settings.data_dir,
-                             embed_model=settings.embed_model, chroma_url=settings.chroma_url,
-                             only_missing=missing, show_progress=sys.stderr.isatty())
+        result = index_paths(
+            paths or [settings.reports_dir],
+            data_dir=settings.data_dir,
+            embed_model=settings.embed_model,
+            chroma_url=settings.chroma_url,
+            only_missing=missing,
+            show_progress=sys.stderr.isatty(),
+        )
     except (CorpusError, IndexStoreError) as exc:
         _fail(str(getattr(exc, "user_message", None) or exc))
         return

@@ -44,9 +44,7 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (`http://host:port`); unset = embedded store in the data dir.",
     )
     top_k: int = Field(5, ge=1, le=20, description="Citations returned per answer (at most 20).")
-    retrieval_k: int = Field(
-        30, ge=5, le=200, description="Candidates each retriever returns before fusion."
-    )
+    retrieval_k: int = Field(30, ge=5, le=200, description="Candidates each retriever returns before fusion.")
     max_question_chars: int = Field(
         2000, ge=1, le=2000, description="Longest accepted question, in characters (API.md: 2000)."
     )
@@ -66,7 +64,9 @@ class Settings(BaseSettings):
         default=3600, ge=60, description="A conversation expires this many seconds after its last question."
     )
     stream_keepalive_seconds: float = Field(
-        default=10.0, gt=0, le=15,
+        default=10.0,
+        gt=0,
+        le=15,
         description="Longest silence on `/ask/stream` before a `: keep-alive` comment (at most 15).",
     )
 

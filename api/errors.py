@@ -47,8 +47,10 @@ def _validation_error(exc: RequestValidationError, max_chars: int) -> qe.QAError
             if kind == "string_too_long":
                 return qe.QuestionTooLong(max_chars)
             if kind in {"string_too_short", "missing", "value_error"}:
-                return qe.EmptyQuestion() if kind != "missing" else qe.InvalidRequest(
-                    "Fältet ”question” saknas."
+                return (
+                    qe.EmptyQuestion()
+                    if kind != "missing"
+                    else qe.InvalidRequest("Fältet ”question” saknas.")
                 )
             return qe.InvalidRequest("Fältet ”question” måste vara text.")
         if kind == "extra_forbidden":

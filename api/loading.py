@@ -41,8 +41,11 @@ def load_generation(state: AppState) -> None:
         load_embedder(state)
     assert state.embedder is not None
     try:
-        reader = IndexReader.open(settings.data_dir, state.embedder.model_id,  # type: ignore[attr-defined]
-                                  chroma_url=settings.chroma_url)
+        reader = IndexReader.open(
+            settings.data_dir,
+            state.embedder.model_id,  # type: ignore[attr-defined]
+            chroma_url=settings.chroma_url,
+        )
     except IndexVersionMismatch as exc:
         log.error("index generation %s does not match this code: %s", current, exc)
         state.load_error = qe.IndexVersionMismatchError()

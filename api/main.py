@@ -6,11 +6,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import index  # noqa: F401  (sets the offline environment before any model library loads)
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
+import index  # noqa: F401  (sets the offline environment before any model library loads)
 from api.config import Settings, get_settings
 from api.conversations import ConversationStore
 from api.errors import install_error_handlers

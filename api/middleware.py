@@ -70,7 +70,10 @@ class RequestContextMiddleware:
         finally:
             log.info(
                 "%s %s %s %.1fms",
-                scope.get("method"), scope.get("path"), status, (time.perf_counter() - started) * 1000,
+                scope.get("method"),
+                scope.get("path"),
+                status,
+                (time.perf_counter() - started) * 1000,
                 extra={"request_id": rid},
             )
 
@@ -80,8 +83,15 @@ class RequestContextMiddleware:
         body = json.dumps(
             {"error": {"code": err.code, "message": err.user_message, "request_id": rid}}
         ).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-            (b"x-request-id", rid.encode()),
-        ]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"x-request-id", rid.encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

@@ -33,8 +33,16 @@ def answer_out(answer: Answer, conversation_id: str, report_years: dict[str, int
         answerable=answer.answerable,
         citations=[citation_out(c, report_years) for c in answer.citations],
         figures=[
-            FigureOut(project=f.project, field=f.field, value=f.value, unit=f.unit, text=f.text,  # type: ignore[arg-type]
-                      citation=f.citation, label=f.label, kind=f.kind)
+            FigureOut(
+                project=f.project,
+                field=f.field,
+                value=f.value,
+                unit=f.unit,
+                text=f.text,
+                citation=f.citation,
+                label=f.label,
+                kind=f.kind,
+            )
             for f in answer.figures
         ],
         suggestions=[citation_out(c, report_years) for c in answer.suggestions],

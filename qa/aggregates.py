@@ -76,7 +76,7 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
 
 
 def _amount_fields(q: Question) -> list[str]:
-    fields = [f for f in ("total_budget", "eu_funding") if f in q.fields]
+    fields: list[str] = [f for f in ("total_budget", "eu_funding") if f in q.fields]
     return fields or ["total_budget"]
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-_QUOTES = {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
+_QUOTES: dict[int, str | None] = {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
 _QUOTES.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032"})
 _QUOTES.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _QUOTES.update({ord("\u00ad"): None, ord("\u200b"): None, ord("*"): None})

@@ -20,5 +20,7 @@ def health(state: StateDep) -> HealthResponse:
         status="ok",
         index_generation=state.generation or "",
         model=str(getattr(state.embedder, "model_id", "")),
-        reports=[ReportHealth(id=r, year=y, chunks=counts.get(r, 0)) for r, y in service.report_years.items()],
+        reports=[
+            ReportHealth(id=r, year=y, chunks=counts.get(r, 0)) for r, y in service.report_years.items()
+        ],
     )

@@ -28,13 +28,27 @@ def project_id(name: str) -> str:
 def _source(s: Sourced | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"value": s.value, "report": s.report_id, "start": s.span.start, "end": s.span.end,
-            "text": s.sentence}
+    return {
+        "value": s.value,
+        "report": s.report_id,
+        "start": s.span.start,
+        "end": s.span.end,
+        "text": s.sentence,
+    }
 
 
 def project_out(f: ProjectFacts, service: QAService) -> dict[str, Any]:
-    single = ("owner", "start_date", "end_date", "original_end_date", "status", "total_budget",
-              "eu_funding", "fund", "original_total_budget")
+    single = (
+        "owner",
+        "start_date",
+        "end_date",
+        "original_end_date",
+        "status",
+        "total_budget",
+        "eu_funding",
+        "fund",
+        "original_total_budget",
+    )
     sources: dict[str, Any] = {name: _source(getattr(f, name)) for name in single}
     sources["managers"] = [_source(m) for m in f.managers]
     sources["former_managers"] = [_source(m) for m in f.former_managers]
