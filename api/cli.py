@@ -97,6 +97,145 @@ def ask(
         typer.echo(f"[{c['id']}] {c['report']} · {c['project'] or '–'} · {c['section']}: {c['quote'][:160]}")
 
 
+def _service():  # noqa: ANN202 - qa.service.QAService
+    """The QA service over the current index, loaded in-process."""
+    from api.state import AppState
+
+    state = AppState(_settings())
+    try:
+        return state.require_service()
+    except Exception as exc:  # QAError: no index, version mismatch
+        _fail(str(getattr(exc, "user_message", exc)))
+        raise
+
+
+@app.command("eval")
+def eval_cmd(
+    questions: Annotated[Path, typer.Argument(help="Questions in the dev_seed.jsonl format.")],
+    json_out: Annotated[Path | None, typer.Option(help="Write per-question results here.")] = None,
+) -> None:
+    """Evaluate in-process: scorer metrics per type plus retrieval diagnostics."""
+    from rich.table import Table
+
+    from qa.evaluation import load_questions, overall_score, retrieval_diagnostics, run_answers, summarise
+
+    service = _service()
+    items = load_questions(questions)
+    results = run_answers(service, items)
+    table = summarise(results)
+    out = Table(title=f"{questions.name}: {len(items)} frågor")
+    for col in ("typ", "n", "value_acc", "recall@5", "abst_acc", "false_abst", "p50 ms"):
+        out.add_column(col)
+    fmt = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
+    for name, row in sorted(table.items(), key=lambda kv: kv[0] == "overall"):
+        out.add_row(
+            name,
+            str(row["n"]),
+            fmt(row["value_acc"]),
+            fmt(row["recall@5"]),
+            fmt(row["abst_acc"]),
+            fmt(row["false_abst"]),
+            f"{row['p50_ms']:.1f}",
+        )
+    diag = Table(title="Retrieval (gold passages)")
+    for col in ("config", "recall@1", "recall@5", "recall@10", "MRR"):
+        diag.add_column(col)
+    for name, row in retrieval_diagnostics(service, items).items():
+        diag.add_row(name, fmt(row["recall@1"]), fmt(row["recall@5"]), fmt(row["recall@10"]), fmt(row["mrr"]))
+    console = Console()
+    console.print(out)
+    console.print(diag)
+    if json_out:
+        json_out.write_text(
+            json.dumps(
+                [
+                    {
+                        "id": r.item.get("id"),
+                        "path": r.path,
+                        "answerable": r.answer.answerable,
+                        "values": r.values,
+                        "quotes": r.quotes,
+                        "answer": r.answer.text,
+                    }
+                    for r in results
+                ],
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+    typer.echo(f"score: {overall_score(table['overall']):.4f}")
+
+
+@app.command()
+def facts(
+    csv_out: Annotated[bool, typer.Option("--csv", help="CSV on stdout.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Show discrepancies between sources.")] = False,
+    report: Annotated[str | None, typer.Option(help="Only this report id.")] = None,
+) -> None:
+    """Print the facts table (every project, newest statement per field)."""
+    import csv
+
+    from rich.table import Table
+
+    from corpus.numbers import format_kr
+
+    service = _service()
+    rows = sorted(service.facts.rows((report,) if report else ()), key=lambda f: f.project)
+    cols = (
+        "project",
+        "report",
+        "owner",
+        "managers",
+        "start_date",
+        "end_date",
+        "status",
+        "fund",
+        "total_budget",
+        "eu_funding",
+    )
+
+    def values(f) -> list[str]:  # noqa: ANN001
+        def v(name: str) -> str:
+            s = getattr(f, name)
+            return "" if s is None else str(s.value)
+
+        return [
+            f.project,
+            f.report_id,
+            v("owner"),
+            "; ".join(str(m.value) for m in f.managers),
+            v("start_date"),
+            v("end_date"),
+            v("status"),
+            v("fund"),
+            v("total_budget"),
+            v("eu_funding"),
+        ]
+
+    if csv_out:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(cols)
+        for f in rows:
+            writer.writerow(values(f))
+    else:
+        table = Table(title="Projektfakta")
+        for col in cols:
+            table.add_column(col)
+        for f in rows:
+            vals = values(f)
+            for i in (8, 9):
+                vals[i] = format_kr(int(vals[i])) if vals[i] else ""
+            table.add_row(*vals)
+        Console().print(table)
+    if check:
+        found = [d for d in service.facts.discrepancies if not report or d["source_a"]["report_id"] == report]
+        for d in found:
+            err.print(f"[yellow]{d.get('severity', 'avvikelse')}[/yellow]: {d.get('message')}")
+        if not found:
+            err.print("Inga avvikelser mellan källorna.")
+
+
 @app.command()
 def parse(
     file: Annotated[Path, typer.Argument(help="A report file.")],
