@@ -85,8 +85,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, embedder: Any,
-           model_dir: Path) -> Iterator[dict[str, Any]]:
+def host_port() -> int:
+    """Port of the intranet page that embeds the widget from another origin."""
+    return _free_port()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, embedder: Any, model_dir: Path,
+           host_port: int) -> Iterator[dict[str, Any]]:
     """uvicorn on a free loopback port over a fresh index (2019 report + the hostile one)."""
     import uvicorn
 
@@ -102,7 +108,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, embedder: Any,
     items = [prepare(p, counter) for p in (REPO_ROOT / "corpus" / "reports" / "rapport_2019.txt", hostile)]
     IndexBuilder(data_dir, embedder, chroma_url=None).add_reports(items)
 
-    settings = Settings(data_dir=data_dir, embed_model=str(model_dir))
+    settings = Settings(data_dir=data_dir, embed_model=str(model_dir),
+                        cors_origins=[f"http://localhost:{host_port}"])
     app = create_app(settings)
     state = app.state.rapport
     state.embedder = embedder  # the session's model: no second load (the lifespan is off)
@@ -327,3 +334,49 @@ def test_no_request_leaves_the_service(browser_page: Any, server: dict[str, Any]
     assert hosts == {origin}
     assert any(u.endswith("/ask/stream") for u in REQUESTS)
     assert any(u.endswith("/static/widget.js") for u in REQUESTS)
+
+
+HOST_PAGE = """<!doctype html>
+<html lang="sv"><head><meta charset="utf-8"><title>Intranät</title>
+<style>* { color: red !important; font-size: 40px !important; } button { display: none !important; }</style>
+<script src="{base}/static/widget.js" defer></script></head>
+<body><h1>Intranätet</h1><rapport-chat title="Intranätchatt"></rapport-chat></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def host_site(tmp_path_factory: pytest.TempPathFactory, server: dict[str, Any],
+              host_port: int) -> Iterator[str]:
+    """A plain static intranet page on another origin (localhost vs 127.0.0.1) with the
+    one-line embed and hostile CSS of its own."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    root = tmp_path_factory.mktemp("intranet")
+    (root / "index.html").write_text(HOST_PAGE.replace("{base}", server["base"]), encoding="utf-8")
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (stdlib signature)
+            return None
+
+    handler = functools.partial(QuietHandler, directory=str(root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", host_port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://localhost:{host_port}/index.html"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_embedded_on_an_allowed_origin(browser_page: Any, host_site: str) -> None:
+    page = browser_page
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    page.goto(host_site)
+    launcher = page.locator("rapport-chat button.launcher")
+    assert launcher.is_visible()  # the host's `button { display: none }` does not reach it
+    assert launcher.evaluate("b => getComputedStyle(b).color") == "rgb(255, 255, 255)"
+    launcher.click()
+    dialog = page.get_by_role("dialog", name="Intranätchatt")
+    assert dialog.is_visible()
+    # api-base defaults to the script's origin; CORS lets this origin call it.
+    message = _ask(page, "Vem var projektledare för Hela Familjen 2.0?")
+    assert "Magnus Sjöberg" in message.locator(".answer").inner_text()
