@@ -6,6 +6,7 @@ import logging
 
 from api.state import AppState
 from qa import errors as qe
+from qa.retrieval import RetrievalConfig
 from qa.service import QAService
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,13 @@ def load_generation(state: AppState) -> None:
         state.load_error = qe.IndexUnavailable()
         return
     view = SnapshotView(reader.snapshot())
-    state.service = QAService(view, state.embedder, view.analyzer, top_k=settings.top_k)  # type: ignore[arg-type]
+    state.service = QAService(
+        view,
+        state.embedder,  # type: ignore[arg-type]
+        view.analyzer,
+        top_k=settings.top_k,
+        retrieval=RetrievalConfig(candidates=settings.retrieval_k),
+    )
     state.reader = reader
     state.generation = reader.generation
     state.load_error = None

@@ -17,20 +17,22 @@ from api.errors import install_error_handlers
 from api.headers import SecurityHeadersMiddleware
 from api.loading import load_embedder
 from api.middleware import RequestContextMiddleware
-from api.routes import ask, feedback, health, pages, projects, stream
+from api.routes import ask, feedback, health, lessons, pages, projects, stream
 from api.state import AppState
 
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; the model and index load once, in the lifespan."""
+def create_app(settings: Settings | None = None, embedder: object | None = None) -> FastAPI:
+    """Build the app; the model and index load once, in the lifespan. ``embedder`` lets
+    an embedding model already in memory be shared (tests, the in-process CLI)."""
     settings = settings or get_settings()
-    state = AppState(settings)
+    state = AppState(settings, embedder=embedder)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        load_embedder(state)
+        if state.embedder is None:
+            load_embedder(state)
         state.refresh()
         yield
 
@@ -40,11 +42,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.conversations = ConversationStore(settings.app_db_path, settings.conversation_ttl_seconds)
     install_error_handlers(app, settings.max_question_chars)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
-                           allow_methods=["GET", "POST"], allow_headers=["content-type", "x-api-key"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["content-type", "x-api-key"],
+        )
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (ask, stream, feedback, health, pages, projects):
+    for module in (ask, stream, feedback, health, pages, projects, lessons):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

@@ -15,10 +15,6 @@ from qa.errors import PayloadTooLarge
 log = logging.getLogger("rapport.access")
 
 
-class _TooLarge(PayloadTooLarge):
-    """Raised from ``receive``; the app's QAError handler turns it into a 413."""
-
-
 class RequestContextMiddleware:
     """Gives every request an id (``X-Request-ID``), logs method/path/status/latency, and
     answers 413 in the canonical error shape when the body exceeds ``max_body_bytes``."""
@@ -42,18 +38,28 @@ class RequestContextMiddleware:
             return
         received = 0
         response_started = False
+        rejected = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            # Over the limit: answer 413 ourselves and tell the app the client left, so it
+            # stops reading; whatever it still tries to send is dropped.
+            nonlocal received, rejected, status
+            if rejected:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise _TooLarge
+                    rejected, status = True, 413
+                    if not response_started:
+                        await self._reject(send, rid)
+                    return {"type": "http.disconnect"}
             return message
 
         async def send_with_id(message: Message) -> None:
             nonlocal status, response_started
+            if rejected:
+                return
             if message["type"] == "http.response.start":
                 status = message["status"]
                 response_started = True
@@ -63,10 +69,9 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, limited_receive, send_with_id)
-        except _TooLarge:
-            status = 413
-            if not response_started:
-                await self._reject(send, rid)
+        except Exception:
+            if not rejected:
+                raise
         finally:
             log.info(
                 "%s %s %s %.1fms",

@@ -391,6 +391,27 @@ class QAService:
         return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
 
 
+def lessons(
+    service: QAService,
+    query: str,
+    kinds: tuple[SectionType, ...] = LESSON_TYPES,
+    projects: tuple[str, ...] = (),
+    fund: str | None = None,
+    limit: int = 20,
+) -> list[Citation]:
+    """Lesson passages (success factors and/or challenges) for ``query``, ranked by
+    relevance but spread so every project with a relevant passage is reached."""
+    if fund:
+        funded = {f.project for f in service.facts.rows() if f.fund is not None and f.fund.value == fund}
+        projects = tuple(p for p in projects if p in funded) if projects else tuple(sorted(funded))
+        if not projects:
+            return []
+    filters = Filters(projects=projects, section_types=kinds)
+    passages = service.retriever.retrieve(query, filters, max(limit, service.top_k * 3))
+    chosen = _spread_over_projects(passages, limit)
+    return mint_citations(chosen, set(service.weights.query(query)), service.weights)
+
+
 def _spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:
     """Keep relevance order but make sure every project with a relevant passage appears
     before any project gets a second one."""
