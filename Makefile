@@ -30,7 +30,7 @@ run: install
 
 test: install
 	@bash .ci/ensure-chromium
-	$(BIN)/ruff check corpus index qa api tests bench
+	$(BIN)/ruff check corpus index qa api tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
