@@ -57,11 +57,25 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return spans or [(chunk.start, chunk.end)]
 
 
+def _is_title(text: str) -> bool:
+    """A short line without closing punctuation that is not a bullet: a sub-heading
+    inside a section, which supports nothing on its own."""
+    t = text.strip()
+    return (
+        len(t) < 80 and not t.endswith((".", "!", "?", ":", ";", ")")) and not t.startswith(("-", "•", "*"))
+    )
+
+
 def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2) -> Quote:
     """The run of up to ``max_sentences`` adjacent sentences of ``chunk`` that covers the
     most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
     so a goal sentence before a result sentence is kept together with it."""
-    spans = sentence_spans(chunk)
+    spans = [
+        sp
+        for sp in sentence_spans(chunk)
+        if not _is_title(chunk.text[sp[0] - chunk.start : sp[1] - chunk.start])
+    ]
+    spans = spans or sentence_spans(chunk)
     term_sets = [
         set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])) & query_terms for a, b in spans
     ]
