@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from qa.matching import quote_found, value_found
+from qa.rerank import rerank
 from qa.retrieval import RetrievalConfig
 from qa.service import QAService, Trace
 from qa.types import Answer, Filters
@@ -89,10 +90,15 @@ def summarise(results: list[ItemResult]) -> dict[str, dict[str, Any]]:
     return table
 
 
-def retrieval_diagnostics(service: QAService, items: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """recall@1/5/10 and MRR of gold passages for each retrieval configuration."""
+def retrieval_diagnostics(
+    service: QAService, items: list[dict[str, Any]], rerank_weights: tuple[float, ...] = (0.25, 0.5, 1.0)
+) -> dict[str, dict[str, float]]:
+    """recall@1/5/10 and MRR of gold passages for each retrieval configuration
+    (lexical, dense, hybrid, and hybrid + re-rank at each of ``rerank_weights``)."""
     out = {}
-    for name, cfg in CONFIGS.items():
+    configs: list[tuple[str, RetrievalConfig, float]] = [(n, c, 0.0) for n, c in CONFIGS.items()]
+    configs += [(f"hybrid+rerank({w})", CONFIGS["hybrid"], w) for w in rerank_weights]
+    for name, cfg, weight in configs:
         ranks: list[int | None] = []
         for item in items:
             golds = item.get("gold_quotes") or []
@@ -100,8 +106,12 @@ def retrieval_diagnostics(service: QAService, items: list[dict[str, Any]]) -> di
                 continue
             reports = (item["report"],) if item.get("report") in service.report_years else ()
             passages = service.retriever.retrieve(
-                item["question"], Filters(report_ids=reports), 10, config=cfg
+                item["question"], Filters(report_ids=reports), 20, config=cfg
             )
+            if weight:
+                passages = rerank(passages, service.content_terms(item["question"]), service.weights,
+                                  weight=weight)
+            passages = passages[:10]
             texts = [p.chunk.text for p in passages]
             for q in golds:
                 ranks.append(next((i + 1 for i, t in enumerate(texts) if quote_found(q, [t])), None))

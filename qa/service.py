@@ -321,6 +321,11 @@ class QAService:
             passages += [p for p in extra if p.chunk.id not in have]
         return passages
 
+    def content_terms(self, text: str) -> set[str]:
+        """The question's content stems (project mentions and question-form words removed)."""
+        q = understand(text, self.catalog)
+        return content_terms(self.weights.query(q.rest or text), self.form_terms)
+
     def _residual(self, terms: set[str]) -> set[str]:
         """Content terms that are not field words, nor compounds of one ("totalbudget")."""
         return {

@@ -1,0 +1,33 @@
+"""Second-stage re-ranking without a cross-encoder: how much of the question's content the
+best sentence window of each candidate covers (idf-weighted), blended with the fused rank.
+
+Kept because it measured better than fusion alone on our development questions
+(docs/evaluation.md); ``weight=0`` turns it off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qa.quotes import TermWeights, best_quote
+from qa.types import Passage
+
+
+def rerank(passages: list[Passage], terms: set[str], weights: TermWeights, *, weight: float = 0.5,
+           depth: int = 20) -> list[Passage]:
+    """Re-order the first ``depth`` passages by ``rank_score + weight * sentence_coverage``.
+
+    ``rank_score`` is 1 for the first passage falling linearly to 0 at ``depth``, so the
+    blend is independent of the fusion's score scale.
+    """
+    if weight <= 0 or not terms or len(passages) < 2:
+        return passages
+    head, tail = passages[:depth], passages[depth:]
+    total = sum(weights.idf(t) for t in terms) or 1.0
+    scored = []
+    for i, p in enumerate(head):
+        coverage = best_quote(p.chunk, terms, weights).score / total
+        rank_score = 1.0 - i / max(len(head), 1)
+        scored.append((rank_score + weight * coverage, -i, p))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [replace(p, score=s) for s, _, p in scored] + tail
