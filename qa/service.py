@@ -11,6 +11,7 @@ import bisect
 import dataclasses
 import logging
 import re
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -209,6 +210,7 @@ class QAService:
         """Answer ``text``. ``context_project`` is the project earlier turns of a conversation
         were about; a follow-up that names no project of its own is read as about it."""
         trace = trace if trace is not None else Trace()
+        started = time.perf_counter()
         q = understand(text, self.catalog)
         q.report_id = report
         used_context = None
@@ -221,7 +223,13 @@ class QAService:
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
         trace.question = q
+        stages = trace.timings.stages
+        started = trace.timings.add("question_analysis", started)
+        recorded = sum(stages.values())
         answer = self._answer(q, text, report, trace)
+        # Composition: what answering spent outside the retrieval stages it recorded itself.
+        spent = (time.perf_counter() - started) * 1000 - (sum(stages.values()) - recorded)
+        stages["answer_composition"] = stages.get("answer_composition", 0.0) + spent
         answer.context_project = used_context
         return answer
 
