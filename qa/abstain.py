@@ -15,61 +15,13 @@ from qa.types import Passage
 
 #: Words that make up the question form rather than its content.
 QUESTION_TERMS = frozenset(
-    [
-        "vad",
-        "vem",
-        "vilken",
-        "vilket",
-        "vilka",
-        "hur",
-        "när",
-        "var",
-        "va",
-        "e",
-        "varför",
-        "många",
-        "mycket",
-        "mkt",
-        "stor",
-        "stort",
-        "störst",
-        "finns",
-        "fanns",
-        "projekt",
-        "projektet",
-        "projekten",
-        "rapport",
-        "rapporten",
-        "enligt",
-        "står",
-        "säger",
-        "sägs",
-        "nämner",
-        "nämns",
-        "gör",
-        "gjort",
-        "har",
-        "hade",
-        "kan",
-        "kunde",
-        "ska",
-        "skulle",
-        "får",
-        "fick",
-        "beskriv",
-        "beskriver",
-        "berätta",
-        "berättar",
-        "finns",
-        "exakt",
-        "exakta",
-        "nuvarande",
-        "just",
-        "nu",
-        "totalt",
-        "totala",
-        "sammanlagt",
-    ]
+    """
+    vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
+    finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
+    nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
+    exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
+    jämförelse
+    """.split()
 )
 
 
