@@ -1,12 +1,15 @@
 """Reading a report: bytes from a file (the only I/O) → text → a parsed ``Report``.
 
 ``parse_report`` is pure: raw text in, a ``Report`` with normalised text, section tree,
-projects, title, year and period out. ``read_report`` decodes a ``.txt``/``.md`` file
-and refuses empty, binary or undecodable input with a ``ReportReadError``.
+projects, title, year and period out. ``read_report`` reads a file and ``report_from_bytes``
+an upload: ``.txt``/``.md`` are decoded, ``.docx``/``.pdf`` extracted (``corpus.formats``,
+PDF page numbers kept in ``Report.page_starts``); empty, binary, corrupt or undecodable
+input is refused with a ``ReportReadError``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpus.errors import ReportReadError
+from corpus.formats import docx_text, page_starts, pdf_pages
 from corpus.headings import find_heading_lines
 from corpus.normalise import normalise
 from corpus.projects import build_projects, names_by_heading
@@ -22,7 +26,7 @@ from corpus.types import Report, Section
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _MAX_CONTROL_RATIO = 0.05
 _MONTH = r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
 _PERIOD_VALUE = rf"(?:{_MONTH}\s+)?\d{{4}}(?:-\d\d-\d\d)?\s*[-–]\s*(?:{_MONTH}\s+)?\d{{4}}(?:-\d\d-\d\d)?"
@@ -59,19 +63,39 @@ def _check_text(text: str, name: str) -> None:
 
 
 def read_report(path: Path) -> Report:
-    """Read and parse a ``.txt`` or ``.md`` report; its id is the file name without extension."""
+    """Read and parse a report file; its id is the file name without extension."""
     name = path.name
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise ReportReadError(
-            name, f"unsupported file type {path.suffix!r}", "filtypen stöds inte (.txt, .md)."
-        )
+    _check_suffix(name)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReportReadError(name, f"cannot open file: {exc.strerror}", "filen kunde inte öppnas.") from exc
-    text = _decode(data, name)
+    return report_from_bytes(data, name)
+
+
+def _check_suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ReportReadError(
+            name, f"unsupported file type {suffix!r}", "filtypen stöds inte (.txt, .md, .docx, .pdf)."
+        )
+    return suffix
+
+
+def report_from_bytes(data: bytes, name: str, report_id: str | None = None) -> Report:
+    """Parse a report file's bytes; the type comes from ``name``'s suffix and the id, unless
+    given, from ``name`` without extension."""
+    suffix = _check_suffix(name)
+    report_id = report_id or Path(name).stem
+    if not data:
+        raise ReportReadError(name, "the file is empty", "filen är tom.")
+    if suffix == ".pdf":
+        pages = pdf_pages(data, name)
+        report = parse_report(report_id, "\n\n".join(pages), source_name=name)
+        return dataclasses.replace(report, page_starts=page_starts(report.text, pages))
+    text = docx_text(data, name) if suffix == ".docx" else _decode(data, name)
     _check_text(text, name)
-    return parse_report(path.stem, text, source_name=name)
+    return parse_report(report_id, text, source_name=name)
 
 
 def parse_report(

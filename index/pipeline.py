@@ -19,7 +19,7 @@ from corpus.types import Report
 log = logging.getLogger(__name__)
 
 #: File types ``rapport index`` reads.
-REPORT_SUFFIXES = (".txt", ".md")
+REPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 class ReportFileError(CorpusError):
@@ -82,11 +82,23 @@ def facts_payload(report: Report) -> dict[str, Any]:
 
 def prepare(path: Path, count_tokens: Callable[[str], int]) -> Any:
     """Read, parse and chunk one file into the builder's ``ReportInput``."""
-    from corpus.chunking import chunk_report
     from corpus.reading import read_report
+
+    return prepare_report(read_report(path), count_tokens)
+
+
+def prepare_upload(data: bytes, name: str, report_id: str | None, count_tokens: Callable[[str], int]) -> Any:
+    """Parse and chunk an uploaded file's bytes (type from ``name``) into a ``ReportInput``."""
+    from corpus.reading import report_from_bytes
+
+    return prepare_report(report_from_bytes(data, name, report_id), count_tokens)
+
+
+def prepare_report(report: Report, count_tokens: Callable[[str], int]) -> Any:
+    """Chunk a parsed report and extract its facts into the builder's ``ReportInput``."""
+    from corpus.chunking import chunk_report
     from index.build import ReportInput
 
-    report = read_report(path)
     chunks = chunk_report(report, count_tokens)
     payload = facts_payload(report)
     metadata: dict[str, dict[str, Any]] = {}

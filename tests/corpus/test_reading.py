@@ -55,7 +55,7 @@ def test_bad_files_raise_clear_errors(tmp_path: Path, content: bytes, fragment: 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReportReadError, match="unsupported"):
-        read_report(tmp_path / "rapport.pdf")
+        read_report(tmp_path / "rapport.odt")
     with pytest.raises(ReportReadError, match="cannot open"):
         read_report(tmp_path / "saknas.txt")
 

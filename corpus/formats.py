@@ -1,0 +1,200 @@
+"""Text out of ``.docx`` and ``.pdf`` report files, shaped so the text parser sees structure.
+
+``docx_text`` turns Word headings ("Heading N" / "Rubrik N") into markdown ``#`` lines,
+bullets into ``- `` lines and tables into tab-separated rows, in document order.
+``pdf_pages`` returns the text of each page; ``page_starts`` maps those pages onto the
+normalised text. Both take bytes (no file I/O) and refuse corrupt or hostile input, such
+as a truncated PDF or a zip bomb, with a ``ReportReadError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+
+from corpus.errors import ReportReadError
+
+logger = logging.getLogger(__name__)
+
+#: Limits on a ``.docx`` container, checked before anything is decompressed.
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+MAX_COMPRESSION_RATIO = 100
+#: Limits on a ``.pdf``.
+MAX_PDF_PAGES = 2000
+_EOF_WINDOW = 2048
+
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.I)
+_TITLE_STYLES = {"title", "rubrik"}
+_BULLET_STYLE = re.compile(
+    r"^(?:list bullet|list number|list paragraph|punktlista|numrerad lista|liststycke)", re.I
+)
+_NOT_DOCX = "filen är inte ett giltigt Word-dokument."
+_WORD = re.compile(r"\S+")
+_COLUMN_GAP = re.compile(r" {4,}")
+# How far ahead in the normalised words a page word may match (resynchronises after a
+# word normalising changed, without jumping over real text).
+_LOOKAHEAD = 6
+
+
+def check_zip_container(data: bytes, name: str) -> None:
+    """Refuse a zip that is not one, has too many members or would inflate too far.
+
+    ``zipfile`` never inflates a member beyond its declared size (it stops and fails the
+    CRC), so the declared sizes are a safe upper bound to check up front.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise ReportReadError(name, f"not a zip container: {exc}", _NOT_DOCX) from exc
+    total = sum(i.file_size for i in infos)
+    packed = sum(i.compress_size for i in infos)
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ReportReadError(name, f"zip with {len(infos)} members", "Word-dokumentet har för många delar.")
+    if total > MAX_UNCOMPRESSED_BYTES or total > MAX_COMPRESSION_RATIO * max(packed, 1):
+        raise ReportReadError(
+            name,
+            f"zip inflates to {total} bytes from {packed} (limits {MAX_UNCOMPRESSED_BYTES} bytes, "
+            f"ratio {MAX_COMPRESSION_RATIO})",
+            "Word-dokumentet packas upp till orimligt mycket data och avvisas.",
+        )
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """The text of a Word document with markdown headings, bullets and tab-separated tables."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    check_zip_container(data, name)
+    try:
+        document = Document(io.BytesIO(data))
+        lines = list(_docx_lines(document))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise ReportReadError(name, f"not a readable .docx: {exc!r}", _NOT_DOCX) from exc
+    except Exception as exc:  # lxml and python-docx raise many types on malformed XML
+        raise ReportReadError(name, f"malformed .docx: {exc!r}", "Word-dokumentet är skadat.") from exc
+    return "\n\n".join(lines)
+
+
+def _docx_lines(document: object) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Paragraph):
+            line = _paragraph_line(block)
+            if line:
+                yield line
+        elif isinstance(block, Table):
+            rows = _table_rows(block)
+            if rows:
+                yield "\n".join(rows)
+
+
+def _paragraph_line(paragraph: object) -> str:
+    text = " ".join(paragraph.text.split())  # type: ignore[attr-defined]
+    if not text:
+        return ""
+    style = paragraph.style  # type: ignore[attr-defined]
+    style_name = (style.name or "").strip() if style is not None else ""
+    m = _HEADING_STYLE.match(style_name)
+    if m:
+        return "#" * max(1, min(int(m.group(1)), 6)) + " " + text
+    if style_name.lower() in _TITLE_STYLES:
+        return "# " + text
+    if _BULLET_STYLE.match(style_name):
+        return "- " + text
+    return text
+
+
+def _table_rows(table: object) -> list[str]:
+    """One tab-separated line per row; a merged cell counts once."""
+    rows = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if cell._tc is previous:  # horizontally merged: python-docx repeats the cell
+                continue
+            previous = cell._tc
+            cells.append(" ".join(cell.text.split()))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def pdf_pages(data: bytes, name: str) -> list[str]:
+    """The extracted text of each page of a PDF, in page order."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise ReportReadError(name, "no PDF header", "filen är inte en giltig PDF.")
+    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+        raise ReportReadError(name, "no %%EOF marker: truncated PDF", "PDF-filen är ofullständig (avkortad).")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ReportReadError(name, "encrypted PDF", "PDF-filen är krypterad.")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReportReadError(
+                name, f"{len(reader.pages)} pages", f"PDF-filen har fler än {MAX_PDF_PAGES} sidor."
+            )
+        pages = [_page_text(page) for page in reader.pages]
+    except ReportReadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise ReportReadError(name, f"unreadable PDF: {exc!r}", "PDF-filen är skadad.") from exc
+    if not any(p.strip() for p in pages):
+        raise ReportReadError(
+            name, "PDF without a text layer", "PDF-filen innehåller ingen text (skannad bild?)."
+        )
+    return pages
+
+
+def _page_text(page: object) -> str:
+    """A page's text in layout mode, which keeps the blank lines between paragraphs and
+    headings that the parser relies on; wide gaps (table columns) become tabs."""
+    try:
+        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # layout mode fails on some odd fonts; plain extraction still works
+        logger.debug("layout extraction failed; using plain text", exc_info=True)
+        text = page.extract_text()  # type: ignore[attr-defined]
+    return "\n".join(_COLUMN_GAP.sub("\t", line.strip()) for line in (text or "").splitlines())
+
+
+def page_starts(normalised: str, pages: Sequence[str]) -> tuple[int, ...]:
+    """Offset in ``normalised`` where each page starts (one entry per page).
+
+    Normalising keeps every word of the body as written but drops footers and the table of
+    contents and rewraps lines, so pages are located by walking both word sequences in
+    step: a page starts at the first normalised word that a pair of its own consecutive
+    words matched (pairs, so a contents line never claims the heading it lists). A page
+    none of whose words survive starts where the next page starts.
+    """
+    words = [m.group() for m in _WORD.finditer(normalised)]
+    offsets = [m.start() for m in _WORD.finditer(normalised)]
+    first_match: list[int | None] = [None] * len(pages)
+    j = 0
+    for p, page in enumerate(pages):
+        own = _WORD.findall(page)
+        for a, b in zip(own, own[1:], strict=False):
+            for k in range(j, min(j + _LOOKAHEAD, len(words) - 1)):
+                if words[k] == a and words[k + 1] == b:
+                    if first_match[p] is None:
+                        first_match[p] = offsets[k]
+                    j = k + 1
+                    break
+    starts = [0] * len(pages)
+    following = len(normalised)
+    for p in range(len(pages) - 1, -1, -1):
+        start = first_match[p]
+        following = min(following, start) if start is not None else following
+        starts[p] = following
+    if starts:
+        starts[0] = 0
+    return tuple(starts)
