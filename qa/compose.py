@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from corpus.types import SectionType
-from qa.quotes import TermWeights, best_quote
+from qa.quotes import TermWeights, best_quote, is_title, sentence_spans
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
 SECTION_LABELS: dict[SectionType, str] = {
@@ -46,32 +46,61 @@ def _where(c: Citation) -> str:
     return f"I rapportens avsnitt ”{chunk.section_title}”"
 
 
-def extractive_answer(citations: list[Citation], max_statements: int = 2) -> tuple[str, list[Citation]]:
-    """One or two cited statements, and the citations they state. A second statement is
-    only made when its quote is nearly as well supported as the first."""
-    parts: list[str] = []
-    used: list[Citation] = []
-    seen: set[str] = set()
-    ranked = sorted(citations[:3], key=lambda c: -c.passage.score)
-    best_support = max((quote_support(c) for c in ranked), default=0.0)
-    for c in ranked:
-        quote = _clean(c.quote)
-        if not quote or quote in seen:
-            continue
-        if used and quote_support(c) < 0.6 * best_support:
-            continue
-        seen.add(quote)
-        sentence = quote if quote.endswith((".", "!", "?", ":")) else quote + "."
-        parts.append(f"{_where(c)} står: {sentence} [{c.id}]")
-        used.append(c)
-        if len(parts) >= max_statements:
+def extractive_answer(
+    citations: list[Citation],
+    terms: set[str],
+    weights: TermWeights,
+    max_statements: int = 3,
+    reports: tuple[str, ...] = (),
+) -> tuple[str, list[tuple[Citation, list[tuple[int, int]]]]]:
+    """Cited statements chosen greedily from the best passages' sentences: each adds the
+    question content (idf-weighted) that the statements so far do not cover, so a two-part
+    question ("hur många … och vad var målet?") gets both parts. A cited passage's quote
+    becomes the span of its chosen sentences. Only passages of ``reports`` (when given and
+    present) are stated: the newest report speaks for facts that changed. Returns the
+    text and, per stated citation, the spans of the sentences it states."""
+    top = list(enumerate(citations[:3]))
+    if reports and any(c.passage.chunk.report_id in reports for _, c in top):
+        top = [(r, c) for r, c in top if c.passage.chunk.report_id in reports]
+    candidates = []
+    for rank, c in top:
+        chunk = c.passage.chunk
+        for start, end in sentence_spans(chunk):
+            text = chunk.text[start - chunk.start : end - chunk.start]
+            if not is_title(text):
+                candidates.append((rank, start, end, set(weights.passage(text)) & terms))
+    covered: set[str] = set()
+    chosen: dict[int, list[tuple[int, int]]] = {}
+    for _ in range(max_statements):
+        best = max(
+            candidates,
+            key=lambda x: (sum(weights.idf(t) for t in x[3] - covered), len(x[3]), -x[0], -x[1]),
+            default=None,
+        )
+        if best is None or not best[3] - covered:
             break
+        covered |= best[3]
+        chosen.setdefault(best[0], []).append((best[1], best[2]))
+        candidates.remove(best)
+    if not chosen and top:
+        rank, c = top[0]
+        chosen[rank] = [(c.quote_start, c.quote_end)]
+    parts: list[str] = []
+    used: list[tuple[Citation, list[tuple[int, int]]]] = []
+    for rank, spans in sorted(chosen.items()):
+        c = citations[rank]
+        chunk = c.passage.chunk
+        c.quote_start, c.quote_end = min(a for a, _ in spans), max(b for _, b in spans)
+        c.quote = chunk.text[c.quote_start - chunk.start : c.quote_end - chunk.start]
+        said = " ".join(_sentence(chunk.text[a - chunk.start : b - chunk.start]) for a, b in sorted(spans))
+        parts.append(f"{_where(c)} står: {said} [{c.id}]")
+        used.append((c, spans))
     return ("\n".join(parts) if parts else CANNOT_ANSWER), used
 
 
-def quote_support(c: Citation) -> float:
-    """How well a citation's quote matches the question (set when it was minted)."""
-    return c.support
+def _sentence(quote: str) -> str:
+    text = _clean(quote)
+    return text if text.endswith((".", "!", "?", ":")) else text + "."
 
 
 def lessons_answer(question: Question, citations: list[Citation], per_project: int = 2) -> str:

@@ -109,8 +109,9 @@ def retrieval_diagnostics(
                 item["question"], Filters(report_ids=reports), 20, config=cfg
             )
             if weight:
-                passages = rerank(passages, service.content_terms(item["question"]), service.weights,
-                                  weight=weight)
+                passages = rerank(
+                    passages, service.content_terms(item["question"]), service.weights, weight=weight
+                )
             passages = passages[:10]
             texts = [p.chunk.text for p in passages]
             for q in golds:

@@ -24,6 +24,14 @@ class Quote:
     score: float
 
 
+def canonical(term: str) -> str:
+    """Fold a definite ending the Swedish stemmer leaves on short nouns ("målet" → "mål",
+    "målen" → "mål"), so a question's "målet" meets a passage's "mål"."""
+    if len(term) >= 5 and term.endswith(("et", "en")) and not term[-3].isdigit():
+        return term[:-2]
+    return term
+
+
 class TermWeights:
     """Inverse document frequency of stemmed terms over the indexed chunks.
 
@@ -33,16 +41,22 @@ class TermWeights:
     """
 
     def __init__(self, query: Analyze, passage: Analyze, texts: Iterable[str]):
-        self.query = query
-        self.passage = passage
+        self._query = query
+        self._passage = passage
         df: dict[str, int] = {}
         n = 0
         for text in texts:
             n += 1
-            for term in set(passage(text)):
+            for term in set(self.passage(text)):
                 df[term] = df.get(term, 0) + 1
         self.n = max(n, 1)
         self.df = df
+
+    def query(self, text: str) -> list[str]:
+        return [canonical(t) for t in self._query(text)]
+
+    def passage(self, text: str) -> list[str]:
+        return [canonical(t) for t in self._passage(text)]
 
     def idf(self, term: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(term, 0)))
@@ -57,7 +71,7 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return spans or [(chunk.start, chunk.end)]
 
 
-def _is_title(text: str) -> bool:
+def is_title(text: str) -> bool:
     """A short line without closing punctuation that is not a bullet: a sub-heading
     inside a section, which supports nothing on its own."""
     t = text.strip()
@@ -73,7 +87,7 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     spans = [
         sp
         for sp in sentence_spans(chunk)
-        if not _is_title(chunk.text[sp[0] - chunk.start : sp[1] - chunk.start])
+        if not is_title(chunk.text[sp[0] - chunk.start : sp[1] - chunk.start])
     ]
     spans = spans or sentence_spans(chunk)
     term_sets = [

@@ -13,8 +13,9 @@ from qa.quotes import TermWeights, best_quote
 from qa.types import Passage
 
 
-def rerank(passages: list[Passage], terms: set[str], weights: TermWeights, *, weight: float = 0.5,
-           depth: int = 20) -> list[Passage]:
+def rerank(
+    passages: list[Passage], terms: set[str], weights: TermWeights, *, weight: float = 0.5, depth: int = 20
+) -> list[Passage]:
     """Re-order the first ``depth`` passages by ``rank_score + weight * sentence_coverage``.
 
     ``rank_score`` is 1 for the first passage falling linearly to 0 at ``depth``, so the

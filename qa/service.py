@@ -28,7 +28,7 @@ from qa.counting import counted_noun, states_count
 from qa.errors import UnknownReport
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
-from qa.quotes import TermWeights, best_quote
+from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
@@ -107,7 +107,7 @@ class QAService:
         self.top_k = top_k
 
         def analyze(text: str) -> list[str]:
-            return list(analyzer.analyze(text))
+            return [canonical(t) for t in analyzer.analyze(text)]
 
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
@@ -122,7 +122,7 @@ class QAService:
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
         )
         self.weights = TermWeights(
-            analyze,
+            lambda t: list(analyzer.analyze(t)),
             lambda t: list(analyzer.analyze(t, decompound=True)),
             (c.text for c in self.retriever.chunks.values()),
         )
@@ -282,20 +282,22 @@ class QAService:
             citations = mint_citations(chosen, query_terms, self.weights)
             return Answer(new_answer_id(), lessons_answer(q, citations), True, citations)
         trace.path = "extractive"
-        citations = mint_citations(passages[: self.top_k], query_terms, self.weights)
-        text, used = extractive_answer(citations)
-        return Answer(new_answer_id(), text, True, citations, self.figures_in(used))
+        # Quotes are chosen for what the question asks beyond the project's name.
+        focus = terms or query_terms
+        citations = mint_citations(passages[: self.top_k], focus, self.weights)
+        text, stated = extractive_answer(citations, focus, self.weights, reports=reports)
+        return Answer(new_answer_id(), text, True, citations, self.figures_in(stated))
 
     def figures(self) -> list[Figure]:
         """Every result figure of the indexed reports, report by report."""
         return [fig for figs in self._figures.values() for fig in figs]
 
-    def figures_in(self, citations: list[Citation]) -> list[FigureRef]:
-        """The extracted figures that stand inside the quotes an answer states."""
+    def figures_in(self, stated: list[tuple[Citation, list[tuple[int, int]]]]) -> list[FigureRef]:
+        """The extracted figures that stand inside the sentences an answer states."""
         out = []
-        for c in citations:
+        for c, spans in stated:
             for fig in self._figures.get(c.passage.chunk.report_id, []):
-                if c.quote_start <= fig.span.start and fig.span.end <= c.quote_end:
+                if any(a <= fig.span.start and fig.span.end <= b for a, b in spans):
                     out.append(
                         FigureRef(
                             fig.project,
