@@ -65,9 +65,13 @@ def serve(
     """Serve the HTTP API, the widget and the demo page."""
     import uvicorn
 
-    settings = _settings()
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
-    uvicorn.run("api.asgi:app", host=host, port=port, workers=workers, log_level="warning")
+    from api.config import settings_or_exit
+    from api.logging import configure_logging
+
+    configure_logging(settings_or_exit().log_level)  # refuses bad settings before binding
+    # log_config=None: the workers log through api.asgi's JSON set-up, not uvicorn's.
+    uvicorn.run("api.asgi:app", host=host, port=port, workers=workers, log_level="warning",
+                log_config=None)
 
 
 @app.command()

@@ -4,13 +4,17 @@ test fails when README and this class disagree."""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.security import PLACEHOLDER_DIGESTS
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 class Environment(StrEnum):
@@ -21,7 +25,8 @@ class Environment(StrEnum):
 class Settings(BaseSettings):
     """Run-time configuration of rapport-qa (CLI and API share it)."""
 
-    model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore")
+    # hide_input_in_errors: a rejected setting may be a key; it is never echoed.
+    model_config = SettingsConfigDict(env_prefix="RAPPORT_", extra="ignore", hide_input_in_errors=True)
 
     env: Environment = Field(
         Environment.DEVELOPMENT,
@@ -70,6 +75,59 @@ class Settings(BaseSettings):
         description="Longest silence on `/ask/stream` before a `: keep-alive` comment (at most 15).",
     )
 
+    admin_api_keys: list[str] = Field(
+        default_factory=list,
+        description="SHA-256 hex digests of the admin keys (JSON list); admin endpoints need one of them.",
+    )
+    widget_api_keys: list[str] = Field(
+        default_factory=list,
+        description="SHA-256 hex digests of the widget keys (JSON list); see `RAPPORT_REQUIRE_WIDGET_KEY`.",
+    )
+    require_widget_key: bool = Field(
+        False,
+        description="When true, `/ask`, `/ask/stream`, `/lessons`, `/projects`, `/figures`, `/feedback` "
+        "need a widget (or admin) key.",
+    )
+    metrics_require_key: bool = Field(False, description="When true, `GET /metrics` needs an admin key.")
+    rate_limit_per_minute: int = Field(
+        0, ge=0, description="Requests a minute per key or client address (token bucket); 0 = no limit."
+    )
+    rate_limit_burst: int | None = Field(
+        None, ge=1, description="Largest burst a caller may send at once; unset = the per-minute number."
+    )
+    max_concurrent_answers: int = Field(
+        4, ge=1, le=256, description="Answers computed at once per worker; further questions queue."
+    )
+    queue_timeout_seconds: float = Field(
+        30.0, gt=0, le=600, description="Longest wait in the answer queue before 503 `overloaded`."
+    )
+
+    @field_validator("admin_api_keys", "widget_api_keys")
+    @classmethod
+    def _digests(cls, value: list[str]) -> list[str]:
+        digests = [v.strip().lower() for v in value]
+        if any(not _HEX64.fullmatch(d) for d in digests):
+            raise ValueError(
+                "API keys are configured as SHA-256 hex digests (64 hex digits), never as the "
+                "key itself; make one with: printf %s 'KEY' | sha256sum"
+            )
+        return digests
+
+    @model_validator(mode="after")
+    def _production_keys(self) -> Settings:
+        if self.env != Environment.PRODUCTION:
+            return self
+        if not self.admin_api_keys:
+            raise ValueError(
+                "RAPPORT_ENV=production needs RAPPORT_ADMIN_API_KEYS (SHA-256 digests of admin keys)"
+            )
+        if PLACEHOLDER_DIGESTS & {*self.admin_api_keys, *self.widget_api_keys}:
+            raise ValueError(
+                "RAPPORT_ENV=production refuses placeholder API keys (empty, 'changeme', 'admin' …); "
+                "configure the digest of a long random key"
+            )
+        return self
+
     @field_validator("data_dir", "reports_dir")
     @classmethod
     def _absolute(cls, value: Path) -> Path:
@@ -90,3 +148,16 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """Settings from the environment (a new object each call; the app keeps its own)."""
     return Settings()
+
+
+def settings_or_exit() -> Settings:
+    """Settings for a server or command about to start: invalid settings stop it with one
+    clear message per problem (never the rejected value, which may be a key)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg'].removeprefix('Value error, ')}"
+            for e in exc.errors()
+        )
+        raise SystemExit(f"rapport-qa will not start: {problems}") from None

@@ -60,15 +60,21 @@ def _validation_error(exc: RequestValidationError, max_chars: int) -> qe.QAError
     return qe.InvalidRequest("Förfrågan har fel format.")
 
 
+def _respond(request: Request, err: qe.QAError) -> JSONResponse:
+    # The code is left on the request for the access log and the error metrics.
+    request.state.error_code = err.code
+    return error_response(err, request_id(request))
+
+
 def install_error_handlers(app: FastAPI, max_question_chars: int) -> None:
     @app.exception_handler(qe.QAError)
     async def _qa_error(request: Request, exc: qe.QAError) -> JSONResponse:
         log.info("request failed: %s (%s)", exc.code, exc.detail)
-        return error_response(exc, request_id(request))
+        return _respond(request, exc)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return error_response(_validation_error(exc, max_question_chars), request_id(request))
+        return _respond(request, _validation_error(exc, max_question_chars))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -82,9 +88,9 @@ def install_error_handlers(app: FastAPI, max_question_chars: int) -> None:
         else:
             err = qe.InvalidRequest()
             err.status_code = exc.status_code if 400 <= exc.status_code < 500 else 400
-        return error_response(err, request_id(request))
+        return _respond(request, err)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
-        return error_response(qe.QAError(), request_id(request))
+        return _respond(request, qe.QAError())

@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
@@ -15,12 +15,21 @@ from api.config import Settings, get_settings
 from api.conversations import ConversationStore
 from api.errors import install_error_handlers
 from api.headers import SecurityHeadersMiddleware
+from api.limits import AnswerGate, RateLimiter, rate_limit
 from api.loading import load_embedder
+from api.metrics import Metrics
 from api.middleware import RequestContextMiddleware
-from api.routes import ask, feedback, health, lessons, pages, projects, stream
+from api.routes import ask, feedback, health, lessons, metrics, pages, projects, stream
+from api.schemas import ErrorResponse
+from api.security import require_widget
 from api.state import AppState
 
 log = logging.getLogger(__name__)
+
+#: Errors any widget-facing endpoint may answer (documented in the OpenAPI schema).
+WIDGET_ERRORS: dict[int | str, dict[str, object]] = {
+    code: {"model": ErrorResponse} for code in (401, 403, 413, 422, 429, 503)
+}
 
 
 def create_app(settings: Settings | None = None, embedder: object | None = None) -> FastAPI:
@@ -40,17 +49,24 @@ def create_app(settings: Settings | None = None, embedder: object | None = None)
     app = FastAPI(title="rapport-qa", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.rapport = state
     app.state.conversations = ConversationStore(settings.app_db_path, settings.conversation_ttl_seconds)
+    app.state.metrics = Metrics()
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.state.answer_gate = AnswerGate(settings.max_concurrent_answers, settings.queue_timeout_seconds)
     install_error_handlers(app, settings.max_question_chars)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST"],
-            allow_headers=["content-type", "x-api-key"],
+            allow_headers=["content-type", "x-api-key", "authorization"],
         )
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes,
+                       metrics=app.state.metrics)
     app.add_middleware(SecurityHeadersMiddleware)
-    for module in (ask, stream, feedback, health, pages, projects, lessons):
+    for module in (ask, stream, feedback, projects, lessons):
+        app.include_router(module.router, dependencies=[Depends(rate_limit), Depends(require_widget)],
+                           responses=WIDGET_ERRORS)
+    for module in (health, pages, metrics):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

@@ -1,5 +1,5 @@
-"""ASGI middleware: request ids and a request-body size limit that counts streamed bytes
-(so a body without Content-Length cannot get past it)."""
+"""ASGI middleware: request ids, the access log and request metrics, and a request-body
+size limit that counts streamed bytes (so a body without Content-Length cannot get past it)."""
 
 from __future__ import annotations
 
@@ -10,31 +10,46 @@ import uuid
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.logging import REQUEST_ID
+from api.metrics import Metrics
 from qa.errors import PayloadTooLarge
 
 log = logging.getLogger("rapport.access")
 
 
-class RequestContextMiddleware:
-    """Gives every request an id (``X-Request-ID``), logs method/path/status/latency, and
-    answers 413 in the canonical error shape when the body exceeds ``max_body_bytes``."""
+def route_label(scope: Scope) -> str:
+    """The route template that served a request (``/projects/{project}``), or ``unmatched``."""
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return str(path) if path else "unmatched"
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int):
+
+class RequestContextMiddleware:
+    """Gives every request an id (``X-Request-ID``), logs method/path/status/latency, counts
+    it in ``metrics``, and answers 413 in the canonical error shape when the body exceeds
+    ``max_body_bytes``."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, metrics: Metrics | None = None):
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         rid = "r-" + uuid.uuid4().hex[:12]
-        scope.setdefault("state", {})["request_id"] = rid
+        request_state = scope.setdefault("state", {})
+        request_state["request_id"] = rid
+        token = REQUEST_ID.set(rid)
         started = time.perf_counter()
         status = 500
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
             await self._reject(send, rid)
+            self._finish(scope, rid, 413, started, PayloadTooLarge.code)
+            REQUEST_ID.reset(token)
             return
         received = 0
         response_started = False
@@ -73,14 +88,23 @@ class RequestContextMiddleware:
             if not rejected:
                 raise
         finally:
-            log.info(
-                "%s %s %s %.1fms",
-                scope.get("method"),
-                scope.get("path"),
-                status,
-                (time.perf_counter() - started) * 1000,
-                extra={"request_id": rid},
-            )
+            code = PayloadTooLarge.code if rejected else request_state.get("error_code")
+            self._finish(scope, rid, status, started, code)
+            REQUEST_ID.reset(token)
+
+    def _finish(self, scope: Scope, rid: str, status: int, started: float, code: str | None) -> None:
+        """Access log line and metrics of one request (never the query string: it may hold a
+        question)."""
+        seconds = time.perf_counter() - started
+        method, path = str(scope.get("method")), str(scope.get("path"))
+        if self.metrics is not None:
+            self.metrics.observe(method, route_label(scope), status, seconds, code)
+        log.info(
+            "%s %s %s %.1fms",
+            method, path, status, seconds * 1000,
+            extra={"request_id": rid, "method": method, "path": path, "status": status,
+                   "latency_ms": round(seconds * 1000, 1), "code": code},
+        )
 
     @staticmethod
     async def _reject(send: Send, rid: str) -> None:

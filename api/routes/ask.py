@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.deps import ServiceDep
 from api.schemas import AskRequest, AskResponse, ErrorResponse
-from api.turns import StoreDep, answer_turn
+from api.turns import GateDep, StoreDep, answer_turn
 
 router = APIRouter(tags=["ask"])
 
@@ -16,7 +16,7 @@ ERRORS: dict[int | str, dict[str, object]] = {
 
 
 @router.post("/ask", response_model=AskResponse, responses=ERRORS)
-def ask(body: AskRequest, service: ServiceDep, store: StoreDep) -> AskResponse:
+def ask(body: AskRequest, service: ServiceDep, store: StoreDep, gate: GateDep) -> AskResponse:
     """Answer a Swedish question from the indexed reports, with citations and figures.
     A follow-up in the same ``conversation_id`` may leave out the project it is about."""
-    return answer_turn(service, store, body)
+    return answer_turn(service, store, body, gate)

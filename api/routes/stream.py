@@ -23,7 +23,7 @@ from fastapi.responses import StreamingResponse
 from api.deps import ServiceDep, StateDep
 from api.errors import error_body, request_id
 from api.schemas import AskRequest, AskResponse, ErrorResponse
-from api.turns import StoreDep, answer_turn
+from api.turns import GateDep, StoreDep, answer_turn
 from qa import errors as qe
 
 log = logging.getLogger(__name__)
@@ -112,11 +112,11 @@ async def answer_events(compute: Callable[[], AskResponse], keepalive_seconds: f
                **{code: {"model": ErrorResponse} for code in (404, 413, 422, 503)}},
 )
 def ask_stream(body: AskRequest, request: Request, state: StateDep, service: ServiceDep,
-               store: StoreDep) -> StreamingResponse:
+               store: StoreDep, gate: GateDep) -> StreamingResponse:
     """``/ask`` as Server-Sent Events. Invalid requests and unknown reports fail before the
     stream starts, with the normal JSON error; later failures arrive as ``event: error``."""
     if body.report is not None and body.report not in service.report_years:
         raise qe.UnknownReport(body.report)
-    events = answer_events(lambda: answer_turn(service, store, body),
+    events = answer_events(lambda: answer_turn(service, store, body, gate),
                            state.settings.stream_keepalive_seconds, request_id(request))
     return StreamingResponse(events, media_type="text/event-stream", headers=STREAM_HEADERS)

@@ -92,12 +92,13 @@ def test_closing_the_generator_stops_it() -> None:
     service = FakeService(delay=0.5)
 
     async def run() -> None:
+        from api.limits import AnswerGate
         from api.schemas import AskRequest
         from api.turns import answer_turn
 
         before = OPEN_STREAMS.open
-        store, body = _NullStore(), {"question": QUESTION}
-        gen = answer_events(lambda: answer_turn(service, store, AskRequest.model_validate(body)),  # type: ignore[arg-type]
+        store, body, gate = _NullStore(), {"question": QUESTION}, AnswerGate(1, 1.0)
+        gen = answer_events(lambda: answer_turn(service, store, AskRequest.model_validate(body), gate),  # type: ignore[arg-type]
                             0.02, "r-test")
         assert await gen.__anext__() == ": keep-alive\n\n"
         assert OPEN_STREAMS.open == before + 1
