@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         64 * 1024, ge=1024, description="Largest accepted JSON request body, in bytes."
     )
+    max_upload_bytes: int = Field(
+        20 * 1024 * 1024, ge=1024,
+        description="Largest accepted report upload (`POST /reports` body), in bytes.",
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description="Origins allowed to call the API from a browser (the widget's host pages).",

@@ -19,7 +19,7 @@ from api.limits import AnswerGate, RateLimiter, rate_limit
 from api.loading import load_embedder
 from api.metrics import Metrics
 from api.middleware import RequestContextMiddleware
-from api.routes import ask, feedback, health, lessons, metrics, pages, projects, stream
+from api.routes import ask, feedback, health, lessons, metrics, pages, projects, reports, stream
 from api.schemas import ErrorResponse
 from api.security import require_widget
 from api.state import AppState
@@ -60,13 +60,16 @@ def create_app(settings: Settings | None = None, embedder: object | None = None)
             allow_methods=["GET", "POST"],
             allow_headers=["content-type", "x-api-key", "authorization"],
         )
+    # Uploads have their own limit; the route itself answers 413 at exactly that size, the
+    # slack only covers multipart framing so its message (with the limit) is the one seen.
     app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes,
-                       metrics=app.state.metrics)
+                       metrics=app.state.metrics,
+                       path_limits={"/reports": settings.max_upload_bytes + 64 * 1024})
     app.add_middleware(SecurityHeadersMiddleware)
     for module in (ask, stream, feedback, projects, lessons):
         app.include_router(module.router, dependencies=[Depends(rate_limit), Depends(require_widget)],
                            responses=WIDGET_ERRORS)
-    for module in (health, pages, metrics):
+    for module in (health, pages, metrics, reports):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

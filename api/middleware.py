@@ -7,6 +7,7 @@ import json
 import logging
 import time
 import uuid
+from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -27,12 +28,16 @@ def route_label(scope: Scope) -> str:
 class RequestContextMiddleware:
     """Gives every request an id (``X-Request-ID``), logs method/path/status/latency, counts
     it in ``metrics``, and answers 413 in the canonical error shape when the body exceeds
-    ``max_body_bytes``."""
+    ``max_body_bytes`` (or the path's own limit in ``path_limits``, e.g. uploads)."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, metrics: Metrics | None = None):
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, metrics: Metrics | None = None,
+        path_limits: Mapping[str, int] | None = None,
+    ):
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.metrics = metrics
+        self.path_limits = dict(path_limits or {})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -46,7 +51,8 @@ class RequestContextMiddleware:
         status = 500
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
+        limit = self.path_limits.get(str(scope.get("path")), self.max_body_bytes)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._reject(send, rid)
             self._finish(scope, rid, 413, started, PayloadTooLarge.code)
             REQUEST_ID.reset(token)
@@ -64,7 +70,7 @@ class RequestContextMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     rejected, status = True, 413
                     if not response_started:
                         await self._reject(send, rid)

@@ -83,3 +83,42 @@ class IndexVersionMismatchError(QAError):
     status_code = 503
     code = "index_version_mismatch"
     user_message = "Indexet är byggt med en annan version eller modell och måste byggas om."
+
+
+class InvalidReportId(InvalidRequest):
+    code = "invalid_report_id"
+    user_message = (
+        "Rapport-id:t är ogiltigt (bokstäver, siffror, mellanslag, punkt, bindestreck och "
+        "understreck, högst 120 tecken)."
+    )
+
+
+class ReportUnreadable(QAError):
+    """An uploaded report could not be read or parsed; the message names the file."""
+
+    status_code = 422
+    code = "report_unreadable"
+    user_message = "Rapporten kunde inte läsas."
+
+
+class UploadTooLarge(PayloadTooLarge):
+    code = "upload_too_large"
+
+    def __init__(self, limit: int) -> None:
+        size = f"{limit / 1_048_576:.0f} MB" if limit >= 1_048_576 else f"{limit // 1024} kB"
+        super().__init__(f"Filen är för stor (högst {size}).")
+
+
+class IndexBusyError(QAError):
+    """Another writer is building a generation; only one build runs at a time."""
+
+    status_code = 409
+    code = "index_busy"
+    user_message = "Indexet byggs om just nu. Försök igen om en stund."
+    headers = {"Retry-After": "10"}
+
+
+class LastReport(QAError):
+    status_code = 409
+    code = "last_report"
+    user_message = "Den sista rapporten kan inte tas bort: indexet måste innehålla minst en rapport."
