@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from corpus.types import SectionType
-from qa.quotes import TermWeights, best_quote, is_title, sentence_spans
+from qa.quotes import TermWeights, best_quote, is_title, matched, sentence_spans
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
 SECTION_LABELS: dict[SectionType, str] = {
@@ -68,7 +68,7 @@ def extractive_answer(
         for start, end in sentence_spans(chunk):
             text = chunk.text[start - chunk.start : end - chunk.start]
             if not is_title(text):
-                candidates.append((rank, start, end, set(weights.passage(text)) & terms))
+                candidates.append((rank, start, end, matched(terms, set(weights.passage(text)))))
     covered: set[str] = set()
     chosen: dict[int, list[tuple[int, int]]] = {}
     for _ in range(max_statements):

@@ -7,6 +7,7 @@ can highlight it and a reader can check it against the report.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class TermWeights:
                 df[term] = df.get(term, 0) + 1
         self.n = max(n, 1)
         self.df = df
+        self._sorted = sorted(df)
 
     def query(self, text: str) -> list[str]:
         return [canonical(t) for t in self._query(text)]
@@ -62,7 +64,27 @@ class TermWeights:
         return math.log(1 + self.n / (1 + self.df.get(term, 0)))
 
     def known(self, term: str) -> bool:
-        return term in self.df
+        """Whether the reports use the term, alone or as the head of a compound."""
+        if term in self.df:
+            return True
+        if len(term) < MIN_HEAD:
+            return False
+        i = bisect.bisect_left(self._sorted, term)
+        return i < len(self._sorted) and self._sorted[i].startswith(term)
+
+
+#: A question word this long also matches passage words it begins ("jämställd" meets
+#: "jämställdhetsperspektiv"): the compound heads that index-time decompounding leaves whole.
+MIN_HEAD = 6
+
+
+def matched(query_terms: set[str], passage_terms: set[str]) -> set[str]:
+    """The query terms a passage contains, exactly or as the head of a longer word."""
+    out = query_terms & passage_terms
+    for q in query_terms - out:
+        if len(q) >= MIN_HEAD and any(p.startswith(q) for p in passage_terms):
+            out.add(q)
+    return out
 
 
 def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
@@ -91,7 +113,8 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     ]
     spans = spans or sentence_spans(chunk)
     term_sets = [
-        set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])) & query_terms for a, b in spans
+        matched(query_terms, set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])))
+        for a, b in spans
     ]
     best: tuple[float, int, int, int] | None = None  # (score, -length, -first, first) ...
     for first in range(len(spans)):

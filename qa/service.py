@@ -243,6 +243,9 @@ class QAService:
             # passages stay available after them.
             passages.sort(key=lambda p: p.chunk.report_id not in newest)
             reports = newest
+        if q.section_types:
+            # A question naming a kind of section is answered from such sections first.
+            passages.sort(key=lambda p: p.chunk.section_type not in q.section_types)
         counted = counted_noun(text, self.weights.query)
         if counted:
             # A count question is answered by a passage that states such a count.
@@ -266,6 +269,10 @@ class QAService:
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
         evidence = gather_evidence(terms, passages, self.weights)
+        if typed and passages and q.projects:
+            top = passages[0].chunk
+            hit = top.section_type in q.section_types and top.project in self._project_scope(q)
+            evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
             stated = any(states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3])
             evidence = dataclasses.replace(evidence, states_count=stated)
