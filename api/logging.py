@@ -29,6 +29,16 @@ def question_ref(question: str) -> str:
     return "q-" + hashlib.sha256(question.strip().encode("utf-8")).hexdigest()[:10]
 
 
+class RequestIdFilter(logging.Filter):
+    """Stamps the current request's id on a record while it is being logged (formatting may
+    happen later or elsewhere, where the context variable no longer holds it)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "request_id", None) is None:
+            record.request_id = REQUEST_ID.get()
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """Formats a record as one line of JSON."""
 
@@ -39,10 +49,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        rid = getattr(record, "request_id", None) or REQUEST_ID.get()
-        if rid:
-            out["request_id"] = rid
-        for name in FIELDS[1:]:
+        for name in FIELDS:
             value = getattr(record, name, None)
             if value is not None:
                 out[name] = value
@@ -56,6 +63,7 @@ def configure_logging(level: str = "INFO") -> None:
     own access log is switched off: the request middleware writes a richer one."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
