@@ -10,7 +10,7 @@ PIP_FLAGS := --disable-pip-version-check $(if $(WHEELS),--find-links $(WHEELS),)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint typecheck unit bench clean-index
+.PHONY: install run test reliability lint typecheck unit bench clean-index
 
 install: $(VENV)/.installed
 	@$(BIN)/python -m index.model_build --out $(MODEL_DIR)
@@ -32,7 +32,11 @@ test: install
 	@bash .ci/ensure-chromium
 	$(BIN)/ruff check corpus index qa api tests $(wildcard bench)
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --ignore=tests/reliability
+
+# Fault tests that take minutes (kill -9 of the indexer during re-index); .ci/run runs them.
+reliability: install
+	$(BIN)/pytest -q -s tests/reliability
 
 bench: install
 	$(BIN)/python -m bench.run
