@@ -374,7 +374,19 @@ class QAService:
         """A composed fact answer, or None to fall back to retrieval: when facts are
         missing, or the question asks about more than the facts say (its remaining content
         words do not occur in the projects' fact sentences)."""
-        rows = [f for f in (self.facts.project(ref.name, reports) for ref in q.projects) if f is not None]
+        out = Composed()
+        rows: list[ProjectFacts] = []
+        for ref in q.projects:
+            facts = self.facts.project(ref.name, reports)
+            parts = [r.name for r in self.catalog.refs if r.parent == ref.name]
+            if parts and (facts is None or not any(getattr(facts, f, None) for f in fields)):
+                # A group name: its facts are its sub-projects'; say which they are.
+                names = list(dict.fromkeys(parts))
+                out.sentences.append(f"{ref.name} består av flera delprojekt: {', '.join(names)}.")
+                rows += [f for f in (self.facts.project(n, reports) for n in names) if f is not None]
+            elif facts is not None:
+                rows.append(facts)
+        rows = list({f.project: f for f in rows}.values())
         if not rows:
             return None
         said = {t for f in rows for s in fact_sentences(f) for t in self.weights.passage(s)}
@@ -382,13 +394,11 @@ class QAService:
             return None
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
-        out = Composed()
         for facts in rows:
-            ref = next(r for r in q.projects if r.name == facts.project)
             before = len(out.missing)
             composer.compose(facts, fields, out)
             for label in out.missing[before:]:
-                out.sentences.append(f"Rapporten anger inte {label} för {ref.name}.")
+                out.sentences.append(f"Rapporten anger inte {label} för {facts.project}.")
             for name in fields:
                 for d in self.facts.discrepancies_for(facts.project, name):
                     out.sentences.append(f"Observera: {d['message']}")

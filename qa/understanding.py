@@ -102,6 +102,9 @@ class ProjectCatalog:
                 for o in matches
             )
         ]
+        # A sub-project's short name can equal its group's name; then the group is meant.
+        spans = {(m.start, m.end): m for m in kept if m.ref.parent is None}
+        kept = [m for m in kept if not (m.ref.parent and (m.start, m.end) in spans)]
         names = list(dict.fromkeys(m.ref.name for m in sorted(kept, key=lambda m: m.start)))
         rest = norm
         for m in kept:
