@@ -1,0 +1,185 @@
+"""Benchmark work that runs in its own process, so each measurement has a fresh interpreter
+and its own peak RSS: ``python -m bench.worker ingest|inproc ... --out result.json``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.stats import vm_rss_mb
+
+
+def _load(model: str) -> tuple[Any, float]:
+    started = time.perf_counter()
+    from index.embedder import load_embedder
+
+    embedder = load_embedder(model)
+    return embedder, time.perf_counter() - started
+
+
+def ingest(args: argparse.Namespace) -> dict[str, Any]:
+    """Index ``files`` into an empty data dir; optionally time raw ``embed_passages`` on the
+    exact texts the build embeds (alternating which goes first between repeats)."""
+    from index.build import IndexBuilder, context_line
+    from index.pipeline import prepare, token_counter
+
+    embedder, load_s = _load(args.model)
+    counter = token_counter(args.model)
+    files = [Path(f) for f in args.files]
+    texts = [context_line(c) + c.text for f in files for c in prepare(f, counter).chunks]
+    embedder.embed_passages(texts[:4])  # first-call set-up is not part of either figure
+    out: dict[str, Any] = {"load_s": load_s, "chunks": len(texts),
+                           "chars": sum(len(f.read_text(encoding="utf-8")) for f in files)}
+
+    def raw() -> None:
+        started = time.perf_counter()
+        embedder.embed_passages(texts, batch_size=32)
+        out["raw_encode_s"] = time.perf_counter() - started
+
+    if args.raw and args.raw_first:
+        raw()
+    started = time.perf_counter()
+    items = [prepare(f, counter) for f in files]
+    out["prepare_s"] = time.perf_counter() - started
+    result = IndexBuilder(Path(args.data_dir), embedder).add_reports(items)
+    out["index_s"] = time.perf_counter() - started
+    out["build_timings"] = dict(result.timings)
+    out["embedded"], out["reused"] = result.embedded, result.reused
+    out["rss_after_index_mb"] = vm_rss_mb()
+    if args.raw and not args.raw_first:
+        raw()
+    out["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def _ask_all(service: Any, embedder: Any, items: list[dict[str, Any]], clear_cache: bool,
+             plains: list[Any], score: bool = False) -> list[dict[str, Any]]:
+    """Each question to rapport-qa and each plain pipeline; ``score`` adds text metrics."""
+    from bench.quality import text_metrics
+    from qa.evaluation import score_item
+    from qa.service import Trace
+
+    cache = getattr(embedder, "_cached_query", None)
+    rows = []
+    for i, item in enumerate(items):
+        row: dict[str, Any] = {"id": item["id"]}
+        systems = [("rapport", None), *((p.name, p) for p in plains)]
+        if i % 2:
+            systems.reverse()  # neither system always runs right after the other
+        for name, plain in systems:
+            if clear_cache and cache is not None:
+                cache.cache_clear()
+            if plain is None:
+                trace = Trace()
+                started = time.perf_counter()
+                answer = service.ask(item["question"], trace=trace)
+                ms = (time.perf_counter() - started) * 1000
+                values, _ = score_item(item, answer)
+                row["rapport"] = {"ms": ms, "stages": dict(trace.timings.stages), "path": trace.path,
+                                  "answerable": answer.answerable, "values": values}
+                if score:
+                    row["rapport"] |= text_metrics(item, [c.passage.chunk.text for c in answer.citations])
+                    row["rapport"]["quote_chars"] = sum(len(c.quote) for c in answer.citations[:5])
+            else:
+                started = time.perf_counter()
+                texts = plain.ask(item["question"])
+                row[name] = {"ms": (time.perf_counter() - started) * 1000}
+                if score:
+                    row[name] |= text_metrics(item, texts)
+        rows.append(row)
+    return rows
+
+
+def vector_probe(snapshot: Any, embedder: Any, items: list[dict[str, Any]], k: int) -> dict[str, list[float]]:
+    """Where vector-search time goes: the store's search as the service calls it, a bare
+    Chroma query for ids and distances only, and an exact numpy search over the same vectors
+    held in memory (ms per query, cached query vectors, no filters)."""
+    import numpy as np
+
+    collection = snapshot.vector_store.client
+    got = collection.get(include=["embeddings"])
+    matrix = np.asarray(got["embeddings"], dtype=np.float32)
+    out: dict[str, list[float]] = {"service_store": [], "chroma_ids_only": [], "numpy_exact": []}
+    for item in items:
+        vec = embedder.embed_query(item["question"])
+        started = time.perf_counter()
+        snapshot.vector_search(vec, k, None)
+        out["service_store"].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        n = min(k, len(matrix))
+        collection.query(query_embeddings=[vec.tolist()], n_results=n, include=["distances"])
+        out["chroma_ids_only"].append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        scores = matrix @ vec
+        top = np.argpartition(-scores, min(k, len(scores) - 1))[:k]
+        top[np.argsort(-scores[top])]
+        out["numpy_exact"].append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def inproc(args: argparse.Namespace) -> dict[str, Any]:
+    """Answer every question in-process: one cold pass, then ``runs`` passes with the query
+    embedding cache cleared before each question and ``runs`` passes with it warm."""
+    from bench.baseline import build_plain
+    from index.store import IndexReader
+    from qa.evaluation import load_questions
+    from qa.index_view import SnapshotView
+    from qa.service import QAService
+
+    embedder, load_s = _load(args.model)
+    started = time.perf_counter()
+    reader = IndexReader.open(Path(args.data_dir), embedder.model_id)
+    view = SnapshotView(reader.snapshot())
+    service = QAService(view, embedder, view.analyzer)
+    service_s = time.perf_counter() - started
+    rss_service = vm_rss_mb()
+    items = [item for q in args.questions for item in load_questions(Path(q))]
+    plains = [build_plain(v, [Path(f) for f in args.baseline_files], embedder, args.model)
+              for v in args.baselines]
+    out: dict[str, Any] = {
+        "load_s": load_s, "service_s": service_s, "rss_service_mb": rss_service,
+        "chunks": len(service.retriever.chunks), "questions": len(items),
+        "candidates": service.retriever.config.candidates,
+        "plain": {p.name: {"chunks": p.chunks, "ingest_s": p.ingest_s} for p in plains},
+        "items": {item["id"]: item for item in items},
+    }
+    # Each system embeds every question itself in the cold and uncached passes (the cache is
+    # shared, so otherwise whichever system asks second would get the other's vector).
+    out["cold"] = _ask_all(service, embedder, items, True, plains, score=True)
+    out["uncached"] = [_ask_all(service, embedder, items, True, plains) for _ in range(args.runs)]
+    _ask_all(service, embedder, items, False, plains)  # fills the cache for the cached passes
+    out["cached"] = [_ask_all(service, embedder, items, False, plains) for _ in range(args.runs)]
+    out["vector_probe"] = vector_probe(view.snapshot, embedder, items, service.retriever.config.candidates)
+    out["rss_end_mb"] = vm_rss_mb()
+    out["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    ing = sub.add_parser("ingest")
+    ing.add_argument("--files", nargs="+", required=True)
+    ing.add_argument("--data-dir", required=True)
+    ing.add_argument("--raw", action="store_true")
+    ing.add_argument("--raw-first", action="store_true")
+    inp = sub.add_parser("inproc")
+    inp.add_argument("--data-dir", required=True)
+    inp.add_argument("--questions", nargs="+", required=True)
+    inp.add_argument("--runs", type=int, default=5)
+    inp.add_argument("--baselines", nargs="*", default=[])
+    inp.add_argument("--baseline-files", nargs="*", default=[])
+    for p in (ing, inp):
+        p.add_argument("--model", required=True)
+        p.add_argument("--out", required=True)
+    args = parser.parse_args()
+    result = ingest(args) if args.cmd == "ingest" else inproc(args)
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
