@@ -69,7 +69,9 @@ def create_app(settings: Settings | None = None, embedder: object | None = None)
     for module in (ask, stream, feedback, projects, lessons):
         app.include_router(module.router, dependencies=[Depends(rate_limit), Depends(require_widget)],
                            responses=WIDGET_ERRORS)
-    for module in (health, pages, metrics, reports):
+    app.include_router(reports.router, dependencies=[Depends(rate_limit)],
+                       responses={429: {"model": ErrorResponse}})
+    for module in (health, pages, metrics):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     return app

@@ -133,3 +133,9 @@ def test_stream_reports_overload_as_an_error_event(tmp_path: Path) -> None:
         events = parse_sse(client.post("/ask/stream", json=QUESTION).text)
         assert slow.result().status_code == 200
     assert events[-1][0] == "error" and events[-1][1]["error"]["code"] == "overloaded"
+
+
+def test_key_guessing_on_admin_endpoints_is_rate_limited(tmp_path: Path) -> None:
+    client = TestClient(fake_app(tmp_path, FakeService(), rate_limit_per_minute=2))
+    statuses = [client.get("/reports", headers={"X-API-Key": f"guess-{i}"}).status_code for i in range(3)]
+    assert statuses == [401, 401, 429]
