@@ -19,13 +19,29 @@ from dataclasses import dataclass
 from corpus.types import Span
 
 MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)}
-SEASONS = {"våren": "vår", "vårterminen": "vår", "sommaren": "sommar", "hösten": "höst",
-           "höstterminen": "höst", "vintern": "vinter"}
+SEASONS = {
+    "våren": "vår",
+    "vårterminen": "vår",
+    "sommaren": "sommar",
+    "hösten": "höst",
+    "höstterminen": "höst",
+    "vintern": "vinter",
+}
 _MONTH_RE = "|".join(MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -45,6 +61,8 @@ _YEAR_RE = re.compile(rf"(?<![\d\w.,/-])(?P<y>{_YEAR})(?![\d\w]|[-/]\d|\s?\d{{3}
 _BARE_MONTH_RANGE_RE = re.compile(
     rf"(?<![\wåäö])(?P<mon>{_MONTH_RE})(?=\s*[–—-]\s*(?:{_MONTH_RE})\.?\s+{_YEAR})", re.IGNORECASE
 )
+_MELLAN_RE = re.compile(r"\bmellan\s+$", re.IGNORECASE)
+_OCH_RE = re.compile(r"\s+och\s+")
 _RANGE_SEP_RE = re.compile(r"\s*(?:[–—-]|till(?:\s+och\s+med)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE)
 
 
@@ -127,15 +145,17 @@ def find_dates(text: str, base: int = 0, include_years: bool = False) -> list[Sw
 
 
 def find_date_ranges(text: str, base: int = 0) -> list[DateRange]:
-    """Pairs of adjacent dates joined by "–", "-", "till" or "t.o.m."."""
+    """Pairs of adjacent dates joined by "–", "-", "till" or "t.o.m.", and "mellan A och B"."""
     dates = find_dates(text, base)
     out: list[DateRange] = []
     i = 0
     while i + 1 < len(dates):
         a, b = dates[i], dates[i + 1]
-        gap = text[a.span.end - base: b.span.start - base]
-        if _RANGE_SEP_RE.fullmatch(gap) and a.first_day() <= b.first_day():
-            raw = text[a.span.start - base: b.span.end - base]
+        gap = text[a.span.end - base : b.span.start - base]
+        between = _MELLAN_RE.search(text[max(0, a.span.start - base - 12) : a.span.start - base]) is not None
+        joined = _RANGE_SEP_RE.fullmatch(gap) or (between and _OCH_RE.fullmatch(gap))
+        if joined and a.first_day() <= b.first_day():
+            raw = text[a.span.start - base : b.span.end - base]
             out.append(DateRange(a, b, Span(a.span.start, b.span.end), raw))
             i += 2
         else:

@@ -52,16 +52,22 @@ def extractive_answer(
     weights: TermWeights,
     max_statements: int = 3,
     reports: tuple[str, ...] = (),
+    projects: tuple[str, ...] = (),
+    section_types: tuple[SectionType, ...] = (),
 ) -> tuple[str, list[tuple[Citation, list[tuple[int, int]]]]]:
     """Cited statements chosen greedily from the best passages' sentences: each adds the
     question content (idf-weighted) that the statements so far do not cover, so a two-part
     question ("hur många … och vad var målet?") gets both parts. A cited passage's quote
     becomes the span of its chosen sentences. Only passages of ``reports`` (when given and
-    present) are stated: the newest report speaks for facts that changed. Returns the
-    text and, per stated citation, the spans of the sentences it states."""
+    present) are stated: the newest report speaks for facts that changed; likewise only
+    passages of the asked ``projects`` when there are any. Returns the text and, per
+    stated citation, the spans of the sentences it states."""
     top = list(enumerate(citations[:3]))
     if reports and any(c.passage.chunk.report_id in reports for _, c in top):
         top = [(r, c) for r, c in top if c.passage.chunk.report_id in reports]
+    for attr, wanted in (("project", projects), ("section_type", section_types)):
+        if wanted and any(getattr(c.passage.chunk, attr) in wanted for _, c in top):
+            top = [(r, c) for r, c in top if getattr(c.passage.chunk, attr) in wanted]
     candidates = []
     for rank, c in top:
         chunk = c.passage.chunk
@@ -83,8 +89,10 @@ def extractive_answer(
         chosen.setdefault(best[0], []).append((best[1], best[2]))
         candidates.remove(best)
     if not chosen and top:
+        # Nothing to cover beyond a project and a kind of section: the section's opening.
         rank, c = top[0]
-        chosen[rank] = [(c.quote_start, c.quote_end)]
+        opening = [sp for sp in sentence_spans(c.passage.chunk) if not is_title(_text(c, sp))]
+        chosen[rank] = opening[:2] or [(c.quote_start, c.quote_end)]
     parts: list[str] = []
     used: list[tuple[Citation, list[tuple[int, int]]]] = []
     for rank, spans in sorted(chosen.items()):
@@ -96,6 +104,11 @@ def extractive_answer(
         parts.append(f"{_where(c)} står: {said} [{c.id}]")
         used.append((c, spans))
     return ("\n".join(parts) if parts else CANNOT_ANSWER), used
+
+
+def _text(c: Citation, span: tuple[int, int]) -> str:
+    chunk = c.passage.chunk
+    return chunk.text[span[0] - chunk.start : span[1] - chunk.start]
 
 
 def _sentence(quote: str) -> str:

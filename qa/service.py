@@ -292,7 +292,14 @@ class QAService:
         # Quotes are chosen for what the question asks beyond the project's name.
         focus = terms or query_terms
         citations = mint_citations(passages[: self.top_k], focus, self.weights)
-        text, stated = extractive_answer(citations, focus, self.weights, reports=reports)
+        text, stated = extractive_answer(
+            citations,
+            terms,
+            self.weights,
+            reports=reports,
+            projects=self._project_scope(q),
+            section_types=tuple(q.section_types),
+        )
         return Answer(new_answer_id(), text, True, citations, self.figures_in(stated))
 
     def figures(self) -> list[Figure]:
@@ -329,11 +336,13 @@ class QAService:
         )
         k = self.top_k * 3 if is_lesson and not q.projects else self.top_k
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
-        if len(passages) < self.top_k and (filters.projects or filters.section_types):
-            # The filters come from our reading of the question; never let them starve it.
-            extra = self.retriever.retrieve(
-                q.text, Filters(report_ids=reports), self.top_k, timings=trace.timings
-            )
+        # The filters come from our reading of the question; never let them starve it:
+        # widen step by step (the project's other sections, then everything).
+        wider = [Filters(report_ids=reports, projects=filters.projects), Filters(report_ids=reports)]
+        for step in wider:
+            if len(passages) >= self.top_k or step.where() == filters.where():
+                continue
+            extra = self.retriever.retrieve(q.text, step, self.top_k, timings=trace.timings)
             have = {p.chunk.id for p in passages}
             passages += [p for p in extra if p.chunk.id not in have]
         return passages

@@ -77,3 +77,11 @@ def test_iso_round_trips_through_swedish_long_form(day: dt.date) -> None:
 def test_never_raises(text: str) -> None:
     find_dates(text, include_years=True)
     find_date_ranges(text)
+
+
+def test_mellan_a_och_b_is_a_range_but_a_list_is_not() -> None:
+    from corpus.dates import find_date_ranges
+
+    text = "Projektet pågår mellan 2018-01-15 och 2021-06-30. Möten hölls 2019-01-01 och 2019-02-01."
+    ranges = find_date_ranges(text)
+    assert [(r.start.iso, r.end.iso) for r in ranges] == [("2018-01-15", "2021-06-30")]
