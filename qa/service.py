@@ -334,7 +334,8 @@ class QAService:
             projects=self._project_scope(q),
             section_types=tuple(q.section_types) if is_lesson else (),
         )
-        k = self.top_k * 3 if is_lesson and not q.projects else self.top_k
+        # Twice the citations asked for, so the re-orderings below have room to work.
+        k = self.top_k * 3 if is_lesson and not q.projects else self.top_k * 2
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).

@@ -139,7 +139,12 @@ def detect_fields(norm: str) -> list[str]:
     return [f for f, words in FIELD_WORDS.items() if any(_has_phrase(norm, w) for w in words)]
 
 
+_COUNT_PROJECTS = re.compile(r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla )?(?:\w+ )?projekt")
+
+
 def detect_aggregate(norm: str) -> str | None:
+    if _COUNT_PROJECTS.search(norm):
+        return "count"
     for op in ("count", "min", "max", "sum", "list"):
         if any(_has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
             return op
