@@ -66,7 +66,8 @@ def test_public_endpoints_conform_to_the_schema(app: FastAPI, api_schema: Any, m
         case.call_and_validate(checks=CHECKS)
 
     run()
-    assert _served(app, method, path) - before >= 5, "schemathesis sent (almost) nothing"
+    # /health takes no input, so it has one distinct case; the others many.
+    assert _served(app, method, path) - before >= (1 if path == "/health" else 5), "nothing was sent"
 
 
 def _served(app: FastAPI, method: str, route: str) -> int:
