@@ -57,6 +57,37 @@ def index_cmd(
 
 
 @app.command()
+def remove(
+    report_ids: Annotated[list[str], typer.Argument(help="Ids of indexed reports.")],
+) -> None:
+    """Remove reports from the index (a new generation without them; never the last one)."""
+    from index.build import IndexBuilder
+    from index.embedder import load_embedder
+    from index.errors import IndexBusy, IndexStoreError, ReportNotIndexed
+
+    settings = _settings()
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    builder = IndexBuilder(settings.data_dir, load_embedder(settings.embed_model),
+                           chroma_url=settings.chroma_url)
+    try:
+        result = builder.remove_reports(report_ids)
+    except ReportNotIndexed as exc:
+        _fail(f"Rapporten finns inte i indexet ({exc}).")
+        return
+    except IndexBusy:
+        _fail("Indexet byggs om just nu av en annan process; försök igen om en stund.")
+        return
+    except IndexStoreError as exc:
+        _fail(f"{exc} ({exc.code})")
+        return
+    except ValueError:  # the builder refuses to leave an empty index
+        _fail("Den sista rapporten kan inte tas bort: indexet måste innehålla minst en rapport.")
+        return
+    err.print(f"Index {result.generation}: {', '.join(result.reports_removed)} borttagna, "
+              f"{len(result.reports_kept)} rapport(er) kvar.")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,

@@ -209,3 +209,24 @@ def test_delete_removes_a_report_but_never_the_last(client: TestClient, data_dir
     assert client.delete("/reports/rapport_2021", headers=ADMIN).status_code == 200
     _error(client.delete("/reports/rapport_2019", headers=ADMIN), 409, "last_report")
     assert set(_listing(client)) == {"rapport_2019"}
+
+
+def test_cli_remove(data_dir: Path, model_dir: Path, embedder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    monkeypatch.setenv("RAPPORT_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("RAPPORT_EMBED_MODEL", str(model_dir))
+    monkeypatch.setattr("index.embedder.load_embedder", lambda _model: embedder)
+    runner = CliRunner()
+    result = runner.invoke(app, ["remove", "rapport_2022", "rapport_2021"])
+    assert result.exit_code == 0, result.output
+    assert "rapport_2021, rapport_2022 borttagna" in result.output
+    result = runner.invoke(app, ["remove", "rapport_2019"])
+    assert result.exit_code == 1 and "sista rapporten" in result.output
+    result = runner.invoke(app, ["remove", "finns_inte"])
+    assert result.exit_code == 1 and "finns inte i indexet" in result.output
+    from index.generations import kept_generations
+
+    assert len(kept_generations(data_dir)) == 2
