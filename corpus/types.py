@@ -192,6 +192,25 @@ class ProjectFacts:
     fund: Sourced | None = None
     budget_revised: bool = False
     co_financiers: list[Sourced] = field(default_factory=list)
+
+    #: The fields that hold one ``Sourced`` value, and those that hold a list of them.
+    SINGLE = (
+        "owner",
+        "start_date",
+        "end_date",
+        "original_end_date",
+        "status",
+        "total_budget",
+        "eu_funding",
+        "fund",
+    )
+    MULTIPLE = ("managers", "former_managers", "co_financiers")
+
+    def sources(self) -> list[Sourced]:
+        """Every stated fact's source, single fields first."""
+        out = [s for name in self.SINGLE if (s := getattr(self, name)) is not None]
+        return out + [s for name in self.MULTIPLE for s in getattr(self, name)]
+
     original_total_budget: Sourced | None = None
 
 

@@ -52,23 +52,7 @@ class Composed:
 
 def fact_sentences(f: ProjectFacts) -> list[str]:
     """Every source sentence of a project's facts."""
-    out: list[str] = []
-    for name in (
-        "owner",
-        "start_date",
-        "end_date",
-        "original_end_date",
-        "status",
-        "total_budget",
-        "eu_funding",
-        "fund",
-    ):
-        s = getattr(f, name)
-        if s is not None:
-            out.append(s.sentence)
-    for s in (*f.managers, *f.former_managers, *f.co_financiers):
-        out.append(s.sentence)
-    return out
+    return [s.sentence for s in f.sources()]
 
 
 def _kr(v: object) -> str:

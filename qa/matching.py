@@ -8,26 +8,14 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from corpus.dates import MONTHS
+
 _QUOTES: dict[int, str | None] = {ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"}
 _QUOTES.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032"})
 _QUOTES.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _QUOTES.update({ord("\u00ad"): None, ord("\u200b"): None, ord("*"): None})
 _WS = re.compile(r"\s+")
 _SEP = "[ \u00a0\u2007\u2009\u202f]"
-_MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def norm(s: object) -> str:
@@ -63,7 +51,7 @@ def value_patterns(v: Any) -> list[str]:
     s = str(v)
     if re.fullmatch(r"\d{4}-\d\d-\d\d", s):
         y, m, d = s.split("-")
-        return [re.escape(s), rf"(?<!\d)0?{int(d)} {_MONTHS[int(m) - 1]},? {y}(?!\d)"]
+        return [re.escape(s), rf"(?<!\d)0?{int(d)} {MONTHS[int(m) - 1]},? {y}(?!\d)"]
     compact = s.replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"-?\d+", compact):
         return [_int_pattern(int(compact))]

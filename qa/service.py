@@ -29,7 +29,7 @@ from qa.errors import UnknownReport
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote, canonical
-from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
+from qa.retrieval import HybridRetriever, Reader, RetrievalConfig, Timings
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, normalise, understand
 from qa.unknown import unknown_project_reason
@@ -40,10 +40,8 @@ log = logging.getLogger(__name__)
 LESSON_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
 
 
-class IndexView(Protocol):
+class IndexView(Reader, Protocol):
     """What the service reads from an index generation (see ``qa.index_view``)."""
-
-    def all_chunks(self) -> list[Chunk]: ...
 
     def report_years(self) -> dict[str, int | None]: ...
 
@@ -58,14 +56,6 @@ class IndexView(Protocol):
     def figures(self) -> list[Figure]: ...
 
     def discrepancies(self) -> list[dict[str, Any]]: ...
-
-    def vector_search(
-        self, query_vec: np.ndarray, k: int, where: dict[str, object] | None = None
-    ) -> list[tuple[str, float]]: ...
-
-    def keyword_search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
-    ) -> list[tuple[str, float]]: ...
 
 
 class Analyzer(Protocol):
@@ -274,9 +264,9 @@ class QAService:
             hit = top.section_type in q.section_types and top.project in self._project_scope(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
-            stated = any(states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3])
-            evidence = dataclasses.replace(evidence, states_count=stated)
-            if not stated:
+            count_stated = any(states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3])
+            evidence = dataclasses.replace(evidence, states_count=count_stated)
+            if not count_stated:
                 reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
         trace.evidence = evidence
         if reason or not passages or not self.policy.answerable(evidence):

@@ -50,9 +50,8 @@ def project_out(f: ProjectFacts, service: QAService) -> dict[str, Any]:
         "original_total_budget",
     )
     sources: dict[str, Any] = {name: _source(getattr(f, name)) for name in single}
-    sources["managers"] = [_source(m) for m in f.managers]
-    sources["former_managers"] = [_source(m) for m in f.former_managers]
-    sources["co_financiers"] = [_source(c) for c in f.co_financiers]
+    for name in ProjectFacts.MULTIPLE:
+        sources[name] = [_source(s) for s in getattr(f, name)]
     value = {name: (getattr(f, name).value if getattr(f, name) is not None else None) for name in single}
     return {
         "id": project_id(f.project),
