@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 #: Errors any widget-facing endpoint may answer (documented in the OpenAPI schema).
 WIDGET_ERRORS: dict[int | str, dict[str, object]] = {
-    code: {"model": ErrorResponse} for code in (401, 403, 413, 422, 429, 503)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 413, 422, 429, 503)
 }
 
 
