@@ -31,7 +31,9 @@ def find_report_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+            # Hidden files and Word's "~$name.docx" lock files are never reports.
+            files += sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES
+                            and not p.name.startswith(("~$", ".")) and p.is_file())
         elif path.is_file():
             if path.suffix.lower() not in REPORT_SUFFIXES:
                 raise ReportFileError(f"{path}: unsupported file type (use {', '.join(REPORT_SUFFIXES)})",

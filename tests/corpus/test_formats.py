@@ -180,3 +180,11 @@ def test_damaged_pdfs_raise_only_report_read_errors() -> None:
         except ReportReadError:
             outcomes.add("refused")
     assert "refused" in outcomes
+
+
+def test_folder_scan_takes_every_report_type_and_skips_lock_files(tmp_path: Path) -> None:
+    from index.pipeline import find_report_files
+
+    for name in ("a.txt", "b.md", "c.docx", "d.pdf", "~$c.docx", ".e.txt", "f.odt"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in find_report_files([tmp_path])] == ["a.txt", "b.md", "c.docx", "d.pdf"]
