@@ -31,9 +31,9 @@ from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, Reader, RetrievalConfig, Timings
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
-from qa.understanding import ProjectCatalog, normalise, understand
+from qa.understanding import ProjectCatalog, has_phrase, normalise, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import FIELD_WORDS, SECTION_WORDS
+from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +180,17 @@ class QAService:
         return (winners[0],) if best > 0 and len(winners) == 1 else ()
 
     def _project_scope(self, q: Question) -> tuple[str, ...]:
+        """Projects a question restricts to: the ones it names (with their group or
+        sub-projects), else those of a fund it names ("ESF-projekten")."""
+        if not q.projects and not q.aggregate:
+            norm = normalise(q.text)
+            fund = next(
+                (f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None
+            )
+            if fund:
+                return tuple(
+                    sorted({f.project for f in self.facts.rows() if f.fund and f.fund.value == fund})
+                )
         names: list[str] = []
         for ref in q.projects:
             names.append(ref.name)
@@ -226,7 +237,13 @@ class QAService:
     def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
         reports = self._report_scope(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
-        passages = self._retrieve(q, reports, is_lesson, trace)
+        # "projekten", "alla projekt": an open question across projects, answered per project.
+        across = (
+            not q.projects
+            and not q.aggregate
+            and any(has_phrase(normalise(text), w) for w in ALL_PROJECTS_WORDS)
+        )
+        passages = self._retrieve(q, reports, is_lesson or across, trace)
         newest = self._newest_with(q) if not reports else ()
         if newest:
             # Facts that changed are read where they were last reported; older reports'
@@ -264,7 +281,9 @@ class QAService:
             hit = top.section_type in q.section_types and top.project in self._project_scope(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
-            count_stated = any(states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3])
+            count_stated = any(
+                states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3]
+            )
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:
                 reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
@@ -273,7 +292,7 @@ class QAService:
             trace.path = "abstain"
             suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
             return Answer(new_answer_id(), abstention_answer(reason), False, suggestions=suggestions)
-        if is_lesson and len(q.projects) != 1:
+        if (is_lesson or across) and len(q.projects) != 1:
             trace.path = "lessons"
             chosen = _spread_over_projects(passages, self.top_k * 2)
             citations = mint_citations(chosen, query_terms, self.weights)

@@ -34,7 +34,7 @@ def normalise(text: str) -> str:
     return f" {' '.join(text.split())} "
 
 
-def _has_phrase(norm_text: str, phrase: str) -> bool:
+def has_phrase(norm_text: str, phrase: str) -> bool:
     """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten")."""
     return f" {normalise(phrase).strip()}" in norm_text
 
@@ -136,7 +136,7 @@ class ProjectCatalog:
 
 
 def detect_fields(norm: str) -> list[str]:
-    return [f for f, words in FIELD_WORDS.items() if any(_has_phrase(norm, w) for w in words)]
+    return [f for f, words in FIELD_WORDS.items() if any(has_phrase(norm, w) for w in words)]
 
 
 _COUNT_PROJECTS = re.compile(r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla )?(?:\w+ )?projekt")
@@ -146,7 +146,7 @@ def detect_aggregate(norm: str) -> str | None:
     if _COUNT_PROJECTS.search(norm):
         return "count"
     for op in ("count", "min", "max", "sum", "list"):
-        if any(_has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
+        if any(has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
             return op
     return None
 
@@ -160,7 +160,7 @@ def understand(text: str, catalog: ProjectCatalog) -> Question:
         text=text,
         projects=[catalog.by_name(n)[0] for n in names],
         fields=detect_fields(norm),
-        section_types=[t for t, words in SECTION_WORDS.items() if any(_has_phrase(norm, w) for w in words)],
+        section_types=[t for t, words in SECTION_WORDS.items() if any(has_phrase(norm, w) for w in words)],
         year=int(year_match.group(1)) if year_match else None,
         aggregate=detect_aggregate(norm),
         rest=rest,

@@ -102,6 +102,8 @@ AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
     "max": ("störst", "högst", "mest", "största", "högsta"),
     "sum": (
         "sammanlagt",
+        "sammanlagd",
+        "totalsumma",
         "totalt",
         "tillsammans",
         "summan",
