@@ -413,6 +413,7 @@ class QAService:
             return None
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
+        notes: list[str] = []
         for facts in rows:
             before = len(out.missing)
             composer.compose(facts, fields, out)
@@ -420,11 +421,12 @@ class QAService:
                 out.sentences.append(f"Rapporten anger inte {label} för {facts.project}.")
             for name in fields:
                 for d in self.facts.discrepancies_for(facts.project, name):
-                    out.sentences.append(f"Observera: {d['message']}")
+                    notes.append(str(d["message"]))
         if not out.figures:
             return None
         self._with_passages(book, passages, query_terms)
-        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
+        text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
+        return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)
 
     def _aggregate_answer(
         self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]

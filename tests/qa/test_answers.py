@@ -107,3 +107,11 @@ def test_lesson_question_reaches_several_projects(qa_service: Any) -> None:
     projects = {c.passage.chunk.project for c in a.citations}
     assert len(projects) >= 3
     assert all(str(c.passage.chunk.section_type) == "challenges" for c in a.citations[:3])
+
+
+def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> None:
+    a = qa_service.ask("Hur stor budget hade TAMU Malmö?")
+    budget = next(f for f in a.figures if f.field == "total_budget")
+    assert budget.value == 19950811
+    assert a.notes and "19 900 000" in a.notes[0]
+    assert "Observera" in a.text
