@@ -36,6 +36,7 @@ def index_cmd(
 ) -> None:
     """Add or replace reports in the index (default: corpus/reports/)."""
     from corpus.errors import CorpusError
+    from index.embedder import EmbedderLoadError
     from index.errors import IndexStoreError
     from index.pipeline import index_paths
 
@@ -50,7 +51,7 @@ def index_cmd(
             only_missing=missing,
             show_progress=sys.stderr.isatty(),
         )
-    except (CorpusError, IndexStoreError) as exc:
+    except (CorpusError, IndexStoreError, EmbedderLoadError) as exc:
         _fail(str(getattr(exc, "user_message", None) or exc))
         return
     err.print(result.summary())
@@ -99,7 +100,14 @@ def serve(
     from api.config import settings_or_exit
     from api.logging import configure_logging
 
-    configure_logging(settings_or_exit().log_level)  # refuses bad settings before binding
+    from index.embedder import EmbedderLoadError, resolve_model
+
+    settings = settings_or_exit()  # refuses bad settings before binding
+    configure_logging(settings.log_level)
+    try:
+        resolve_model(settings.embed_model)  # a missing model folder: one clear line, no traceback
+    except EmbedderLoadError as exc:
+        _fail(str(exc))
     # log_config=None: the workers log through api.asgi's JSON set-up, not uvicorn's.
     uvicorn.run("api.asgi:app", host=host, port=port, workers=workers, log_level="warning",
                 log_config=None)

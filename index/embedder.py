@@ -108,7 +108,7 @@ class Embedder:
 def load_embedder(model: str | Path) -> Embedder:
     """Load a local sentence-transformers folder or a cached model name, on CPU with one torch thread."""
     apply_offline_env()
-    source = _resolve(model)
+    source = resolve_model(model)
     limit_torch_threads(1)
     from sentence_transformers import SentenceTransformer
 
@@ -176,7 +176,7 @@ def _tokenizer_file(folder: Path) -> Path:
     raise FileNotFoundError(f"no tokenizer.json in {folder}")
 
 
-def _resolve(model: str | Path) -> Path | str:
+def resolve_model(model: str | Path) -> Path | str:
     """A folder path for local models; a bare name (e.g. "intfloat/...") for cached hub models."""
     path = Path(model).expanduser()
     if path.is_dir():
