@@ -99,7 +99,6 @@ def serve(
 
     from api.config import settings_or_exit
     from api.logging import configure_logging
-
     from index.embedder import EmbedderLoadError, resolve_model
 
     settings = settings_or_exit()  # refuses bad settings before binding
