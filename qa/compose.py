@@ -7,6 +7,7 @@ the text is framed for the question (project, section) rather than pasted passag
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 from corpus.types import SectionType
 from qa.quotes import TermWeights, best_quote, is_title, matched, sentence_spans
@@ -54,6 +55,7 @@ def extractive_answer(
     reports: tuple[str, ...] = (),
     projects: tuple[str, ...] = (),
     section_types: tuple[SectionType, ...] = (),
+    opener: Callable[[str], bool] | None = None,
 ) -> tuple[str, list[tuple[Citation, list[tuple[int, int]]]]]:
     """Cited statements chosen greedily from the best passages' sentences: each adds the
     question content (idf-weighted) that the statements so far do not cover, so a two-part
@@ -61,7 +63,8 @@ def extractive_answer(
     becomes the span of its chosen sentences. Only passages of ``reports`` (when given and
     present) are stated: the newest report speaks for facts that changed; likewise only
     passages of the asked ``projects`` when there are any. Returns the text and, per
-    stated citation, the spans of the sentences it states."""
+    stated citation, the spans of the sentences it states. ``opener``, when given, picks
+    which sentences may be stated first (e.g. one stating the count a question asks for)."""
     top = list(enumerate(citations[:3]))
     if reports and any(c.passage.chunk.report_id in reports for _, c in top):
         top = [(r, c) for r, c in top if c.passage.chunk.report_id in reports]
@@ -74,13 +77,20 @@ def extractive_answer(
         for start, end in sentence_spans(chunk):
             text = chunk.text[start - chunk.start : end - chunk.start]
             if not is_title(text):
-                candidates.append((rank, start, end, matched(terms, set(weights.passage(text)))))
+                first_ok = opener is None or opener(text)
+                candidates.append((rank, start, end, matched(terms, set(weights.passage(text))), first_ok))
     covered: set[str] = set()
     chosen: dict[int, list[tuple[int, int]]] = {}
     for _ in range(max_statements):
         best = max(
             candidates,
-            key=lambda x: (sum(weights.idf(t) for t in x[3] - covered), len(x[3]), -x[0], -x[1]),
+            key=lambda x: (
+                bool(covered) or x[4],
+                sum(weights.idf(t) for t in x[3] - covered),
+                len(x[3]),
+                -x[0],
+                -x[1],
+            ),
             default=None,
         )
         if best is None or not best[3] - covered:

@@ -13,6 +13,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -28,7 +29,7 @@ from qa.counting import counted_noun, states_count
 from qa.errors import UnknownReport
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
-from qa.quotes import TermWeights, best_quote, canonical
+from qa.quotes import TermWeights, best_quote, canonical, matched
 from qa.retrieval import HybridRetriever, Reader, RetrievalConfig, Timings
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, understand
@@ -308,8 +309,70 @@ class QAService:
             reports=reports,
             projects=self._project_scope(q),
             section_types=tuple(q.section_types),
+            opener=self._count_opener(counted),
         )
-        return Answer(new_answer_id(), text, True, citations, self.figures_in(stated))
+        figures = self.figures_in(stated)
+        if "goal" in q.fields and q.projects:
+            text = self._add_goal(q, terms, citations, stated, figures, text)
+        return Answer(new_answer_id(), text, True, citations, figures)
+
+    def _count_opener(self, counted: set[str] | None) -> Callable[[str], bool] | None:
+        """For "hur många X": open with a sentence stating a count of X that is not a goal."""
+        if not counted:
+            return None
+
+        def opener(sentence: str) -> bool:
+            return states_count(sentence, counted, self.weights.passage) and not re.search(
+                r"\bmål", sentence, re.IGNORECASE
+            )
+
+        return opener
+
+    def _add_goal(
+        self,
+        q: Question,
+        terms: set[str],
+        citations: list[Citation],
+        stated: list[tuple[Citation, list[tuple[int, int]]]],
+        figures: list[FigureRef],
+        text: str,
+    ) -> str:
+        """A question that also asks for the goal ("… och vad var målet?") gets the goal
+        figure of the asked project whose wording best matches the question, when the
+        statements chosen so far do not already state one."""
+        if any(f.kind == "goal" for f in figures):
+            return text
+        scope = self._project_scope(q)
+        said = [span for _, spans in stated for span in spans]
+        best, best_score = None, 0.0
+        for fig in self.figures():
+            if fig.project not in scope or fig.kind != "goal":
+                continue
+            if any(a <= fig.span.start < b for a, b in said):
+                continue
+            hits = matched(terms, set(self.weights.passage(f"{fig.label} {fig.sentence}")))
+            score = sum(self.weights.idf(t) for t in hits if not t.startswith("mål"))
+            if score > best_score:
+                best, best_score = fig, score
+        chunk = self.chunk_at(best.report_id, best.span.start) if best else None
+        if best is None or chunk is None:
+            return text
+        touched = [sn for sn in chunk.sentences if sn.start <= best.span.start < sn.end]
+        start, end = (touched[0].start, touched[0].end) if touched else (best.span.start, best.span.end)
+        cit = Citation(
+            len(citations) + 1,
+            Passage(chunk, 1.0),
+            chunk.text[start - chunk.start : end - chunk.start],
+            start,
+            end,
+        )
+        citations.append(cit)
+        figures.append(
+            FigureRef(
+                best.project, best.field, best.value, best.unit, best.sentence, cit.id, best.label, best.kind
+            )
+        )
+        return f"{text}\nMålet: {' '.join(cit.quote.replace('*', '').split())} [{cit.id}]"
 
     def figures(self) -> list[Figure]:
         """Every result figure of the indexed reports, report by report."""
