@@ -322,9 +322,8 @@ class QAService:
             return None
 
         def opener(sentence: str) -> bool:
-            return states_count(sentence, counted, self.weights.passage) and not re.search(
-                r"\bmål", sentence, re.IGNORECASE
-            )
+            opens_with_goal = re.match(r"\W*(?:projektets\s+)?mål", sentence, re.IGNORECASE)
+            return states_count(sentence, counted, self.weights.passage) and not opens_with_goal
 
         return opener
 
