@@ -15,58 +15,27 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
-import numpy as np
-
-from corpus.budget_table import StatedTotal
-from corpus.types import Chunk, Figure, ProjectFacts, SectionType
+from corpus.types import Chunk, ProjectFacts
 from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
 from qa.aggregates import aggregate
 from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import counted_noun, states_count
-from qa.errors import UnknownReport
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
-from qa.quotes import TermWeights, best_quote, canonical, matched
-from qa.retrieval import HybridRetriever, Reader, RetrievalConfig, Timings
-from qa.types import Answer, Citation, FigureRef, Filters, Passage, ProjectRef, Question
+from qa.figure_index import FigureIndex, Stated, as_ref
+from qa.lessons import LESSON_TYPES, spread_over_projects
+from qa.protocols import Analyzer, Embeds, IndexView
+from qa.quotes import TermWeights, best_quote, canonical
+from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
+from qa.scope import Scope
+from qa.types import Answer, Citation, FigureRef, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
+from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
-
-LESSON_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
-
-
-class IndexView(Reader, Protocol):
-    """What the service reads from an index generation (see ``qa.index_view``)."""
-
-    def report_years(self) -> dict[str, int | None]: ...
-
-    def reports(self) -> list[dict[str, Any]]: ...
-
-    def project_refs(self) -> list[ProjectRef]: ...
-
-    def project_facts(self) -> list[ProjectFacts]: ...
-
-    def stated_totals(self) -> list[StatedTotal]: ...
-
-    def figures(self) -> list[Figure]: ...
-
-    def discrepancies(self) -> list[dict[str, Any]]: ...
-
-
-class Analyzer(Protocol):
-    """The keyword index's analyzer (``index.analyzer.SwedishAnalyzer``)."""
-
-    def analyze(self, text: str, decompound: bool = False) -> list[str]: ...
-
-
-class Embeds(Protocol):
-    def embed_query(self, text: str) -> np.ndarray: ...
 
 
 @dataclass(slots=True)
@@ -103,15 +72,11 @@ class QAService:
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.reports_meta = {r["id"]: r for r in index.reports()}
-        generic = {t for w in ("rapport", "projekt", "projektplattform", "stad") for t in analyze(w)}
-        self.title_terms = {
-            rid: {t for t in analyze(str(meta.get("title") or "")) if not t.isdigit()} - generic
-            for rid, meta in self.reports_meta.items()
-        }
         self.catalog = ProjectCatalog(index.project_refs())
         self.facts = FactsTable(
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
         )
+        self.scope = Scope(self.reports_meta, self.catalog, self.facts, analyze)
         self.weights = TermWeights(
             lambda t: list(analyzer.analyze(t)),
             lambda t: list(analyzer.analyze(t, decompound=True)),
@@ -124,9 +89,7 @@ class QAService:
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
         self.policy = policy or AbstentionPolicy()
-        self._figures: dict[str, list[Figure]] = {}
-        for fig in index.figures():
-            self._figures.setdefault(fig.report_id, []).append(fig)
+        self.figure_index = FigureIndex(index.figures())
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
             starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
@@ -144,62 +107,6 @@ class QAService:
         if i >= 0 and chunks[i].start <= offset < chunks[i].end:
             return chunks[i]
         return None
-
-    # -- scope -----------------------------------------------------------------
-    def _report_scope(self, q: Question, report: str | None) -> tuple[str, ...]:
-        if report is not None:
-            if report not in self.report_years:
-                raise UnknownReport(report)
-            return (report,)
-        norm = normalise(q.rest or q.text)
-        years = {int(y) for y in re.findall(r"\b(20\d\d)\b", norm)}
-        named = []
-        for rid, meta in self.reports_meta.items():
-            period = normalise(str(meta.get("period") or "")).strip()
-            if period and f" {period} " in norm or meta.get("year") in years and " rapport" in norm:
-                named.append(rid)
-        return tuple(named)
-
-    def _newest_with(self, q: Question) -> tuple[str, ...]:
-        """For questions about named projects: the newest report that has them all, so
-        facts that changed are read where they were last reported."""
-        if not q.projects:
-            return ()
-        having = [{r.report_id for r in self.catalog.refs if r.name == p.name} for p in q.projects]
-        common = set.intersection(*having)
-        if len(common) < 2:
-            return ()
-        return (max(common, key=lambda r: (self.report_years.get(r) or 0, r)),)
-
-    def _implied_report(self, q: Question) -> tuple[str, ...]:
-        """The one report whose own title words (platform, organisation) the question
-        uses, e.g. a platform's name; () when none or several match equally."""
-        asked = set(self.weights.query(q.text))
-        overlap = {rid: len(asked & terms) for rid, terms in self.title_terms.items()}
-        best = max(overlap.values(), default=0)
-        winners = [rid for rid, n in overlap.items() if n == best]
-        return (winners[0],) if best > 0 and len(winners) == 1 else ()
-
-    def _project_scope(self, q: Question) -> tuple[str, ...]:
-        """Projects a question restricts to: the ones it names (with their group or
-        sub-projects), else those of a fund it names ("ESF-projekten")."""
-        if not q.projects and not q.aggregate:
-            norm = normalise(q.text)
-            fund = next(
-                (f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None
-            )
-            if fund:
-                return tuple(
-                    sorted({f.project for f in self.facts.rows() if f.fund and f.fund.value == fund})
-                )
-        names: list[str] = []
-        for ref in q.projects:
-            names.append(ref.name)
-            # A group's text covers its sub-projects and vice versa.
-            names += [r.name for r in self.catalog.refs if r.parent == ref.name]
-            if ref.parent:
-                names.append(ref.parent)
-        return tuple(dict.fromkeys(names))
 
     # -- answering -------------------------------------------------------------
     def ask(
@@ -236,7 +143,7 @@ class QAService:
         return answer
 
     def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
-        reports = self._report_scope(q, report)
+        reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         # "projekten", "alla projekt": an open question across projects, answered per project.
         across = (
@@ -245,7 +152,7 @@ class QAService:
             and any(has_phrase(normalise(text), w) for w in ALL_PROJECTS_WORDS)
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
-        newest = self._newest_with(q) if not reports else ()
+        newest = self.scope.newest_with(q) if not reports else ()
         if newest:
             # Facts that changed are read where they were last reported; older reports'
             # passages stay available after them.
@@ -279,7 +186,7 @@ class QAService:
         evidence = gather_evidence(terms, passages, self.weights)
         if typed and passages and q.projects:
             top = passages[0].chunk
-            hit = top.section_type in q.section_types and top.project in self._project_scope(q)
+            hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
             count_stated = any(
@@ -295,7 +202,7 @@ class QAService:
             return Answer(new_answer_id(), abstention_answer(reason), False, suggestions=suggestions)
         if (is_lesson or across) and len(q.projects) != 1:
             trace.path = "lessons"
-            chosen = _spread_over_projects(passages, self.top_k * 2)
+            chosen = spread_over_projects(passages, self.top_k * 2)
             citations = mint_citations(chosen, query_terms, self.weights)
             return Answer(new_answer_id(), lessons_answer(q, citations), True, citations)
         trace.path = "extractive"
@@ -307,11 +214,11 @@ class QAService:
             terms,
             self.weights,
             reports=reports,
-            projects=self._project_scope(q),
+            projects=self.scope.projects(q),
             section_types=tuple(q.section_types),
             opener=self._count_opener(counted),
         )
-        figures = self.figures_in(stated)
+        figures = self.figure_index.in_statements(stated)
         if "goal" in q.fields and q.projects:
             text = self._add_goal(q, terms, citations, stated, figures, text)
         return Answer(new_answer_id(), text, True, citations, figures)
@@ -332,77 +239,33 @@ class QAService:
         q: Question,
         terms: set[str],
         citations: list[Citation],
-        stated: list[tuple[Citation, list[tuple[int, int]]]],
+        stated: Stated,
         figures: list[FigureRef],
         text: str,
     ) -> str:
         """A question that also asks for the goal ("… och vad var målet?") gets the goal
-        figure of the asked project whose wording best matches the question, when the
-        statements chosen so far do not already state one."""
+        figure of the asked project that best matches it, unless one is stated already."""
         if any(f.kind == "goal" for f in figures):
             return text
-        scope = self._project_scope(q)
         said = [span for _, spans in stated for span in spans]
-        best, best_score = None, 0.0
-        for fig in self.figures():
-            if fig.project not in scope or fig.kind != "goal":
-                continue
-            if any(a <= fig.span.start < b for a, b in said):
-                continue
-            hits = matched(terms, set(self.weights.passage(f"{fig.label} {fig.sentence}")))
-            score = sum(self.weights.idf(t) for t in hits if not t.startswith("mål"))
-            if score > best_score:
-                best, best_score = fig, score
+        best = self.figure_index.best_goal(self.scope.projects(q), terms, said, self.weights)
         chunk = self.chunk_at(best.report_id, best.span.start) if best else None
         if best is None or chunk is None:
             return text
         touched = [sn for sn in chunk.sentences if sn.start <= best.span.start < sn.end]
         start, end = (touched[0].start, touched[0].end) if touched else (best.span.start, best.span.end)
-        cit = Citation(
-            len(citations) + 1,
-            Passage(chunk, 1.0),
-            chunk.text[start - chunk.start : end - chunk.start],
-            start,
-            end,
-        )
+        quote = chunk.text[start - chunk.start : end - chunk.start]
+        cit = Citation(len(citations) + 1, Passage(chunk, 1.0), quote, start, end)
         citations.append(cit)
-        figures.append(
-            FigureRef(
-                best.project, best.field, best.value, best.unit, best.sentence, cit.id, best.label, best.kind
-            )
-        )
-        return f"{text}\nMålet: {' '.join(cit.quote.replace('*', '').split())} [{cit.id}]"
-
-    def figures(self) -> list[Figure]:
-        """Every result figure of the indexed reports, report by report."""
-        return [fig for figs in self._figures.values() for fig in figs]
-
-    def figures_in(self, stated: list[tuple[Citation, list[tuple[int, int]]]]) -> list[FigureRef]:
-        """The extracted figures that stand inside the sentences an answer states."""
-        out = []
-        for c, spans in stated:
-            for fig in self._figures.get(c.passage.chunk.report_id, []):
-                if any(a <= fig.span.start and fig.span.end <= b for a, b in spans):
-                    out.append(
-                        FigureRef(
-                            fig.project,
-                            fig.field,
-                            fig.value,
-                            fig.unit,
-                            fig.sentence,
-                            c.id,
-                            fig.label,
-                            fig.kind,
-                        )
-                    )
-        return out
+        figures.append(as_ref(best, cit.id))
+        return f"{text}\nMålet: {' '.join(quote.replace('*', '').split())} [{cit.id}]"
 
     def _retrieve(
         self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace
     ) -> list[Passage]:
         filters = Filters(
             report_ids=reports,
-            projects=self._project_scope(q),
+            projects=self.scope.projects(q),
             section_types=tuple(q.section_types) if is_lesson else (),
         )
         # Twice the citations asked for, so the re-orderings below have room to work.
@@ -497,43 +360,10 @@ class QAService:
         composer = FactComposer(book)
         # Cross-project figures belong to one report; without one named, the report the
         # question's words point at, else every project's newest record.
-        reports = reports or self._implied_report(q)
+        reports = reports or self.scope.implied_report(q)
         year = max((self.report_years.get(r) or 0 for r in reports), default=0) or None
         out = aggregate(q, self.facts.leaves(reports), composer, year, self.facts.stated_totals(reports))
         if out is None or not out.sentences:
             return None
         self._with_passages(book, passages, query_terms)
         return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
-
-
-def lessons(
-    service: QAService,
-    query: str,
-    kinds: tuple[SectionType, ...] = LESSON_TYPES,
-    projects: tuple[str, ...] = (),
-    fund: str | None = None,
-    limit: int = 20,
-) -> list[Citation]:
-    """Lesson passages (success factors and/or challenges) for ``query``, ranked by
-    relevance but spread so every project with a relevant passage is reached."""
-    if fund:
-        funded = {f.project for f in service.facts.rows() if f.fund is not None and f.fund.value == fund}
-        projects = tuple(p for p in projects if p in funded) if projects else tuple(sorted(funded))
-        if not projects:
-            return []
-    filters = Filters(projects=projects, section_types=kinds)
-    passages = service.retriever.retrieve(query, filters, max(limit, service.top_k * 3))
-    chosen = _spread_over_projects(passages, limit)
-    return mint_citations(chosen, set(service.weights.query(query)), service.weights)
-
-
-def _spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:
-    """Keep relevance order but make sure every project with a relevant passage appears
-    before any project gets a second one."""
-    first: list[Passage] = []
-    rest: list[Passage] = []
-    seen: set[str | None] = set()
-    for p in passages:
-        (rest if p.chunk.project in seen else first).append(p)
-        seen.add(p.chunk.project)
-    return (first + rest)[:limit]

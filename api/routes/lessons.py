@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from api.deps import ServiceDep
 from api.presenters import citation_out
 from corpus.types import SectionType
-from qa.service import lessons as find_lessons
+from qa.lessons import lessons as find_lessons
 
 router = APIRouter(tags=["lessons"])
 

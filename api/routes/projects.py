@@ -101,7 +101,7 @@ def figures(
 ) -> dict[str, Any]:
     """Result figures read from the reports, filtered by project (id or name) and field."""
     out = []
-    for fig in service.figures():
+    for fig in service.figure_index.all():
         if project and project not in (fig.project, project_id(fig.project or "")):
             continue
         if field and fig.field != field:

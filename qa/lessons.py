@@ -1,0 +1,48 @@
+"""Lessons learned across projects: success factors and challenges, spread so that every
+project with a relevant passage is reached, not only the best-matching one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from corpus.types import SectionType
+from qa.compose import mint_citations
+from qa.types import Citation, Filters, Passage
+
+if TYPE_CHECKING:
+    from qa.service import QAService
+
+LESSON_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
+
+
+def lessons(
+    service: QAService,
+    query: str,
+    kinds: tuple[SectionType, ...] = LESSON_TYPES,
+    projects: tuple[str, ...] = (),
+    fund: str | None = None,
+    limit: int = 20,
+) -> list[Citation]:
+    """Lesson passages (success factors and/or challenges) for ``query``, ranked by
+    relevance but spread so every project with a relevant passage is reached."""
+    if fund:
+        funded = {f.project for f in service.facts.rows() if f.fund is not None and f.fund.value == fund}
+        projects = tuple(p for p in projects if p in funded) if projects else tuple(sorted(funded))
+        if not projects:
+            return []
+    filters = Filters(projects=projects, section_types=kinds)
+    passages = service.retriever.retrieve(query, filters, max(limit, service.top_k * 3))
+    chosen = spread_over_projects(passages, limit)
+    return mint_citations(chosen, set(service.weights.query(query)), service.weights)
+
+
+def spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:
+    """Keep relevance order but make sure every project with a relevant passage appears
+    before any project gets a second one."""
+    first: list[Passage] = []
+    rest: list[Passage] = []
+    seen: set[str | None] = set()
+    for p in passages:
+        (rest if p.chunk.project in seen else first).append(p)
+        seen.add(p.chunk.project)
+    return (first + rest)[:limit]

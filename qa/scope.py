@@ -1,0 +1,93 @@
+"""Scoping a question: which reports and which projects it is about.
+
+Reports: the one the request names, or those whose year or period the question names
+("enligt rapporten 2021", "juni 2018–maj 2019"), or the newest that has every named
+project; projects: the named ones with their group or sub-projects, or a named fund's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from qa.errors import UnknownReport
+from qa.facts_table import FactsTable
+from qa.types import Question
+from qa.understanding import ProjectCatalog, has_phrase, normalise
+from qa.vocabulary import FUND_WORDS
+
+
+class Scope:
+    def __init__(
+        self,
+        reports_meta: dict[str, dict[str, Any]],
+        catalog: ProjectCatalog,
+        facts: FactsTable,
+        query_terms: Callable[[str], list[str]],
+    ):
+        self.reports_meta = reports_meta
+        self.report_years: dict[str, int | None] = {rid: m.get("year") for rid, m in reports_meta.items()}
+        self.catalog = catalog
+        self.facts = facts
+        self.query_terms = query_terms
+        generic = {t for w in ("rapport", "projekt", "projektplattform", "stad") for t in query_terms(w)}
+        self.title_terms = {
+            rid: {t for t in query_terms(str(meta.get("title") or "")) if not t.isdigit()} - generic
+            for rid, meta in reports_meta.items()
+        }
+
+    def reports(self, q: Question, report: str | None) -> tuple[str, ...]:
+        if report is not None:
+            if report not in self.report_years:
+                raise UnknownReport(report)
+            return (report,)
+        norm = normalise(q.rest or q.text)
+        years = {int(y) for y in re.findall(r"\b(20\d\d)\b", norm)}
+        named = []
+        for rid, meta in self.reports_meta.items():
+            period = normalise(str(meta.get("period") or "")).strip()
+            if period and f" {period} " in norm or meta.get("year") in years and " rapport" in norm:
+                named.append(rid)
+        return tuple(named)
+
+    def newest_with(self, q: Question) -> tuple[str, ...]:
+        """For questions about named projects: the newest report that has them all, so
+        facts that changed are read where they were last reported."""
+        if not q.projects:
+            return ()
+        having = [{r.report_id for r in self.catalog.refs if r.name == p.name} for p in q.projects]
+        common = set.intersection(*having)
+        if len(common) < 2:
+            return ()
+        return (max(common, key=lambda r: (self.report_years.get(r) or 0, r)),)
+
+    def implied_report(self, q: Question) -> tuple[str, ...]:
+        """The one report whose own title words (platform, organisation) the question
+        uses, e.g. a platform's name; () when none or several match equally."""
+        asked = set(self.query_terms(q.text))
+        overlap = {rid: len(asked & terms) for rid, terms in self.title_terms.items()}
+        best = max(overlap.values(), default=0)
+        winners = [rid for rid, n in overlap.items() if n == best]
+        return (winners[0],) if best > 0 and len(winners) == 1 else ()
+
+    def projects(self, q: Question) -> tuple[str, ...]:
+        """Projects a question restricts to: the ones it names (with their group or
+        sub-projects), else those of a fund it names ("ESF-projekten")."""
+        if not q.projects and not q.aggregate:
+            norm = normalise(q.text)
+            fund = next(
+                (f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None
+            )
+            if fund:
+                return tuple(
+                    sorted({f.project for f in self.facts.rows() if f.fund and f.fund.value == fund})
+                )
+        names: list[str] = []
+        for ref in q.projects:
+            names.append(ref.name)
+            # A group's text covers its sub-projects and vice versa.
+            names += [r.name for r in self.catalog.refs if r.parent == ref.name]
+            if ref.parent:
+                names.append(ref.parent)
+        return tuple(dict.fromkeys(names))
