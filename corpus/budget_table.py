@@ -61,7 +61,7 @@ class StatedTotal:
 
 
 def rounding_tolerance(amount: Amount) -> int:
-    """Half the last written digit's worth in kronor: "12,2 Mkr" → 50 000; "4 512 300 kr" → 0."""
+    """Half the last written digit's worth in kronor: "12,2 Mkr" → 50 000; "1 234 567 kr" → 0."""
     m = re.search(r"(\d[\d ]*)(?:,(\d+))?\s*([A-Za-zåäö.: -]*)$", amount.raw)
     if not m:
         return 0

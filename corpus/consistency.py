@@ -1,8 +1,8 @@
 """Where a report contradicts itself: project sums vs stated totals, table vs "Projektfakta".
 
 Nothing is resolved here: every disagreement becomes a ``Discrepancy`` carrying both
-values and both sources. ``severity`` separates a rounding slip ("19,9 Mkr" in a table
-for 19 950 811 kr) from a real conflict, so a caller can show either honestly.
+values and both sources. ``severity`` separates a rounding slip ("1,2 Mkr" in a table
+for 1 234 567 kr in the text) from a real conflict, so a caller can show either honestly.
 """
 
 from __future__ import annotations

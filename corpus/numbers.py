@@ -6,8 +6,8 @@ offset (``base``) of ``text`` in the report's normalised text.
 
 >>> parse_amount("12,2 Mkr")
 12200000
->>> format_kr(4512300)
-'4 512 300 kr'
+>>> format_kr(1234567)
+'1 234 567 kr'
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class Quantity:
 
 
 def parse_number(s: str) -> int | Decimal:
-    """A Swedish numeral ("4 512 300", "12,2") as int, or Decimal when it has decimals."""
+    """A Swedish numeral ("1 234 567", "12,2") as int, or Decimal when it has decimals."""
     digits = re.sub(_SEP, "", s.strip())
     if not re.fullmatch(r"-?\d+(?:,\d+)?", digits):
         raise ValueError(f"not a Swedish number: {s!r}")
@@ -271,7 +271,7 @@ def format_number(n: int | Decimal | Fraction | float) -> str:
 
 
 def format_kr(n: int) -> str:
-    """Whole kronor the Swedish way: ``4 512 300 kr``."""
+    """Whole kronor the Swedish way: ``1 234 567 kr``."""
     return f"{format_number(n)} kr"
 
 

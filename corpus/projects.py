@@ -28,7 +28,7 @@ _ALIAS_RATIO = 0.85
 
 
 def split_status(title: str) -> tuple[str, str | None]:
-    """("TAMU Malmö", "avslutat 2019") from "TAMU Malmö – avslutat 2019"."""
+    """("Projekt X", "avslutat 2019") from "Projekt X – avslutat 2019"."""
     m = _STATUS_NOTE.search(title)
     if not m or m.start() == 0:
         return title, None
