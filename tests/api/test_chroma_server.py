@@ -32,9 +32,12 @@ Projektägare är Testförvaltningen och projektledare är Test Testsson.
 """
 
 
-def _answers(data_dir: Path, chroma_url: str | None, tmp_path: Path, model_dir: Path, embedder: Any) -> list[Any]:
-    settings = Settings(data_dir=data_dir, embed_model=str(model_dir), app_db=tmp_path / "app.sqlite",
-                        chroma_url=chroma_url)
+def _answers(
+    data_dir: Path, chroma_url: str | None, tmp_path: Path, model_dir: Path, embedder: Any
+) -> list[Any]:
+    settings = Settings(
+        data_dir=data_dir, embed_model=str(model_dir), app_db=tmp_path / "app.sqlite", chroma_url=chroma_url
+    )
     with TestClient(create_app(settings, embedder=embedder)) as client:
         out = []
         for q in QUESTIONS:
@@ -43,8 +46,9 @@ def _answers(data_dir: Path, chroma_url: str | None, tmp_path: Path, model_dir: 
         return out
 
 
-def test_server_mode_answers_like_the_embedded_store(corpus_index: Path, chroma_server: str, tmp_path: Path,
-                                                     model_dir: Path, embedder: Any) -> None:
+def test_server_mode_answers_like_the_embedded_store(
+    corpus_index: Path, chroma_server: str, tmp_path: Path, model_dir: Path, embedder: Any
+) -> None:
     from index.build import IndexBuilder
     from index.pipeline import prepare, token_counter
 
