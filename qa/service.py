@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.types import Chunk, ProjectFacts
+from corpus.types import Chunk, ProjectFacts, SectionType
 from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
 from qa.aggregates import aggregate
 from qa.citebook import CiteBook
@@ -152,10 +152,11 @@ class QAService:
             and any(has_phrase(normalise(text), w) for w in ALL_PROJECTS_WORDS)
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
-        newest = self.scope.newest_with(q) if not reports else ()
+        asks_figure = bool(q.fields) or counted_noun(text, self.weights.query) is not None
+        newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:
-            # Facts that changed are read where they were last reported; older reports'
-            # passages stay available after them.
+            # Facts and figures that changed are read where they were last reported; older
+            # reports' passages stay available after them. Open questions keep relevance order.
             passages.sort(key=lambda p: p.chunk.report_id not in newest)
             reports = newest
         if q.section_types:
@@ -266,7 +267,10 @@ class QAService:
         filters = Filters(
             report_ids=reports,
             projects=self.scope.projects(q),
-            section_types=tuple(q.section_types) if is_lesson else (),
+            # Cross-project lessons also live in the report's own summary.
+            section_types=(*q.section_types, *((SectionType.SUMMARY,) if not q.projects else ()))
+            if is_lesson and q.section_types
+            else (),
         )
         # Twice the citations asked for, so the re-orderings below have room to work.
         k = self.top_k * 3 if is_lesson and not q.projects else self.top_k * 2
