@@ -30,6 +30,11 @@ from index import chroma_store
 from index.errors import IndexBusy, IndexCorrupt
 from index.manifest import MANIFEST_NAME, read_manifest
 
+#: The files and folders of one generation directory.
+CHUNKS_FILE = "chunks.sqlite"
+KEYWORD_DIR = "keyword"
+CHROMA_DIR = "chroma"
+
 logger = logging.getLogger(__name__)
 
 CURRENT_NAME = "CURRENT"

@@ -21,10 +21,9 @@ import numpy as np
 from corpus.types import Chunk, Report
 from index import chroma_store
 from index.analyzer import SwedishAnalyzer
-from index.build import CHROMA_DIR, CHUNKS_FILE, KEYWORD_DIR
 from index.chunkstore import ChunkStore
 from index.errors import NoIndex
-from index.generations import current_generation, generation_dir
+from index.generations import CHROMA_DIR, CHUNKS_FILE, KEYWORD_DIR, current_generation, generation_dir
 from index.keyword import KeywordIndex
 from index.manifest import Manifest, load_manifest
 
