@@ -192,12 +192,10 @@ def section_ingest(r: dict[str, Any]) -> list[str]:
     ]
     out = ["## Ingest", "",
            f"The 2019 report ({_f(first['chars'], 0)} characters, {first['chunks']} chunks) indexed from "
-           "scratch "
-           f"into an empty data dir in a fresh process, {len(ing)} times; the raw encode runs in the same "
-           "process "
-           "on exactly the texts the build embeds (context line + chunk), before the build on odd repeats "
-           "and "
-           "after it on even ones. Peak RSS is the child's own `ru_maxrss` (`os.wait4`).", "",
+           f"scratch into an empty data dir in a fresh process, {len(ing)} times; the raw encode runs in the "
+           "same process on exactly the texts the build embeds (context line + chunk), before the build on "
+           "odd repeats and after it on even ones, both after a warm-up encode of one batch of those texts. "
+           "Peak RSS is the child's own `ru_maxrss` (`os.wait4`).", "",
            "| measure | median / p95 |", "|---|---:|"]
     out += [f"| {name} | {_med_p95(xs, 2)} |" for name, xs in rows]
     return out + [""]
@@ -333,6 +331,13 @@ def scale_notes(pts: list[dict[str, Any]], r: dict[str, Any]) -> list[str]:
             f"Query latency is measured: p50/p95 new question {_f(big['p50'])}/{_f(big['p95'])} ms, repeated "
             f"{_f(big['c50'])}/{_f(big['c95'])} ms; corpus-dependent stages {_f(big['corpus_ms'], 1)} ms "
             "mean. Answers over the synthetic part are meaningless with random vectors; only timing counts.")
+        grow = {st: big["stages_mean"][st] / a["stages_mean"][st] for st in CORPUS_STAGES
+                if a["stages_mean"][st] > 0}
+        top = max(grow, key=lambda st: grow[st])
+        out.append(f"- From {a['label']} to {big['label']} ({_f(big['chunks'] / a['chunks'], 0)}× the "
+                   f"chunks) the fastest-growing stage is `{top}`: {_f(a['stages_mean'][top], 2)} → "
+                   f"{_f(big['stages_mean'][top], 2)} ms mean ({_f(grow[top], 1)}×); "
+                   + ", ".join(f"`{st}` {_f(grow[st], 1)}×" for st in grow if st != top) + ".")
     else:
         est_chunks = b["chunks"] / b["x"] * 100
         out.append(f"- **100× was not run.** Linear extrapolation gives about {_f(est_chunks, 0)} chunks and "

@@ -229,8 +229,23 @@ def run_big(cfg: Config, results: dict[str, Any], started: float) -> None:
                                        standin=True)
     results["load_end"] = load_average()
     results["elapsed_s"] = time.perf_counter() - started
-    BIG_RESULTS.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+    dump(results, BIG_RESULTS)
     log.info("done in %.0f s: %s", results["elapsed_s"], BIG_RESULTS)
+
+
+def _rounded(value: Any) -> Any:
+    """Results with floats to 3 decimals (raw files stay small and readable)."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def dump(results: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(_rounded(results), ensure_ascii=False), encoding="utf-8")
 
 
 def _command(argv: list[str] | None) -> str:
@@ -273,7 +288,7 @@ def main(argv: list[str] | None = None) -> None:
     results["elapsed_s"] = time.perf_counter() - started
     if BIG_RESULTS.is_file():
         results["big"] = json.loads(BIG_RESULTS.read_text(encoding="utf-8"))
-    (ROOT / "bench" / "results.json").write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+    dump(results, ROOT / "bench" / "results.json")
     doc = report.render(results)
     (ROOT / "docs" / "benchmarks.md").write_text(doc, encoding="utf-8")
     log.info("done in %.0f s: docs/benchmarks.md", results["elapsed_s"])
