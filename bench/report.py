@@ -487,7 +487,9 @@ def header(r: dict[str, Any]) -> list[str]:
     quick = quick if cfg["quick"] else ""
     return ["# Benchmarks", "",
             "Written by `make bench` (`python -m bench.run`, scripts in `bench/`); do not edit by hand. "
-            "Raw results: `bench/results.json`.", "",
+            "Raw results: `bench/results.json`. Quick mode for development: `BENCH_QUICK=1 make bench` "
+            "(a few minutes); every size is a `BENCH_*` variable or flag (`python -m bench.run --help`); "
+            "the one-off large run: `python -m bench.run --big-only 100` (shown by the next full run).", "",
             f"- Date: {r['date']}; command: `{r['command']}`; run time {_f(r['elapsed_s'] / 60)} min.",
             f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['os']}, Python "
             f"{m['python']}.",

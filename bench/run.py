@@ -1,6 +1,6 @@
 """``make bench``: every benchmark of issue 9 in one run, written to docs/benchmarks.md.
 
-    python -m bench.run            # full run (~20 min on 2 cores)
+    python -m bench.run            # full run (10–20 min on 2 cores, depending on load)
     python -m bench.run --quick    # minutes: fewer repeats, 2× scale, a subset of questions
 
 Sizes come from flags or ``BENCH_*`` environment variables (``BENCH_QUICK=1``,
@@ -43,7 +43,7 @@ class Config:
     ingest_repeats: int = 3
     startup_repeats: int = 3
     tp_repeats: int = 3
-    tp_requests: int = 64
+    tp_requests: int = 200
     clients: tuple[int, ...] = (1, 4, 16)
     workers: int = 2
     scale: int = 10
@@ -68,7 +68,7 @@ def parse_config(argv: list[str] | None = None) -> Config:
     p.add_argument("--ingest-repeats", type=int, help="BENCH_INGEST_REPEATS (3)")
     p.add_argument("--startup-repeats", type=int, help="BENCH_STARTUP_REPEATS (3)")
     p.add_argument("--tp-repeats", type=int, help="throughput repeats per client count (BENCH_TP_REPEATS, 3)")
-    p.add_argument("--tp-requests", type=int, help="requests per throughput repeat (BENCH_TP_REQUESTS, 64)")
+    p.add_argument("--tp-requests", type=int, help="requests per throughput repeat (BENCH_TP_REQUESTS, 200)")
     p.add_argument("--workers", type=int, help="server workers for throughput (BENCH_WORKERS, 2)")
     p.add_argument("--scale", type=int, help="synthetic corpus size × the 2019 report (BENCH_SCALE, 10)")
     p.add_argument("--big-scale", type=int, help="one-off larger scale run, 0 = skip (BENCH_BIG_SCALE, 0)")
@@ -252,7 +252,7 @@ def _command(argv: list[str] | None) -> str:
     """The command line that produced the results, with any ``BENCH_*`` settings."""
     args = argv if argv is not None else sys.argv[1:]
     env = " ".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("BENCH_"))
-    cmd = shlex.join(["python", "-m", "bench.run", *args]) if args else "make bench (python -m bench.run)"
+    cmd = shlex.join(["python", "-m", "bench.run", *args])
     return f"{env} {cmd}".strip()
 
 
