@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_COUNT_Q = re.compile(r"\bhur\s+många\s+(?:av\s+\w+\s+)?([^\W\d_][\w-]*)", re.IGNORECASE)
+_COUNT_Q = re.compile(
+    r"\bhur\s+(?:många\s+(?:av\s+\w+\s+)?|stor\s+andel\s+(?:av\s+)?(?:de\s+|dessa\s+)?)([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
 # "en"/"ett" are left out: far more often articles than numbers.
 _NUMBER = re.compile(
     r"\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|"
@@ -31,9 +34,29 @@ def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     return terms or None
 
 
-def states_count(text: str, noun: set[str], analyze: Analyze) -> bool:
-    """Whether some sentence of ``text`` has a number and the counted noun."""
+_TOKEN = re.compile(r"[\w%–-]+")
+
+
+_SHARE_Q = re.compile(r"\bhur\s+stor\s+andel\b", re.IGNORECASE)
+_SHARE = re.compile(r"\d\s*%|\bprocent\b|\bhälften\b|\btredjedel|\bfjärdedel|\b\d+/\d+\b", re.IGNORECASE)
+
+
+def asks_share(question: str) -> bool:
+    return _SHARE_Q.search(question) is not None
+
+
+def states_count(text: str, noun: set[str], analyze: Analyze, share: bool = False) -> bool:
+    """Whether some sentence of ``text`` has a number shortly before the counted noun
+    ("141 kvinnor", "ca 50 % av dessa ungdomar"); a number elsewhere in the sentence (an
+    age range, a date) does not count. For a share question any stated share counts
+    ("uppgav ca 60 % att de …")."""
+    if share:
+        return any(_SHARE.search(sentence) for sentence in _SENTENCE.findall(text))
     for sentence in _SENTENCE.findall(text):
-        if _NUMBER.search(sentence) and noun & set(analyze(sentence)):
-            return True
+        tokens = _TOKEN.findall(sentence)
+        for i, token in enumerate(tokens):
+            if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
+                window = " ".join(tokens[i + 1 : i + 5])
+                if noun & set(analyze(window)):
+                    return True
     return False

@@ -25,9 +25,32 @@ class Quote:
     score: float
 
 
+#: Strong verbs whose forms the Snowball stemmer leaves apart ("gick", "gått", "går").
+_STRONG_VERBS = {
+    form: lemma
+    for lemma, forms in {
+        "gå": "gick gått går",
+        "få": "fick fått får",
+        "ta": "tog tagit tar",
+        "bli": "blev blivit blir",
+        "gör": "gjord gjort",
+        "komm": "kom kommit",
+        "se": "såg sett ser",
+        "ge": "gav gett givit ger",
+        "håll": "höll hållit",
+        "skriv": "skrev skrivit",
+        "driv": "drev drivit",
+        "stå": "stod stått står",
+    }.items()
+    for form in forms.split()
+}
+
+
 def canonical(term: str) -> str:
-    """Fold a definite ending the Swedish stemmer leaves on short nouns ("målet" → "mål",
-    "målen" → "mål"), so a question's "målet" meets a passage's "mål"."""
+    """Fold what the Swedish stemmer leaves apart: strong verb forms ("gick" → "gå") and a
+    definite ending on short nouns ("målet" → "mål"), so question and passage meet."""
+    if term in _STRONG_VERBS:
+        return _STRONG_VERBS[term]
     if len(term) >= 5 and term.endswith(("et", "en")) and not term[-3].isdigit():
         return term[:-2]
     return term

@@ -21,7 +21,7 @@ from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms
 from qa.aggregates import aggregate
 from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import counted_noun, states_count
+from qa.counting import asks_share, counted_noun, states_count
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.figure_index import FigureIndex, Stated, as_ref
@@ -51,6 +51,10 @@ class Trace:
 
 def new_answer_id() -> str:
     return "a-" + uuid.uuid4().hex[:8]
+
+
+#: A sentence that states a goal rather than an outcome ("Målet är …", "… som mål att … skulle").
+_GOAL = re.compile(r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b", re.IGNORECASE)
 
 
 class QAService:
@@ -163,9 +167,10 @@ class QAService:
             # A question naming a kind of section is answered from such sections first.
             passages.sort(key=lambda p: p.chunk.section_type not in q.section_types)
         counted = counted_noun(text, self.weights.query)
+        share = asks_share(text)
         if counted:
             # A count question is answered by a passage that states such a count.
-            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage))
+            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share))
         trace.passages = passages
         query_terms = set(self.weights.query(text))
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
@@ -191,7 +196,7 @@ class QAService:
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
             count_stated = any(
-                states_count(p.chunk.text, counted, self.weights.passage) for p in passages[:3]
+                states_count(p.chunk.text, counted, self.weights.passage, share) for p in passages[:3]
             )
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:
@@ -217,21 +222,20 @@ class QAService:
             reports=reports,
             projects=self.scope.projects(q),
             section_types=tuple(q.section_types),
-            opener=self._count_opener(counted),
+            opener=self._count_opener(counted, asks_share(text)),
         )
         figures = self.figure_index.in_statements(stated)
         if "goal" in q.fields and q.projects:
             text = self._add_goal(q, terms, citations, stated, figures, text)
         return Answer(new_answer_id(), text, True, citations, figures)
 
-    def _count_opener(self, counted: set[str] | None) -> Callable[[str], bool] | None:
+    def _count_opener(self, counted: set[str] | None, share: bool) -> Callable[[str], bool] | None:
         """For "hur många X": open with a sentence stating a count of X that is not a goal."""
         if not counted:
             return None
 
         def opener(sentence: str) -> bool:
-            opens_with_goal = re.match(r"\W*(?:projektets\s+)?mål", sentence, re.IGNORECASE)
-            return states_count(sentence, counted, self.weights.passage) and not opens_with_goal
+            return states_count(sentence, counted, self.weights.passage, share) and not _GOAL.search(sentence)
 
         return opener
 
