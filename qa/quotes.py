@@ -98,7 +98,7 @@ class TermWeights:
 
 #: A question word this long also matches passage words it begins ("jämställd" meets
 #: "jämställdhetsperspektiv"): the compound heads that index-time decompounding leaves whole.
-MIN_HEAD = 6
+MIN_HEAD = 7
 
 
 def matched(query_terms: set[str], passage_terms: set[str]) -> set[str]:

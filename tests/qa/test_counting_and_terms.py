@@ -1,0 +1,85 @@
+"""Pure helpers of answer composition: counts, shares, goals, term folding and matching."""
+
+from __future__ import annotations
+
+import pytest
+import Stemmer
+
+from qa.counting import asks_share, counted_noun, states_count
+from qa.quotes import canonical, is_title, matched
+
+pytestmark = pytest.mark.unit
+
+_STEM = Stemmer.Stemmer("swedish")
+
+
+def analyze(text: str) -> list[str]:
+    return _STEM.stemWords(text.casefold().replace(",", " ").replace(".", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Hur många kvinnor deltog?", "kvinn"),
+        ("Hur många av de unga fick jobb?", "ung"),
+        ("Hur stor andel av deltagarna gick vidare?", analyze("deltagarna")[0]),
+        ("Vem leder projektet?", None),
+    ],
+)
+def test_counted_noun(question: str, noun: str | None) -> None:
+    found = counted_noun(question, analyze)
+    assert (next(iter(found)) if found else None) == noun
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("Totalt skrevs 263 deltagare in, varav 141 kvinnor och 122 män.", True),
+        ("Projektet har placerat tre kvinnor inom industrin.", True),
+        ("Projektet vänder sig till kvinnor och män i åldern 20–64 år.", False),
+        ("En kvinna ledde arbetet.", False),
+    ],
+)
+def test_a_count_stands_right_before_its_noun(sentence: str, stated: bool) -> None:
+    assert states_count(sentence, {"kvinn"}, analyze) is stated
+
+
+def test_share_questions_accept_any_stated_share() -> None:
+    assert asks_share("Hur stor andel av deltagarna fick arbete?")
+    assert not asks_share("Hur många deltagare fick arbete?")
+    assert states_count("Av de svarande uppgav ca 60 % att de börjat.", {"deltag"}, analyze, share=True)
+    assert not states_count("Många har börjat sälja på nätet.", {"deltag"}, analyze, share=True)
+
+
+@pytest.mark.parametrize(
+    ("term", "folded"),
+    [
+        ("målet", "mål"),
+        ("målen", "mål"),
+        ("gick", "gå"),
+        ("gått", "gå"),
+        ("fick", "få"),
+        ("projekt", "projekt"),
+        ("2020", "2020"),
+    ],
+)
+def test_canonical_folds_what_the_stemmer_leaves(term: str, folded: str) -> None:
+    assert canonical(term) == folded
+
+
+def test_matched_takes_compound_heads_but_not_short_prefixes() -> None:
+    passage = {"jämställdhetsperspektiv", "utbildning", "kommunikation"}
+    assert matched({"jämställd", "utbildning"}, passage) == {"jämställd", "utbildning"}
+    assert matched({"kommun"}, passage) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Framgångsfaktorer målgrupp 1.1", True),
+        ("- Saknar nätverk", False),
+        ("Projektet har nått sina mål.", False),
+    ],
+)
+def test_sub_heading_lines_are_recognised(line: str, title: bool) -> None:
+    assert is_title(line) is title
