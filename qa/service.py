@@ -180,6 +180,12 @@ class QAService:
             if answer is not None:
                 trace.path = "facts"
                 return answer
+        if q.ambiguous and fact_fields and not q.aggregate:
+            trace.path = "ambiguous"
+            names = " eller ".join(f"”{r.name}”" for r in q.ambiguous)
+            suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
+            text = f"Frågan kan gälla flera projekt. Menar du {names}?"
+            return Answer(new_answer_id(), text, False, suggestions=suggestions)
         if q.aggregate and not q.projects and not is_lesson:
             answer = self._aggregate_answer(q, reports, passages, query_terms)
             if answer is not None:

@@ -111,6 +111,18 @@ class ProjectCatalog:
             rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
         return names, rest
 
+    def candidates(self, question: str) -> list[str]:
+        """Projects the question may mean when it names none fully: those sharing a
+        name word with it (not a generic word) — "Kvarter" → "Kvarter Norr", "Kvarter Syd"."""
+        words = set(normalise(question).split())
+        found: dict[str, None] = {}
+        for variant, ref in self._variants:
+            tokens = set(variant.split())
+            if any(len(t) >= 4 and t not in NAME_STOPWORDS and not t.isdigit() for t in tokens & words):
+                found[ref.parent or ref.name] = None
+                found[ref.name] = None
+        return list(found)
+
     def _exact_matches(self, norm: str) -> list[_Match]:
         out = []
         for variant, ref in self._variants:
@@ -156,9 +168,11 @@ def understand(text: str, catalog: ProjectCatalog) -> Question:
     norm = normalise(text)
     names, rest = catalog.link(text)
     year_match = _YEAR.search(rest)
+    maybe = [] if names else catalog.candidates(text)
     return Question(
         text=text,
         projects=[catalog.by_name(n)[0] for n in names],
+        ambiguous=[catalog.by_name(n)[0] for n in maybe] if len(maybe) > 1 else [],
         fields=detect_fields(norm),
         section_types=[t for t, words in SECTION_WORDS.items() if any(has_phrase(norm, w) for w in words)],
         year=int(year_match.group(1)) if year_match else None,

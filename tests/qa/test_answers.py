@@ -115,3 +115,9 @@ def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> N
     assert budget.value == 19950811
     assert a.notes and "19 900 000" in a.notes[0]
     assert "Observera" in a.text
+
+
+def test_an_ambiguous_name_is_asked_back_with_candidates(qa_service: Any) -> None:
+    a = qa_service.ask("Hur stor budget har Dalhem?")
+    assert not a.answerable and not a.figures and not a.citations
+    assert "Dalhem framåt – Trygga stråk" in a.text and "Dalhem framåt – Lokalt företagande" in a.text
