@@ -29,7 +29,7 @@ run: install
 	$(BIN)/rapport serve --host $(HOST) --port $(PORT)
 
 test: install
-	@bash .ci/ensure-chromium
+	@bash .ci/ensure-system-packages
 	$(BIN)/ruff check corpus index qa api tests $(wildcard bench)
 	$(BIN)/mypy
 	$(BIN)/pytest -q --ignore=tests/reliability

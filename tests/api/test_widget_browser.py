@@ -36,7 +36,8 @@ DIALOGS: list[str] = []  # every alert/confirm/prompt that fired
 CONSOLE_ERRORS: list[str] = []
 
 if CHROMIUM is None:
-    pytest.skip("Debian's chromium is not installed (make test installs it as root: .ci/ensure-chromium)",
+    pytest.skip("Debian's chromium is not installed "
+                "(make test installs it as root: .ci/ensure-system-packages)",
                 allow_module_level=True)
 
 # A report whose passage holds markup that must stay text: a script, an image with an
