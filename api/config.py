@@ -67,7 +67,13 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", description="Python logging level for the service.")
     app_db: Path | None = Field(
         default=None,
-        description="SQLite file of conversations, answers, feedback; unset = `app.sqlite` in the data dir.",
+        description="SQLite file of conversations, answers, feedback; unset = `app.sqlite` in the data dir; "
+        "not used when RAPPORT_APP_DB_URL is set.",
+    )
+    app_db_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database for conversations and feedback, e.g. "
+        "postgresql+psycopg://user@host/db; unset = SQLite at RAPPORT_APP_DB / <data_dir>/app.sqlite",
     )
     conversation_ttl_seconds: int = Field(
         default=3600, ge=60, description="A conversation expires this many seconds after its last question."
@@ -141,6 +147,11 @@ class Settings(BaseSettings):
     def app_db_path(self) -> Path:
         """Where conversations, answers and feedback are stored."""
         return Path(self.app_db).expanduser().resolve() if self.app_db else self.data_dir / "app.sqlite"
+
+    @property
+    def app_db_target(self) -> str:
+        """SQLAlchemy URL of the conversation database: ``app_db_url``, else the SQLite file."""
+        return self.app_db_url or f"sqlite:///{self.app_db_path}"
 
     @model_validator(mode="after")
     def _check_top_k(self) -> Settings:

@@ -44,11 +44,12 @@ def create_app(settings: Settings | None = None, embedder: object | None = None)
             load_embedder(state)
         state.refresh()
         yield
+        app.state.conversations.close()
 
     # OpenAPI docs pages load assets from a CDN; the schema stays at /openapi.json.
     app = FastAPI(title="rapport-qa", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.rapport = state
-    app.state.conversations = ConversationStore(settings.app_db_path, settings.conversation_ttl_seconds)
+    app.state.conversations = ConversationStore(settings.app_db_target, settings.conversation_ttl_seconds)
     app.state.metrics = Metrics()
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     app.state.answer_gate = AnswerGate(settings.max_concurrent_answers, settings.queue_timeout_seconds)
