@@ -481,6 +481,13 @@ def targets(r: dict[str, Any], sbs: dict[str, dict[str, Any]]) -> list[str]:
     return out + [""]
 
 
+def _code_line(r: dict[str, Any]) -> str:
+    code = r.get("code") or {}
+    dirty = code.get("dirty") or []
+    extra = f" plus uncommitted changes to {', '.join(f'`{d}`' for d in dirty)} at run time" if dirty else ""
+    return f"- Code: commit `{code.get('commit', '?')}`{extra}."
+
+
 def header(r: dict[str, Any]) -> list[str]:
     m, cfg = r["machine"], r["config"]
     pk = ", ".join(f"{k} {v}" for k, v in m["packages"].items())
@@ -495,6 +502,7 @@ def header(r: dict[str, Any]) -> list[str]:
             "(a few minutes); every size is a `BENCH_*` variable or flag (`python -m bench.run --help`); "
             "the one-off large run: `python -m bench.run --big-only 100` (shown by the next full run).", "",
             f"- Date: {r['date']}; command: `{r['command']}`; run time {_f(r['elapsed_s'] / 60)} min.",
+            _code_line(r),
             f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['os']}, Python "
             f"{m['python']}.",
             f"- Packages: {pk}.",

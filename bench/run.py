@@ -233,6 +233,16 @@ def run_big(cfg: Config, results: dict[str, Any], started: float) -> None:
     log.info("done in %.0f s: %s", results["elapsed_s"], BIG_RESULTS)
 
 
+def code_version() -> dict[str, Any]:
+    """The commit measured, and product files that differed from it at run time."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        return done.stdout
+
+    dirty = git("status", "--porcelain", "--", "corpus", "index", "qa", "api").splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD").strip(), "dirty": [line[3:] for line in dirty]}
+
+
 def _rounded(value: Any) -> Any:
     """Results with floats to 3 decimals (raw files stay small and readable)."""
     if isinstance(value, float):
@@ -261,7 +271,8 @@ def main(argv: list[str] | None = None) -> None:
     cfg = parse_config(argv)
     started = time.perf_counter()
     results: dict[str, Any] = {
-        "config": asdict(cfg), "machine": machine(), "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "config": asdict(cfg), "machine": machine(), "code": code_version(),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": _command(argv),
         "load_start": load_average(),
     }
