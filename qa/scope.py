@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from corpus.types import ProjectFacts
 from qa.errors import UnknownReport
 from qa.facts_table import FactsTable
 from qa.types import Question
@@ -73,16 +74,10 @@ class Scope:
 
     def projects(self, q: Question) -> tuple[str, ...]:
         """Projects a question restricts to: the ones it names (with their group or
-        sub-projects), else those of a fund it names ("ESF-projekten")."""
+        sub-projects), else those matching the fund, owner department and year it names
+        ("ESF-projekten", "Stadskontorets projekt", "projekten som pågick 2019")."""
         if not q.projects and not q.aggregate:
-            norm = normalise(q.text)
-            fund = next(
-                (f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None
-            )
-            if fund:
-                return tuple(
-                    sorted({f.project for f in self.facts.rows() if f.fund and f.fund.value == fund})
-                )
+            return self._by_metadata(q)
         names: list[str] = []
         for ref in q.projects:
             names.append(ref.name)
@@ -91,3 +86,31 @@ class Scope:
             if ref.parent:
                 names.append(ref.parent)
         return tuple(dict.fromkeys(names))
+
+    def _by_metadata(self, q: Question) -> tuple[str, ...]:
+        """Projects of the fund, owner department and active year the question names;
+        () when it names none of these (or nothing matches), i.e. no restriction."""
+        norm = normalise(q.text)
+        everything = self.facts.rows()
+        rows = everything
+        fund = next((f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None)
+        if fund:
+            rows = [f for f in rows if f.fund and f.fund.value == fund]
+        # "Stadskontorets projekt": the owner's name, word-prefix matched, takes genitives.
+        owned = [f for f in rows if f.owner and has_phrase(norm, str(f.owner.value))]
+        if owned:
+            rows = owned
+        if q.year is not None and any(f" {w} " in norm for w in ("pågick", "pågår", "pågått", "aktiva")):
+            rows = [f for f in rows if _active_in(f, q.year)]
+        if len(rows) == len(everything):
+            return ()
+        names = {f.project for f in rows}
+        # Sub-projects' text stands in their group's sections.
+        names |= {r.parent for r in self.catalog.refs if r.parent and r.name in names}
+        return tuple(sorted(names))
+
+
+def _active_in(f: ProjectFacts, year: int) -> bool:
+    start = str(f.start_date.value)[:4] if f.start_date else "0000"
+    end = str(f.end_date.value)[:4] if f.end_date else "9999"
+    return start <= str(year) <= end

@@ -33,7 +33,7 @@ from qa.scope import Scope
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, SECTION_WORDS
+from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,10 @@ class QAService:
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
         self.policy = policy or AbstentionPolicy()
+        owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
+        self.metadata_terms = {
+            t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
+        }
         self.figure_index = FigureIndex(index.figures())
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
@@ -192,6 +196,9 @@ class QAService:
                 trace.path = "aggregate"
                 return answer
         reason = None if q.projects else unknown_project_reason(text, self.weights, self.catalog)
+        if not q.projects and self.scope.projects(q):
+            # Fund and owner words became a filter; passages need not repeat them.
+            terms = {t for t in terms if t not in self.metadata_terms}
         typed = q.section_types and any(p.chunk.section_type in q.section_types for p in passages[:3])
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
@@ -287,7 +294,10 @@ class QAService:
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).
-        wider = [Filters(report_ids=reports, projects=filters.projects), Filters(report_ids=reports)]
+        wider = [Filters(report_ids=reports, projects=filters.projects)]
+        if q.projects or not filters.projects:
+            # A fund or owner the question names is a hard restriction; names may be misread.
+            wider.append(Filters(report_ids=reports))
         for step in wider:
             if len(passages) >= self.top_k or step.where() == filters.where():
                 continue

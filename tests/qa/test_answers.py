@@ -94,8 +94,12 @@ def test_unknown_project_is_not_invented(qa_service: Any) -> None:
 def test_aggregate_lists_and_cites_every_project(qa_service: Any) -> None:
     a = qa_service.ask("Vilka ERUF-projekt finns enligt rapporten 2021?")
     assert a.answerable
-    names = {"Grön omställning i Nordväst", "Digilyftet", "Dalhem framåt – Trygga stråk",
-             "Dalhem framåt – Lokalt företagande"}
+    names = {
+        "Grön omställning i Nordväst",
+        "Digilyftet",
+        "Dalhem framåt – Trygga stråk",
+        "Dalhem framåt – Lokalt företagande",
+    }
     for name in names:
         assert name in a.text
     assert len(a.citations) >= len(names)
@@ -121,3 +125,22 @@ def test_an_ambiguous_name_is_asked_back_with_candidates(qa_service: Any) -> Non
     a = qa_service.ask("Hur stor budget har Dalhem?")
     assert not a.answerable and not a.figures and not a.citations
     assert "Dalhem framåt – Trygga stråk" in a.text and "Dalhem framåt – Lokalt företagande" in a.text
+
+
+def test_owner_and_fund_named_in_a_question_filter_the_projects(qa_service: Any) -> None:
+    a = qa_service.ask("Vilka framgångsfaktorer nämns för ERUF-projekten?")
+    assert a.answerable
+    eruf = {f.project for f in qa_service.facts.rows() if f.fund and f.fund.value == "ERUF"}
+    groups = {r.parent for r in qa_service.catalog.refs if r.parent}
+    assert {c.passage.chunk.project for c in a.citations} <= eruf | groups
+    owned = qa_service.ask("Vilka utmaningar har Stadsledningsförvaltningens projekt haft?")
+    owned_projects = {
+        f.project
+        for f in qa_service.facts.rows()
+        if f.owner and f.owner.value == "Stadsledningsförvaltningen"
+    }
+    allowed = owned_projects | {
+        r.parent for r in qa_service.catalog.refs if r.name in owned_projects and r.parent
+    }
+    assert owned.citations
+    assert {c.passage.chunk.project for c in owned.citations} <= allowed
