@@ -38,17 +38,7 @@ def _source(s: Sourced | None) -> dict[str, Any] | None:
 
 
 def project_out(f: ProjectFacts, service: QAService) -> dict[str, Any]:
-    single = (
-        "owner",
-        "start_date",
-        "end_date",
-        "original_end_date",
-        "status",
-        "total_budget",
-        "eu_funding",
-        "fund",
-        "original_total_budget",
-    )
+    single = (*ProjectFacts.SINGLE, "original_total_budget")
     sources: dict[str, Any] = {name: _source(getattr(f, name)) for name in single}
     for name in ProjectFacts.MULTIPLE:
         sources[name] = [_source(s) for s in getattr(f, name)]
