@@ -17,7 +17,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from live import Server, live_server
 
 from index.generations import current_generation, generations_root, kept_generations
 from index.manifest import MANIFEST_NAME
@@ -67,21 +67,8 @@ Verkstaden har tagit emot {participants} deltagare som lagar cyklar åt boende i
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-    env: dict[str, str]
-
-    def log_tail(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
 
 
 def _top5(client: httpx.Client, question: str) -> list[tuple[str, int, int]]:
@@ -109,31 +96,8 @@ def server(corpus_index: Path, model_dir: Path, tmp_path_factory: pytest.TempPat
     shutil.copytree(corpus_index, data)
     env = {**os.environ, "RAPPORT_DATA_DIR": str(data), "RAPPORT_EMBED_MODEL": str(model_dir),
            "RAPPORT_APP_DB": str(root / "app.sqlite"), "RAPPORT_LOG_LEVEL": "WARNING"}
-    port = _free_port()
-    log = root / "server.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([str(RAPPORT), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    srv = Server(f"http://127.0.0.1:{port}", process, log, env)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, srv.log_tail()
-            try:
-                if httpx.get(srv.url + "/health", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "server did not start:\n" + srv.log_tail()
-            time.sleep(0.5)
+    with live_server(env, root / "server.log") as srv:
         yield srv
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @dataclass

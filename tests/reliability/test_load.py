@@ -12,10 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -24,11 +21,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from live import Server, live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
-REPO = Path(__file__).resolve().parents[2]
-RAPPORT = REPO / ".venv" / "bin" / "rapport"
 CLIENTS = int(os.environ.get("RAPPORT_LOAD_CLIENTS", "20"))
 SECONDS = float(os.environ.get("RAPPORT_LOAD_SECONDS", "60"))
 QUESTIONS = (
@@ -44,17 +40,8 @@ QUESTIONS = (
 LESSON_QUERIES = ("samverkan", "rekrytering av deltagare", "digitala verktyg", "språkstöd")
 
 
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -63,31 +50,8 @@ def server(corpus_index: Path, model_dir: Path, tmp_path_factory: pytest.TempPat
     # The index is only read; conversations go to a database of our own.
     env = {**os.environ, "RAPPORT_DATA_DIR": str(corpus_index), "RAPPORT_EMBED_MODEL": str(model_dir),
            "RAPPORT_APP_DB": str(root / "app.sqlite"), "RAPPORT_LOG_LEVEL": "INFO"}
-    port = _free_port()
-    log = root / "server.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([str(RAPPORT), "serve", "--host", "127.0.0.1", "--port", str(port)],
-                                   env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    srv = Server(f"http://127.0.0.1:{port}", process, log)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert process.poll() is None, log.read_text(errors="replace")[-3000:]
-            try:
-                if httpx.get(srv.url + "/health", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.5)
+    with live_server(env, root / "server.log") as srv:
         yield srv
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @dataclass
