@@ -77,8 +77,8 @@ def section_latency(r: dict[str, Any]) -> list[str]:
            _lat_line("warm, new question (cache cleared)", lat["uncached"], per_run["uncached"]),
            _lat_line("warm, repeated question (cached)", lat["cached"], per_run["cached"]), ""]
     first, warm = http["http_first"], [x for run in http["http_warm"] for x in run]
-    out += [f"**Over HTTP** (`{http['command']}`, one worker, one keep-alive client on loopback; a server "
-            "cannot clear its cache, so the first pass is the uncached one):", "", LAT_HEAD,
+    out += [f"**Over HTTP** (`rapport {http['command']}`, one worker, one keep-alive client on loopback; "
+            "a server cannot clear its cache, so the first pass is the uncached one):", "", LAT_HEAD,
             _lat_line("first pass (uncached)", first),
             _lat_line("warm, repeated question (cached)", warm, http["http_warm"]),
             "", f"HTTP errors: {http['http_first_errors'] + http['http_warm_errors']}. HTTP overhead "
@@ -153,7 +153,8 @@ def section_vector_probe(inproc: dict[str, Any]) -> list[str]:
 def section_throughput(r: dict[str, Any]) -> list[str]:
     tp = r["throughput"]
     out = ["## Throughput over HTTP", "",
-           f"`{tp['command']}` (the production command: one process per core); clients are threads with "
+           f"`rapport {tp['command']}`: the documented server command (`make run` serves with "
+           "`rapport serve`) with one worker process per core; clients are threads with "
            "keep-alive connections in the benchmark process, on the same 2 cores. Questions cycle through "
            "the dev set after a warm-up of three rounds per worker over 16 connections, so the workers' "
            "query-embedding caches very likely hold every question (repeated-question figures). "
@@ -205,8 +206,8 @@ def section_startup(r: dict[str, Any]) -> list[str]:
     st = r["http"]["startup"]
     rss = [x["worker_rss_mb"][0] for x in st]
     return ["## Start-up", "",
-            f"`{r['http']['command']}` started {len(st)} times as a subprocess; clock from `Popen` to "
-            "`/health` "
+            f"`rapport {r['http']['command']}` started {len(st)} times as a subprocess; clock from `Popen` "
+            "to `/health` "
             "= 200 and to the first answered `/ask`; RSS is `VmRSS` of the serving process after that "
             "answer.", "",
             "| measure | median / p95 |", "|---|---:|",
