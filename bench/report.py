@@ -549,11 +549,12 @@ def observations(r: dict[str, Any], sbs: dict[str, dict[str, Any]]) -> list[str]
                             "Chroma and caches)." if cold50 > 1.1 * warm50 else
                             "no per-question cold penalty beyond the start-up itself (model and index are "
                             "loaded before the first question)."),
-           f"- **Throughput** {', '.join(f'{c} client(s) {_f(v)} req/s' for c, v in rps.items())}: the "
-           "server is "
-           "CPU-bound on 2 cores (clients included), so more clients raise latency rather than throughput "
-           "once "
-           "both cores are busy.",
+           f"- **Throughput** {', '.join(f'{c} client(s) {_f(v)} req/s' for c, v in rps.items())}, "
+           + ("still rising at the highest concurrency: with one client a worker waits on the client's round "
+              "trip, with more both workers stay busy; latency rises with the queue."
+              if list(rps.values())[-1] > 1.1 * max(list(rps.values())[:-1], default=0) else
+              "flat or falling at the highest concurrency: both cores are busy (clients included), so more "
+              "clients raise latency rather than throughput."),
            f"- **Ingest** is the embedding model: {_pct(share_embed)} of the build time; parsing, facts, the "
            "keyword index and the stores are the rest.",
            f"- **Side by side**: rapport-qa recall@5 {_pct(mine['recall@5'])} citing a median "
