@@ -13,13 +13,8 @@ from dataclasses import dataclass
 
 from corpus.dates import SwedishDate, find_date_ranges, find_dates
 from corpus.numbers import Amount, find_amounts
+from corpus.sentences import split_sentences as _split
 from corpus.types import Span
-
-_NO_SPLIT_BEFORE = {
-    "t.ex", "bl.a", "ca", "kr", "s.k", "m.m", "t.o.m", "exkl", "inkl", "resp", "dvs", "osv", "nr",
-    "jfr", "mm", "st", "tel", "fr.o.m", "m.fl", "o", "p.g.a", "pga", "etc",
-}
-_BOUNDARY = re.compile(r"(?<=[.!?])[*”\")]*\s+(?=[*\"”(–-]*[A-ZÅÄÖÉ0-9])|\n\s*\n|\n(?=\s*[-•–]\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,28 +30,9 @@ class SentenceText:
 
 
 def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
-    """Sentences (and paragraph-ending fragments) of ``text``; no splits after "t.ex.", "ca." …"""
-    out: list[SentenceText] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        piece = text[start:m.start()]
-        tokens = piece.rstrip(".!?*”\") ").rsplit(None, 1)
-        last = tokens[-1].lower() if tokens else ""
-        if "\n" not in m.group(0) and (last in _NO_SPLIT_BEFORE or len(last) == 1):
-            continue
-        _add(out, text, start, m.start(), base)
-        start = m.end()
-    _add(out, text, start, len(text), base)
-    return out
-
-
-def _add(out: list[SentenceText], text: str, s: int, e: int, base: int) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if s < e:
-        out.append(SentenceText(text[s:e], base + s))
+    """Sentences (whole bullets) of ``text``, which starts at offset ``base``: the corpus's
+    Swedish splitter (no split after "t.ex.", "ca.", decimals …) with their texts."""
+    return [SentenceText(text[sp.start : sp.end], base + sp.start) for sp in _split(text)]
 
 
 def clean_name(s: str) -> str:
