@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from index.errors import NoIndex
 from index.generations import CHROMA_DIR, CHUNKS_FILE, KEYWORD_DIR, current_generation, generation_dir
 from index.keyword import KeywordIndex
 from index.manifest import Manifest, load_manifest
+from index.vectors import VectorMatrix
 
 if TYPE_CHECKING:
     from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -48,9 +50,10 @@ class IndexSnapshot:
         self._reports = self._store.report_summaries()
         self.keyword = KeywordIndex.load(gen_dir / KEYWORD_DIR)
         client = chroma_store.open_client(_location(gen_dir, manifest, chroma_url))
-        self.vector_store: ChromaVectorStore = chroma_store.vector_store(
-            chroma_store.open_collection(client, manifest.chroma_collection)
-        )
+        collection = chroma_store.open_collection(client, manifest.chroma_collection)
+        self.vector_store: ChromaVectorStore = chroma_store.vector_store(collection)
+        # Queries run on an in-memory copy (exact and ~40× faster; see index.vectors).
+        self.vectors = VectorMatrix.from_collection(collection)
 
     def reports(self) -> list[dict[str, Any]]:
         """Each report: id, title, year, period, source_name, content_hash, indexed_at, chunks."""
@@ -112,10 +115,10 @@ class IndexSnapshot:
     ) -> list[tuple[str, float]]:
         """Nearest chunks by cosine similarity; ``where`` filters on chunk metadata
         (``{"report_id": "rapport_2019"}``, ``{"section_type": ["challenges", "status"]}``)."""
-        return chroma_store.query(self.vector_store, query_vec, k, where)
+        return self.vectors.search(query_vec, k, where)
 
     def keyword_search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
+        self, query: str, k: int, allowed_ids: AbstractSet[str] | None = None
     ) -> list[tuple[str, float]]:
         """BM25 (Swedish) best chunks with their scores."""
         return self.keyword.search(query, k, allowed_ids)
@@ -230,6 +233,6 @@ class IndexReader:
         return self._snap.vector_search(query_vec, k, where)
 
     def keyword_search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
+        self, query: str, k: int, allowed_ids: AbstractSet[str] | None = None
     ) -> list[tuple[str, float]]:
         return self._snap.keyword_search(query, k, allowed_ids)
