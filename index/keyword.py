@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import bm25s
@@ -76,7 +77,7 @@ class KeywordIndex:
         return cls(list(meta["ids"]), SwedishAnalyzer.from_config(meta["analyzer"]), bm25)
 
     def search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
+        self, query: str, k: int, allowed_ids: AbstractSet[str] | None = None
     ) -> list[tuple[str, float]]:
         """The ``k`` best chunk ids for ``query`` with their BM25 scores (only scores > 0).
 

@@ -8,7 +8,7 @@ passages are otherwise.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 _COUNT_Q = re.compile(
     r"\bhur\s+(?:många\s+(?:av\s+\w+\s+)?|stor\s+andel\s+(?:av\s+)?(?:de\s+|dessa\s+)?)([^\W\d_][\w-]*)",
@@ -22,7 +22,7 @@ _NUMBER = re.compile(
 )
 _SENTENCE = re.compile(r"[^.!?\n]+")
 
-Analyze = Callable[[str], list[str]]
+Analyze = Callable[[str], Sequence[str]]
 
 
 def counted_noun(question: str, analyze: Analyze) -> set[str] | None:

@@ -3,6 +3,7 @@ reads: chunks, report years, the project catalog and facts decoded from stored J
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import numpy as np
@@ -64,6 +65,6 @@ class SnapshotView:
         return list(self.snapshot.vector_search(query_vec, k, where))
 
     def keyword_search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
+        self, query: str, k: int, allowed_ids: AbstractSet[str] | None = None
     ) -> list[tuple[str, float]]:
         return list(self.snapshot.keyword_search(query, k, allowed_ids))

@@ -7,8 +7,10 @@ round-trips on the hot path.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -31,7 +33,7 @@ class Reader(Protocol):
     ) -> list[tuple[str, float]]: ...
 
     def keyword_search(
-        self, query: str, k: int, allowed_ids: set[str] | None = None
+        self, query: str, k: int, allowed_ids: AbstractSet[str] | None = None
     ) -> list[tuple[str, float]]: ...
 
 
@@ -77,15 +79,17 @@ class HybridRetriever:
         self.embedder = embedder
         self.config = config or RetrievalConfig()
         self._chunks = {c.id: c for c in reader.all_chunks()}
+        # Questions reuse a few filter combinations; the scan is O(chunks) (2 ms at 100×).
+        self._allowed = functools.lru_cache(maxsize=1024)(self._scan_allowed)
 
     @property
     def chunks(self) -> dict[str, Chunk]:
         return self._chunks
 
-    def _allowed(self, filters: Filters) -> set[str] | None:
+    def _scan_allowed(self, filters: Filters) -> frozenset[str] | None:
         if filters.where() is None:
             return None
-        return {cid for cid, c in self._chunks.items() if filters.admits(c)}
+        return frozenset(cid for cid, c in self._chunks.items() if filters.admits(c))
 
     def retrieve(
         self,

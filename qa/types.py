@@ -25,7 +25,7 @@ class ProjectRef:
     parent: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Filters:
     """Metadata restrictions applied to every retriever."""
 
