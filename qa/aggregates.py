@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from corpus.budget_table import StatedTotal
 from corpus.numbers import format_kr
-from corpus.types import ProjectFacts, Sourced
+from corpus.types import ProjectFacts, Sourced, Span
 from qa.fact_answers import Composed, FactComposer
 from qa.types import FigureRef, Question
 from qa.understanding import normalise
@@ -75,6 +75,52 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
     return AggregateFilter(fund, status, end_year, end_date, owner)
 
 
+@dataclass(frozen=True, slots=True)
+class ReportSentence:
+    """A sentence of a retrieved passage, where it stands in its report."""
+
+    report_id: str
+    span: Span
+    text: str
+
+
+#: "Tre av projekten", "fyra ESF-projekt"; not "de fyra projekt som beskrivs" (all of them).
+_COUNT_OF_PROJECTS = re.compile(
+    r"(?<!\bde )(?<!\bdessa )(?<!\bsamtliga )(?<!\balla )"
+    r"\b(?:\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:\w+\s+){0,2}?(?:av\s+)?(?:\w+-)?projekt",
+    re.IGNORECASE,
+)
+def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
+    """Words a sentence must use to state the count ``flt`` selects (None: not a filter
+    a report sentence can be matched to). Counts of all projects are left out: reports
+    also mention earlier years' totals ("samtliga åtta projekt som då ingick")."""
+    if flt.owner or flt.end_date:
+        return None
+    if flt.fund:
+        return tuple(f" {w}" for w in FUND_WORDS[flt.fund])
+    if flt.end_year:
+        return (f" {flt.end_year}",)
+    if flt.status == "ended":
+        return (" avslut",)
+    if flt.status == "ongoing":
+        return (" pågå", " pågick")
+    return None
+
+
+def stated_count(flt: AggregateFilter, sentences: Sequence[ReportSentence]) -> ReportSentence | None:
+    """The first sentence that states a number of projects of the kind ``flt`` selects
+    ("Tre av projekten finansieras av Europeiska socialfonden"): the report's own count,
+    cited beside the one computed from the project facts."""
+    words = _filter_words(flt)
+    if words is None:
+        return None
+    for sentence in sentences:
+        norm = normalise(sentence.text)
+        if _COUNT_OF_PROJECTS.search(sentence.text) and any(w in norm for w in words):
+            return sentence
+    return None
+
+
 def _amount_fields(q: Question) -> list[str]:
     fields: list[str] = [f for f in ("total_budget", "eu_funding") if f in q.fields]
     return fields or ["total_budget"]
@@ -86,28 +132,40 @@ def aggregate(
     composer: FactComposer,
     newest_year: int | None,
     stated: Sequence[StatedTotal] = (),
+    sentences: Sequence[ReportSentence] = (),
 ) -> Composed | None:
-    """Compose the aggregate answer, or None when the question is not one we can compute."""
+    """Compose the aggregate answer, or None when the question is not one we can compute.
+
+    ``sentences`` (best first) may hold the report's own statement of a count; it is
+    quoted and cited first, before the projects counted from their facts."""
     flt = read_filter(q, rows, newest_year)
     chosen = [f for f in rows if flt.admits(f)]
     out = Composed()
     op = q.aggregate
     if op in ("min", "max", "sum"):
         for name in _amount_fields(q) if op == "sum" else _amount_fields(q)[:1]:
-            _numeric(op, name, chosen, composer, out)
             if op == "sum" and flt == AggregateFilter():
-                _stated(name, stated, out, composer)
+                # The report's own total first: it is what the question usually quotes.
+                _stated(name, stated, out, composer, _total(chosen, name))
+            _numeric(op, name, chosen, composer, out)
         return out
     if op not in ("list", "count"):
         return None
     if not chosen:
         out.sentences.append("Inget projekt i rapporterna uppfyller det.")
         return out
+    own = stated_count(flt, sentences) if op == "count" else None
+    if own is not None:
+        n = composer.book.cite_span(own.report_id, own.span)
+        if n is not None:
+            out.sentences.append(f"Rapporten anger: ”{own.text.strip()}” [{n}].")
     parts = []
     for f in chosen:
         cited = next((n for n in (composer.cite(s) for s in flt.sources(f)) if n is not None), None)
         parts.append(f"{f.project} [{cited}]" if cited is not None else f.project)
     lead = f"{len(chosen)} projekt" if op == "count" else "Projekten"
+    if out.sentences:
+        lead = f"Räknat ur projektens egna uppgifter: {lead}"
     out.sentences.append(f"{lead}: {', '.join(parts)}.")
     out.figures.append(
         FigureRef(None, "count", len(chosen), "projekt", "; ".join(f.project for f in chosen), None)
@@ -115,17 +173,26 @@ def aggregate(
     return out
 
 
-def _stated(field: str, stated: Sequence[StatedTotal], out: Composed, composer: FactComposer) -> None:
-    """What the report itself states as the grand total, and whether it agrees."""
-    ours = next((f.value for f in out.figures if f.field == "amount" and f.label == field), None)
+def _total(rows: list[ProjectFacts], field: str) -> int | None:
+    values = [int(s.value) for f in rows if (s := getattr(f, field)) is not None]
+    return sum(values) if values else None
+
+
+def _stated(
+    field: str, stated: Sequence[StatedTotal], out: Composed, composer: FactComposer, ours: int | None
+) -> None:
+    """What the report itself states as the grand total (one sentence, every statement
+    cited), and which statements differ from the sum of the projects' own figures."""
+    parts = []
+    differ = False
     for t in stated:
         if t.kind != field:
             continue
         approx = f"{t.qualifier} " if t.qualifier else ""
-        text = f"Rapporten anger själv {approx}{format_kr(t.value)}{composer.ref(t.source)}"
+        mark = ""
         if isinstance(ours, int) and abs(ours - t.value) > t.tolerance:
-            text += f", vilket skiljer sig från summan av projektens egna uppgifter ({format_kr(ours)})"
-        out.sentences.append(text + ".")
+            mark, differ = "*", True
+        parts.append(f"{approx}{format_kr(t.value)}{mark}{composer.ref(t.source)}")
         out.figures.append(
             FigureRef(
                 None,
@@ -138,6 +205,13 @@ def _stated(field: str, stated: Sequence[StatedTotal], out: Composed, composer: 
                 kind="stated",
             )
         )
+    if not parts:
+        return
+    label = "EU-stöd" if field == "eu_funding" else "total budget"
+    text = f"Rapporten anger själv {label} {' och '.join(parts)}"
+    if differ and isinstance(ours, int):
+        text += f" (* skiljer sig från summan av projektens egna uppgifter, {format_kr(ours)})"
+    out.sentences.append(text + ".")
 
 
 def _numeric(

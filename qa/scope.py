@@ -37,6 +37,7 @@ class Scope:
             rid: {t for t in query_terms(str(meta.get("title") or "")) if not t.isdigit()} - generic
             for rid, meta in reports_meta.items()
         }
+        self._series_of = self._series(self.title_terms)
 
     def reports(self, q: Question, report: str | None) -> tuple[str, ...]:
         if report is not None:
@@ -64,13 +65,40 @@ class Scope:
         return (max(common, key=lambda r: (self.report_years.get(r) or 0, r)),)
 
     def implied_report(self, q: Question) -> tuple[str, ...]:
-        """The one report whose own title words (platform, organisation) the question
-        uses, e.g. a platform's name; () when none or several match equally."""
+        """The report whose own title words (platform, organisation) the question uses,
+        e.g. a platform's name: the newest of that platform's reports; () when no title
+        word is used or several platforms match equally."""
         asked = set(self.query_terms(q.text))
         overlap = {rid: len(asked & terms) for rid, terms in self.title_terms.items()}
         best = max(overlap.values(), default=0)
-        winners = [rid for rid, n in overlap.items() if n == best]
-        return (winners[0],) if best > 0 and len(winners) == 1 else ()
+        winners = {self._series_of[rid] for rid, n in overlap.items() if n == best}
+        return (self._newest(next(iter(winners))),) if best > 0 and len(winners) == 1 else ()
+
+    def current_reports(self) -> tuple[str, ...]:
+        """The newest report of each platform: what "the platform" means today when a
+        question names no report, year or period (projects that ended before it are gone)."""
+        return tuple(sorted({self._newest(series) for series in self._series_of.values()}))
+
+    def _newest(self, series: int) -> str:
+        members = [rid for rid, s in self._series_of.items() if s == series]
+        return max(members, key=lambda r: (self.report_years.get(r) or 0, r))
+
+    @staticmethod
+    def _series(title_terms: dict[str, set[str]]) -> dict[str, int]:
+        """Reports of one platform: their titles without years share the same words (one
+        title's words may be a subset of another's, "Rapport 2020 – Etablera fler snabbare").
+        A report without title words is a platform of its own."""
+        series: dict[str, int] = {}
+        reps: list[set[str]] = []
+        for rid, terms in sorted(title_terms.items()):
+            found = next((i for i, t in enumerate(reps) if terms and t and (terms <= t or t <= terms)), None)
+            if found is None:
+                reps.append(set(terms))
+                found = len(reps) - 1
+            else:
+                reps[found] |= terms
+            series[rid] = found
+        return series
 
     def projects(self, q: Question) -> tuple[str, ...]:
         """Projects a question restricts to: the ones it names (with their group or

@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.types import Chunk, ProjectFacts, SectionType
+from corpus.types import Chunk, ProjectFacts, SectionType, Span
 from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
-from qa.aggregates import aggregate
+from qa.aggregates import ReportSentence, aggregate
 from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, counted_noun, states_count
@@ -377,17 +377,52 @@ class QAService:
         text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
         return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)
 
+    def _report_level_sentences(
+        self, reports: tuple[str, ...], passages: list[Passage]
+    ) -> list[ReportSentence]:
+        """Sentences of the reports' own overview sections (no project's), the retrieved
+        ones first: where a report states its cross-project counts."""
+        ranked = [p.chunk for p in passages]
+        rest = sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start))
+        seen: set[str] = set()
+        out = []
+        for chunk in (*ranked, *rest):
+            if chunk.id in seen or chunk.project is not None or chunk.report_id not in reports:
+                continue
+            seen.add(chunk.id)
+            off = chunk.start
+            out += [
+                ReportSentence(chunk.report_id, Span(s.start, s.end), chunk.text[s.start - off : s.end - off])
+                for s in chunk.sentences
+            ]
+        return out
+
     def _aggregate_answer(
         self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
     ) -> Answer | None:
         book = CiteBook(self.chunk_at)
         composer = FactComposer(book)
-        # Cross-project figures belong to one report; without one named, the report the
-        # question's words point at, else every project's newest record.
-        reports = reports or self.scope.implied_report(q)
-        year = max((self.report_years.get(r) or 0 for r in reports), default=0) or None
-        out = aggregate(q, self.facts.leaves(reports), composer, year, self.facts.stated_totals(reports))
-        if out is None or not out.sentences:
+        # Cross-project figures belong to one report; without one named, the newest report
+        # of the platform the question's words point at, else of each indexed platform,
+        # answered platform by platform (their projects are not one population).
+        groups = [reports] if reports else []
+        groups = groups or [self.scope.implied_report(q)]
+        if not groups[0]:
+            groups = [(r,) for r in self.scope.current_reports()]
+        sentences: list[str] = []
+        figures: list[FigureRef] = []
+        for group in groups:
+            year = max((self.report_years.get(r) or 0 for r in group), default=0) or None
+            own = self._report_level_sentences(group, passages) if len(group) == 1 else []
+            out = aggregate(q, self.facts.leaves(group), composer, year, self.facts.stated_totals(group), own)
+            if out is None or not out.sentences:
+                continue
+            if len(groups) > 1:
+                title = self.reports_meta.get(group[0], {}).get("title") or group[0]
+                out.sentences[0] = f"Enligt {title}: {out.sentences[0]}"
+            sentences += out.sentences
+            figures += out.figures
+        if not sentences:
             return None
         self._with_passages(book, passages, query_terms)
-        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
+        return Answer(new_answer_id(), " ".join(sentences), True, book.citations, figures)

@@ -105,6 +105,37 @@ def test_aggregate_lists_and_cites_every_project(qa_service: Any) -> None:
     assert len(a.citations) >= len(names)
 
 
+def test_a_count_cites_the_reports_own_statement_first(qa_service: Any) -> None:
+    a = qa_service.ask("Hur många av projekten i rapporten 2021 finansieras av Europeiska socialfonden?")
+    assert a.answerable
+    first = a.citations[0]
+    assert first.passage.chunk.report_id == "rapport_2021" and first.passage.chunk.project is None
+    assert first.quote.startswith("Tre av projekten finansieras av Europeiska socialfonden")
+    assert a.text.startswith("Rapporten anger: ”Tre av projekten") and "[1]" in a.text
+    assert [f.value for f in a.figures if f.field == "count"] == [3]
+
+
+def test_a_sum_quotes_the_reports_own_total_first_and_says_where_it_differs(qa_service: Any) -> None:
+    a = qa_service.ask("Vad är den sammanlagda budgeten för projekten enligt rapporten 2021?")
+    assert a.text.startswith("Rapporten anger själv total budget")
+    stated = [f for f in a.figures if f.kind == "stated"]
+    assert stated and all(f.citation is not None and f.citation <= 2 for f in stated)
+    # 60,4 Mkr in the summary vs 59 216 930 kr from the projects' own figures.
+    assert "skiljer sig från summan av projektens egna uppgifter, 59 216 930 kr" in a.text
+
+
+def test_an_aggregate_naming_no_platform_is_answered_per_platform(qa_service: Any) -> None:
+    """Two platforms are indexed; "plattformen" names neither, so each gets its own count
+    from its newest report (the 2021 report's projects are not counted again)."""
+    a = qa_service.ask("Hur många ESF-projekt finns i plattformen?")
+    assert a.answerable
+    assert "Enligt Rapport 2019" in a.text and "Enligt Rapport 2022" in a.text
+    assert "Enligt Rapport 2021" not in a.text
+    assert len([f for f in a.figures if f.field == "count"]) == 2
+    reports = {c.passage.chunk.report_id for c in a.citations}
+    assert "rapport_2021" not in reports
+
+
 def test_lesson_question_reaches_several_projects(qa_service: Any) -> None:
     a = qa_service.ask("Vilka utmaningar hade projekten med att rekrytera deltagare?")
     assert a.answerable
@@ -144,3 +175,7 @@ def test_owner_and_fund_named_in_a_question_filter_the_projects(qa_service: Any)
     }
     assert owned.citations
     assert {c.passage.chunk.project for c in owned.citations} <= allowed
+
+
+def test_the_current_reports_are_the_newest_of_each_platform(qa_service: Any) -> None:
+    assert qa_service.scope.current_reports() == ("rapport_2019", "rapport_2022")

@@ -1,0 +1,52 @@
+"""Which reports a cross-project question is computed over, and when a report sentence
+is the report's own count of projects (pure parts, made-up titles and sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.types import Span
+from qa.aggregates import AggregateFilter, ReportSentence, stated_count
+from qa.scope import Scope
+
+pytestmark = pytest.mark.unit
+
+
+def test_reports_of_one_platform_form_one_series_whatever_the_title_detail() -> None:
+    titles = {
+        "a_2020": {"göteborg", "projektportfölj", "jobbvägar", "väst"},
+        "a_2021": {"jobbvägar", "väst"},  # a later title that drops the organisation
+        "b_2021": {"umeå", "plattform", "norrsken"},
+        "c_2021": set(),  # no title words: a platform of its own
+    }
+    series = Scope._series(titles)
+    assert series["a_2020"] == series["a_2021"]
+    assert len({series["a_2020"], series["b_2021"], series["c_2021"]}) == 3
+
+
+def _sentences(*texts: str) -> list[ReportSentence]:
+    return [ReportSentence("r", Span(i * 100, i * 100 + len(t)), t) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("flt", "texts", "expected"),
+    [
+        (AggregateFilter(fund="ESF"), ("Plattformen har vuxit.", "Två av projekten finansieras av ESF."), 1),
+        (AggregateFilter(fund="ERUF"), ("Fem projekt får stöd från Europeiska regionala utvecklingsfonden.",), 0),
+        (AggregateFilter(fund="ESF"), ("Fyra ESF-projekt har startat.",), 0),
+        (AggregateFilter(status="ended"), ("Under året har två projekt avslutats.",), 0),
+        # the whole set, not a count of the kind asked for
+        (AggregateFilter(fund="ESF"), ("De sju projekt som beskrivs har 40 Mkr, varav stöd från ESF.",), None),
+        # a year is not a count
+        (AggregateFilter(end_year=2023), ("Under 2023 avslutades projektet.",), None),
+        # a count of something else
+        (AggregateFilter(fund="ESF"), ("ESF finansierar tre utbildningar.",), None),
+        # counts of all projects are not matched (reports quote earlier years' totals)
+        (AggregateFilter(), ("Plattformen omfattar nio projekt.",), None),
+        (AggregateFilter(owner="kulturförvaltningen"), ("Kulturförvaltningen äger två av projekten.",), None),
+    ],
+)
+def test_stated_count(flt: AggregateFilter, texts: tuple[str, ...], expected: int | None) -> None:
+    sentences = _sentences(*texts)
+    found = stated_count(flt, sentences)
+    assert found == (sentences[expected] if expected is not None else None)
