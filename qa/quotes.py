@@ -55,8 +55,11 @@ def canonical(term: str) -> str:
     definite ending on short nouns ("målet" → "mål"), so question and passage meet."""
     if term in _STRONG_VERBS:
         return _STRONG_VERBS[term]
-    if len(term) >= 5 and term.endswith(("et", "en")) and not term[-3].isdigit():
-        return term[:-2]
+    # Twice: the stemmer leaves "samarbetet" whole but cuts "samarbete" to "samarbet",
+    # so one cut would leave the two forms apart ("samarbet" vs "samarb").
+    for _ in range(2):
+        if len(term) >= 5 and term.endswith(("et", "en")) and not term[-3].isdigit():
+            term = term[:-2]
     return term
 
 

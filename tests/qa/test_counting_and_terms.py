@@ -67,6 +67,16 @@ def test_canonical_folds_what_the_stemmer_leaves(term: str, folded: str) -> None
     assert canonical(term) == folded
 
 
+def test_definite_and_indefinite_forms_meet_after_stemming() -> None:
+    """The stemmer keeps "samarbetet" but cuts "samarbete" to "samarbet"; both must fold
+    to one term, or a question's "samarbetet" never meets a report's "samarbete"."""
+    import Stemmer
+
+    stem = Stemmer.Stemmer("swedish").stemWord
+    for forms in (("samarbetet", "samarbete"), ("arbetet", "arbete"), ("målet", "mål")):
+        assert len({canonical(stem(f)) for f in forms}) == 1, forms
+
+
 def test_matched_takes_compound_heads_but_not_short_prefixes() -> None:
     passage = {"jämställdhetsperspektiv", "utbildning", "kommunikation"}
     assert matched({"jämställd", "utbildning"}, passage) == {"jämställd", "utbildning"}
