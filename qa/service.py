@@ -168,8 +168,11 @@ class QAService:
             passages.sort(key=lambda p: p.chunk.report_id not in newest)
             reports = newest
         if q.section_types:
-            # A question naming a kind of section is answered from such sections first.
-            passages.sort(key=lambda p: p.chunk.section_type not in q.section_types)
+            # A question naming a kind of section is answered from such sections first; a
+            # cross-project one also from the report's summary, where the report itself
+            # says what several projects share ("Gemensamt för flera projekt är …").
+            wanted = {*q.section_types, *((SectionType.SUMMARY,) if is_lesson and not q.projects else ())}
+            passages.sort(key=lambda p: p.chunk.section_type not in wanted)
         counted = counted_noun(text, self.weights.query)
         share = asks_share(text)
         if counted:

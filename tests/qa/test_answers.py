@@ -141,7 +141,9 @@ def test_lesson_question_reaches_several_projects(qa_service: Any) -> None:
     assert a.answerable
     projects = {c.passage.chunk.project for c in a.citations}
     assert len(projects) >= 3
-    assert all(str(c.passage.chunk.section_type) == "challenges" for c in a.citations[:3])
+    # Challenges sections, or the report's own summary of what several projects share.
+    assert all(str(c.passage.chunk.section_type) in ("challenges", "summary") for c in a.citations[:5])
+    assert sum(str(c.passage.chunk.section_type) == "challenges" for c in a.citations[:5]) >= 3
 
 
 def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> None:
