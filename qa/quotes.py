@@ -143,12 +143,12 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     """The run of up to ``max_sentences`` adjacent sentences of ``chunk`` that covers the
     most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
     so a goal sentence before a result sentence is kept together with it."""
-    spans = [
-        sp
-        for sp in sentence_spans(chunk)
-        if not is_title(chunk.text[sp[0] - chunk.start : sp[1] - chunk.start])
-    ]
-    spans = spans or sentence_spans(chunk)
+    every = sentence_spans(chunk)
+    # Original positions: a run never reaches over a sub-heading into the next paragraph.
+    off = chunk.start
+    kept = [i for i, (a, b) in enumerate(every) if not is_title(chunk.text[a - off : b - off])]
+    kept = kept or list(range(len(every)))
+    spans = [every[i] for i in kept]
     term_sets = [
         matched(query_terms, set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])))
         for a, b in spans
@@ -157,6 +157,8 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     for first in range(len(spans)):
         covered: set[str] = set()
         for last in range(first, min(first + max_sentences, len(spans))):
+            if last > first and kept[last] != kept[last - 1] + 1:
+                break
             covered |= term_sets[last]
             score = sum(weights.idf(t) for t in covered)
             key = (score, -(last - first), -first, last)

@@ -32,11 +32,11 @@ def _sentences(*texts: str) -> list[ReportSentence]:
     ("flt", "texts", "expected"),
     [
         (AggregateFilter(fund="ESF"), ("Plattformen har vuxit.", "Två av projekten finansieras av ESF."), 1),
-        (AggregateFilter(fund="ERUF"), ("Fem projekt får stöd från Europeiska regionala utvecklingsfonden.",), 0),
+        (AggregateFilter(fund="ERUF"), ("Fem projekt får stöd från Europeiska regionalfonden.",), 0),
         (AggregateFilter(fund="ESF"), ("Fyra ESF-projekt har startat.",), 0),
         (AggregateFilter(status="ended"), ("Under året har två projekt avslutats.",), 0),
         # the whole set, not a count of the kind asked for
-        (AggregateFilter(fund="ESF"), ("De sju projekt som beskrivs har 40 Mkr, varav stöd från ESF.",), None),
+        (AggregateFilter(fund="ESF"), ("De sju projekt som beskrivs har stöd från ESF.",), None),
         # a year is not a count
         (AggregateFilter(end_year=2023), ("Under 2023 avslutades projektet.",), None),
         # a count of something else

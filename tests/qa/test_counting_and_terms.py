@@ -93,3 +93,31 @@ def test_matched_takes_compound_heads_but_not_short_prefixes() -> None:
 )
 def test_sub_heading_lines_are_recognised(line: str, title: bool) -> None:
     assert is_title(line) is title
+
+
+def test_a_quote_never_spans_a_sub_heading() -> None:
+    """Two sentences either side of a sub-heading line are not one quote, even when
+    together they cover more of the question."""
+    from corpus.types import Chunk, SectionType, Sentence
+    from qa.quotes import TermWeights, best_quote
+
+    text = (
+        "Deltagarna har varit förebilder för andra.\n\n"
+        "Ansökan och rekrytering\n\n"
+        "En lärdom är att rekrytera personal tidigt."
+    )
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        start = text.index(part, start)
+        spans.append(Sentence(start, start + len(part)))
+        start += len(part)
+    chunk = Chunk("c", "r", "P", "Utmaningar", SectionType.CHALLENGES, ("P", "Utmaningar"),
+                  0, len(text), text, tuple(spans))
+    words = lambda t: [w.lower().strip(".") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, [text])
+    quote = best_quote(chunk, {"deltagarna", "rekrytera"}, weights)
+    assert "Ansökan och rekrytering" not in quote.text
+    assert quote.text in (
+        "Deltagarna har varit förebilder för andra.",
+        "En lärdom är att rekrytera personal tidigt.",
+    )
