@@ -35,6 +35,8 @@ _FOOTER_SHAPES = (
 _TERMINAL = (".", "!", "?", ";", "…")
 _BULLET = re.compile(r"^(?:[-–•*o]|\d+[.)])\s")
 _MIN_FOOTER_REPEATS = 3
+# "2.1.1 Projektfakta", "3. Resultat": numbered headings repeat with a rising number too.
+_NUMBERED_HEADING = re.compile(r"^#(?:\.#)*\.\s|^#(?:\.#)+\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +135,14 @@ def _repeated_numbered_lines(lines: list[str]) -> set[int]:
             by_template[re.sub(r"\d+", "#", line)].append(i)
     out: set[int] = set()
     for template, idxs in by_template.items():
-        if len(idxs) < _MIN_FOOTER_REPEATS:
+        if len(idxs) < _MIN_FOOTER_REPEATS or _NUMBERED_HEADING.match(template):
             continue
-        numbers = [int(re.findall(r"\d+", lines[i])[0]) for i in idxs]
+        rows = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in idxs]
         bare = template.replace("#", "").strip(" |-–")
-        increasing = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
+        # The page number may be any of the numbers ("Rapport 2020 – X  Sida 6 av 17").
+        increasing = any(
+            all(a[p] < b[p] for a, b in zip(rows, rows[1:], strict=False)) for p in range(len(rows[0]))
+        )
         if increasing and (not bare or len(bare) >= 12 or "|" in template):
             out.update(idxs)
     return out

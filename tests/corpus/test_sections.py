@@ -308,6 +308,18 @@ def test_normalise_removes_repeating_footers_and_joins_sentences() -> None:
     assert text.count("fortsätter på nästa sida.") == 3
 
 
+def test_a_footer_whose_first_number_is_the_year_is_still_a_footer() -> None:
+    """"Rapport 2024 – Plattform X    Sida 6 av 17": the page number is not the first number."""
+    page = "Text som fortsätter\n\nRapport 2024 – Plattform Norr    Sida {n} av 9\n\npå nästa sida.\n\n"
+    raw = "".join(page.format(n=n) for n in (2, 3, 4))
+    text = normalise(raw).text
+    assert "Sida" not in text and "Plattform Norr" not in text
+    assert text.count("fortsätter på nästa sida.") == 3
+    # The same line with a constant number everywhere is content, not a footer.
+    same = "".join("Rapport 2024 – Plattform Norr    Sida 1 av 9\n\nText.\n\n" for _ in range(3))
+    assert normalise(same).text.count("Plattform Norr") == 3
+
+
 def test_markdown_projects_with_bold_subsection_lines() -> None:
     text = (
         "# Rapport 2025\n\n## Bakgrund\n\nText.\n\n## Projekten\n\n### Epsilon\n\n**Projektfakta**\n\n"
