@@ -2,10 +2,12 @@
 
 Each section's own text (its body up to its first child heading) is split into sentence
 units (bullets and table rows whole) and packed greedily up to ``target`` tokens; a chunk
-still under half the target may grow up to ``max_tokens``; a small trailing piece joins the
-previous chunk of the same section when it fits. A single unit longer than ``max_tokens``
-is split at clause boundaries, then between words, as a last resort. Heading lines are
-never inside a chunk; every other non-space character is in exactly one chunk, in order.
+still under half the target may grow up to ``max_tokens``; a full chunk closes before its
+last sub-heading line rather than mid-paragraph when that keeps it at least half the
+target; a small trailing piece joins the previous chunk of the same section when it fits.
+A single unit longer than ``max_tokens`` is split at clause boundaries, then between
+words, as a last resort. Heading lines are never inside a chunk; every other non-space
+character is in exactly one chunk, in order.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from corpus.sentences import split_sentences
+from corpus.sentences import is_subheading, split_sentences
 from corpus.types import Chunk, Report, Section, Sentence, Span
 
 logger = logging.getLogger(__name__)
@@ -119,8 +121,10 @@ def _pack(
             if grown <= target or (small and grown <= max_tokens):
                 current.append(unit)
                 continue
-            groups.append(current)
-        current = [unit]
+            cut = _best_cut(text, current, unit, count, target, max_tokens)
+            groups.append(current[:cut])
+            current = current[cut:]
+        current.append(unit)
     if current:
         groups.append(current)
     if len(groups) >= 2:
@@ -128,6 +132,31 @@ def _pack(
         if tail < target // 4 and count(text[groups[-2][0].start : groups[-1][-1].end]) <= max_tokens:
             groups[-2:] = [groups[-2] + groups[-1]]
     return groups
+
+
+def _best_cut(
+    text: str, current: list[Span], unit: Span, count: TokenCounter, target: int, max_tokens: int
+) -> int:
+    """Where to close the full chunk ``current`` before ``unit``: at its latest sub-heading
+    line ("Case X Energismart" inside a group's section) when that leaves it at least half
+    the target, so a sub-heading's goal and result sentences stay together; else right
+    before ``unit``. (Cutting at every paragraph break as well measured worse: it made
+    many small chunks and split lessons from their context.)"""
+    if _opens_subsection(text, current[-1], unit):
+        return len(current)
+    for j in range(len(current) - 1, 0, -1):
+        if count(text[current[0].start : current[j - 1].end]) < target // 2:
+            break
+        if count(text[current[j].start : unit.end]) > max_tokens:
+            break
+        if _opens_subsection(text, current[j - 1], current[j]):
+            return j
+    return len(current)
+
+
+def _opens_subsection(text: str, before: Span, after: Span) -> bool:
+    """Whether ``after`` is a sub-heading line standing in a paragraph of its own."""
+    return text.count("\n", before.end, after.start) >= 2 and is_subheading(text[after.start : after.end])
 
 
 def _make_chunk(report: Report, section: Section, group: list[Span]) -> Chunk:

@@ -124,3 +124,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         if right > left:
             spans.extend(_split_line(text, start + m.start() + left, start + m.start() + right))
     return spans
+
+
+def is_subheading(text: str) -> bool:
+    """A short line without closing punctuation that is not a bullet: a sub-heading inside
+    a section ("Case X Energismart"), which introduces what follows and supports nothing
+    on its own."""
+    t = text.strip()
+    return (
+        len(t) < 80 and not t.endswith((".", "!", "?", ":", ";", ")")) and not t.startswith(("-", "•", "*"))
+    )

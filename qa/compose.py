@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
+from corpus.sentences import is_subheading
 from corpus.types import SectionType
-from qa.quotes import TermWeights, best_quote, is_title, matched, sentence_spans
+from qa.quotes import TermWeights, best_quote, matched, sentence_spans
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
 SECTION_LABELS: dict[SectionType, str] = {
@@ -76,7 +77,7 @@ def extractive_answer(
         chunk = c.passage.chunk
         for start, end in sentence_spans(chunk):
             text = chunk.text[start - chunk.start : end - chunk.start]
-            if not is_title(text):
+            if not is_subheading(text):
                 first_ok = opener is None or opener(text)
                 candidates.append((rank, start, end, matched(terms, set(weights.passage(text))), first_ok))
     covered: set[str] = set()
@@ -101,7 +102,7 @@ def extractive_answer(
     if not chosen and top:
         # Nothing to cover beyond a project and a kind of section: the section's opening.
         rank, c = top[0]
-        opening = [sp for sp in sentence_spans(c.passage.chunk) if not is_title(_text(c, sp))]
+        opening = [sp for sp in sentence_spans(c.passage.chunk) if not is_subheading(_text(c, sp))]
         chosen[rank] = opening[:2] or [(c.quote_start, c.quote_end)]
     parts: list[str] = []
     used: list[tuple[Citation, list[tuple[int, int]]]] = []

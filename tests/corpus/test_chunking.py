@@ -200,3 +200,23 @@ def test_arbitrary_text_parses_or_fails_clearly(text: str) -> None:
         return
     assert report.sections
     assert_exact_cover(report, chunk_report(report, words_x2, target=30, max_tokens=60))
+
+
+def test_a_full_chunk_closes_before_a_sub_heading_not_inside_a_paragraph() -> None:
+    """A group's results section with a sub-heading per sub-project: the chunk that fills
+    up ends before the last sub-heading, so that sub-project's goal and result sentences
+    stay in one chunk (greedy packing would cut between them)."""
+    filler = " ".join(["Projektet har arbetat med rådgivning och nätverk i området."] * 4)
+    text = (
+        "Rapport 2030\n\nProjekten\n\nCase Norr\n\nProjektfakta\n\nCase Norr ägs av X.\n\n"
+        "Aktuellt läge och resultat\n\n"
+        f"Case Norr Del A\n\n{filler}\n\n"
+        "Case Norr Del B\n\nMålet är att 500 hushåll ska nås. Hittills har 210 hushåll nåtts.\n"
+    )
+    report = parse_report("r", text)
+    chunks = chunk_report(report, words_x2, target=100, max_tokens=160)
+    assert_exact_cover(report, chunks)
+    status = [c for c in chunks if c.section_title.startswith("Aktuellt")]
+    assert len(status) == 2
+    assert status[1].text.startswith("Case Norr Del B")
+    assert "Målet är att 500 hushåll ska nås. Hittills har 210 hushåll nåtts." in status[1].text
