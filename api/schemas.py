@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 FigureField = Literal[
     "total_budget", "eu_funding", "fund", "owner", "manager", "start_date", "end_date",
-    "status", "participants", "goal", "outcome", "share", "count", "amount",
+    "status", "participants", "goal", "outcome", "share", "count", "amount", "co_financing",
 ]
 
 

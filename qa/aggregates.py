@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from corpus.budget_table import StatedTotal
 from corpus.numbers import format_kr
 from corpus.types import ProjectFacts, Sourced, Span
-from qa.fact_answers import Composed, FactComposer
+from qa.fact_answers import Composed, FactComposer, approximate
 from qa.types import FigureRef, Question
 from qa.understanding import normalise
 from qa.vocabulary import FUND_WORDS
@@ -146,7 +146,7 @@ def aggregate(
         for name in _amount_fields(q) if op == "sum" else _amount_fields(q)[:1]:
             if op == "sum" and flt == AggregateFilter():
                 # The report's own total first: it is what the question usually quotes.
-                _stated(name, stated, out, composer, _total(chosen, name))
+                _stated(name, stated, out, composer, _total(chosen, name, composer))
             _numeric(op, name, chosen, composer, out)
         return out
     if op not in ("list", "count"):
@@ -173,13 +173,26 @@ def aggregate(
     return out
 
 
-def _total(rows: list[ProjectFacts], field: str) -> int | None:
-    values = [int(s.value) for f in rows if (s := getattr(f, field)) is not None]
-    return sum(values) if values else None
+#: How far an approximate part ("ca 13,8 Mkr") may be from the exact figure behind it.
+APPROX_SLACK = 0.05
+
+
+def _total(rows: list[ProjectFacts], field: str, composer: FactComposer) -> tuple[int | None, int]:
+    """The sum of the projects' own figures and how much of it is uncertain (the slack
+    of the parts the report gives only approximately)."""
+    parts = [s for f in rows if (s := getattr(f, field)) is not None]
+    if not parts:
+        return None, 0
+    slack = sum(int(int(s.value) * APPROX_SLACK) for s in parts if approximate(composer.amount(s)))
+    return sum(int(s.value) for s in parts), slack
 
 
 def _stated(
-    field: str, stated: Sequence[StatedTotal], out: Composed, composer: FactComposer, ours: int | None
+    field: str,
+    stated: Sequence[StatedTotal],
+    out: Composed,
+    composer: FactComposer,
+    ours: tuple[int | None, int],
 ) -> None:
     """What the report itself states as the grand total (one sentence, every statement
     cited), and which statements differ from the sum of the projects' own figures."""
@@ -188,11 +201,13 @@ def _stated(
     for t in stated:
         if t.kind != field:
             continue
-        approx = f"{t.qualifier} " if t.qualifier else ""
+        words = composer.amount(t.source)
+        if not approximate(words):
+            words = f"{t.qualifier} {format_kr(t.value)}" if t.qualifier else format_kr(t.value)
         mark = ""
-        if isinstance(ours, int) and abs(ours - t.value) > t.tolerance:
+        if ours[0] is not None and abs(ours[0] - t.value) > t.tolerance + ours[1]:
             mark, differ = "*", True
-        parts.append(f"{approx}{format_kr(t.value)}{mark}{composer.ref(t.source)}")
+        parts.append(f"{words}{mark}{composer.ref(t.source)}")
         out.figures.append(
             FigureRef(
                 None,
@@ -209,8 +224,8 @@ def _stated(
         return
     label = "EU-stöd" if field == "eu_funding" else "total budget"
     text = f"Rapporten anger själv {label} {' och '.join(parts)}"
-    if differ and isinstance(ours, int):
-        text += f" (* skiljer sig från summan av projektens egna uppgifter, {format_kr(ours)})"
+    if differ and ours[0] is not None:
+        text += f" (* skiljer sig från summan av projektens egna uppgifter, {format_kr(ours[0])})"
     out.sentences.append(text + ".")
 
 
@@ -224,9 +239,14 @@ def _numeric(
         return out
     if op == "sum":
         total = sum(int(s.value) for _, s in valued)
-        parts = [f"{f.project} {format_kr(int(s.value))}{composer.ref(s)}" for f, s in valued]
+        amounts = [composer.amount(s) for _, s in valued]
+        parts = [f"{f.project} {a}{composer.ref(s)}" for (f, s), a in zip(valued, amounts, strict=True)]
+        # A sum with a rounded or approximate part is itself approximate.
+        approx = "ca " if any(approximate(a) for a in amounts) else ""
         out.sentences.append(
-            f"Sammanlagt {format_kr(total)} i {label} för {len(valued)} projekt: " + "; ".join(parts) + "."
+            f"Sammanlagt {approx}{format_kr(total)} i {label} för {len(valued)} projekt: "
+            + "; ".join(parts)
+            + "."
         )
         out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label=field))
         for f, s in valued:
@@ -235,6 +255,6 @@ def _numeric(
     pick = min if op == "min" else max
     f, s = pick(valued, key=lambda fs: int(fs[1].value))
     word = "minst" if op == "min" else "störst"
-    out.sentences.append(f"{f.project} har {word} {label}: {format_kr(int(s.value))}{composer.ref(s)}.")
+    out.sentences.append(f"{f.project} har {word} {label}: {composer.amount(s)}{composer.ref(s)}.")
     composer.add_figure(out, f, field, s, "kr")
     return out

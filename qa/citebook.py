@@ -30,6 +30,13 @@ class CiteBook:
             start, end = max(span.start, chunk.start), min(span.end, chunk.end)
         return self.cite(Passage(chunk, score), start, end)
 
+    def text_at(self, report_id: str, span: Span) -> str | None:
+        """The report's own words at ``span`` (None when no chunk holds it whole)."""
+        chunk = self._chunk_at(report_id, span.start)
+        if chunk is None or span.end > chunk.end:
+            return None
+        return chunk.text[span.start - chunk.start : span.end - chunk.start]
+
     def cite(self, passage: Passage, start: int, end: int) -> int:
         key = (passage.chunk.id, start, end)
         if key in self._by_key:

@@ -3,10 +3,11 @@ Swedish-formatted value, a structured figure and a citation of the source senten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.numbers import format_kr
+from corpus.numbers import find_amounts, format_kr
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
 from qa.types import FigureRef
@@ -59,6 +60,29 @@ def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
 
+def _contribution(name: str, sentence: str) -> int | None:
+    """The amount a co-financier brings when the sentence says so right after its name
+    ("… från Region Uppsala med 1 500 000 kr …")."""
+    at = sentence.find(name)
+    if at < 0:
+        return None
+    tail = sentence[at + len(name) :]
+    m = re.match(r"\s+(?:med|bidrar med|står för)\s+", tail)
+    if not m:
+        return None
+    found = find_amounts(tail[m.end() :])
+    return found[0].value if found and found[0].span.start == 0 else None
+
+
+_ROUNDED_UNIT = re.compile(r"mkr|mnkr|msek|tkr|tsek|miljon|milj\.?|tusen", re.IGNORECASE)
+
+
+def approximate(raw: str) -> bool:
+    """Whether an amount as written is approximate ("ca", "drygt") or in a rounded unit."""
+    found = find_amounts(raw)
+    return bool(found and found[0].approx) or _ROUNDED_UNIT.search(raw) is not None
+
+
 class FactComposer:
     def __init__(self, book: CiteBook):
         self.book = book
@@ -69,6 +93,14 @@ class FactComposer:
     def ref(self, s: Sourced) -> str:
         n = self.cite(s)
         return f" [{n}]" if n is not None else ""
+
+    def amount(self, s: Sourced) -> str:
+        """An amount in Swedish form; as the report words it when that is approximate or
+        rounded ("ca 13,8 Mkr"): exact kronor would claim a precision the report lacks."""
+        raw = self.book.text_at(s.report_id, s.span)
+        if raw and isinstance(s.value, int | float) and approximate(raw):
+            return " ".join(raw.split())
+        return _kr(s.value)
 
     def add_figure(self, out: Composed, f: ProjectFacts, name: str, s: Sourced, unit: str | None) -> None:
         out.figures.append(FigureRef(f.project, name, s.value, unit, s.sentence, self.cite(s)))  # type: ignore[arg-type]
@@ -128,12 +160,12 @@ class FactComposer:
         revised = ""
         if f.budget_revised:
             before = f.original_total_budget
-            revised = f" efter revidering (tidigare {_kr(before.value)})" if before else " efter revidering"
-        text = f"Den totala budgeten för {f.project} {verb}{revised} {_kr(f.total_budget.value)}"
+            revised = f" efter revidering (tidigare {self.amount(before)})" if before else " efter revidering"
+        text = f"Den totala budgeten för {f.project} {verb}{revised} {self.amount(f.total_budget)}"
         self.add_figure(out, f, "total_budget", f.total_budget, "kr")
         if f.eu_funding is not None:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
-            text += f", varav {_kr(f.eu_funding.value)} från {fund}"
+            text += f", varav {self.amount(f.eu_funding)} från {fund}"
             self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s))
         out.sentences.append(f"{text}{refs}.")
@@ -146,7 +178,7 @@ class FactComposer:
             return True
         fund = FUND_NAMES.get(str(f.fund.value), "EU-fonderna") if f.fund else "EU-fonderna"
         out.sentences.append(
-            f"{f.project} finansieras med {_kr(f.eu_funding.value)} från {fund}{self.ref(f.eu_funding)}."
+            f"{f.project} finansieras med {self.amount(f.eu_funding)} från {fund}{self.ref(f.eu_funding)}."
         )
         self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
         return True
@@ -190,7 +222,14 @@ class FactComposer:
     def _cofin(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if not f.co_financiers:
             return False
-        names = ", ".join(str(c.value) for c in f.co_financiers)
+        named = []
+        for c in f.co_financiers:
+            share = _contribution(str(c.value), c.sentence)
+            named.append(f"{c.value} ({format_kr(share)})" if share is not None else str(c.value))
+            if share is not None:
+                out.figures.append(FigureRef(f.project, "co_financing", share, "kr", c.sentence, self.cite(c),
+                                             label=str(c.value)))
         refs = "".join(dict.fromkeys(self.ref(c) for c in f.co_financiers))
-        out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {names}{refs}.")
+        together = ", ".join(named)
+        out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {together}{refs}.")
         return True

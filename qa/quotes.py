@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from corpus.sentences import is_subheading
 from corpus.types import Chunk
 
 Analyze = Callable[[str], list[str]]
@@ -50,11 +51,20 @@ _STRONG_VERBS = {
 }
 
 
+_PARTICLES = frozenset(
+    "på in ut upp av an till genom om fort över under be för med mot bort fram igen ned ner åter".split()
+)
+
+
 def canonical(term: str) -> str:
     """Fold what the Swedish stemmer leaves apart: strong verb forms ("gick" → "gå") and a
     definite ending on short nouns ("målet" → "mål"), so question and passage meet."""
     if term in _STRONG_VERBS:
         return _STRONG_VERBS[term]
+    # Particle verbs: "pågick", "pågår" → "pågå"; "består" → "bestå".
+    for form, lemma in _STRONG_VERBS.items():
+        if term.endswith(form) and term[: -len(form)] in _PARTICLES:
+            return term[: -len(form)] + lemma
     # Twice: the stemmer leaves "samarbetet" whole but cuts "samarbete" to "samarbet",
     # so one cut would leave the two forms apart ("samarbet" vs "samarb").
     for _ in range(2):
@@ -130,15 +140,6 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return spans or [(chunk.start, chunk.end)]
 
 
-def is_title(text: str) -> bool:
-    """A short line without closing punctuation that is not a bullet: a sub-heading
-    inside a section, which supports nothing on its own."""
-    t = text.strip()
-    return (
-        len(t) < 80 and not t.endswith((".", "!", "?", ":", ";", ")")) and not t.startswith(("-", "•", "*"))
-    )
-
-
 def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2) -> Quote:
     """The run of up to ``max_sentences`` adjacent sentences of ``chunk`` that covers the
     most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
@@ -146,7 +147,7 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
     every = sentence_spans(chunk)
     # Original positions: a run never reaches over a sub-heading into the next paragraph.
     off = chunk.start
-    kept = [i for i, (a, b) in enumerate(every) if not is_title(chunk.text[a - off : b - off])]
+    kept = [i for i, (a, b) in enumerate(every) if not is_subheading(chunk.text[a - off : b - off])]
     kept = kept or list(range(len(every)))
     spans = [every[i] for i in kept]
     term_sets = [

@@ -411,7 +411,9 @@ class QAService:
         groups = [reports] if reports else []
         groups = groups or [self.scope.implied_report(q)]
         if not groups[0]:
-            groups = [(r,) for r in self.scope.current_reports()]
+            # Newest platform report first: the one a question without a year most likely means.
+            current = self.scope.current_reports()
+            groups = [(r,) for r in sorted(current, key=lambda r: -(self.report_years.get(r) or 0))]
         sentences: list[str] = []
         figures: list[FigureRef] = []
         for group in groups:
