@@ -107,18 +107,33 @@ def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
     return None
 
 
-def stated_count(flt: AggregateFilter, sentences: Sequence[ReportSentence]) -> ReportSentence | None:
-    """The first sentence that states a number of projects of the kind ``flt`` selects
-    ("Tre av projekten finansieras av Europeiska socialfonden"): the report's own count,
-    cited beside the one computed from the project facts."""
+def stated_selection(
+    flt: AggregateFilter,
+    sentences: Sequence[ReportSentence],
+    chosen: Sequence[str] = (),
+    by_name: bool = False,
+) -> ReportSentence | None:
+    """The first sentence where the report itself states the selection ``flt`` makes: a
+    number of such projects ("Tre av projekten finansieras av Europeiska socialfonden") or
+    several of the ``chosen`` projects by name ("… har Ung Framtid och Föräldrakraft
+    avslutats"), the kind ``by_name`` asks for first; cited beside what is computed from
+    the project facts."""
     words = _filter_words(flt)
     if words is None:
         return None
+    names = [normalise(n) for n in chosen]
+    counts: list[ReportSentence] = []
+    named: list[ReportSentence] = []
     for sentence in sentences:
         norm = normalise(sentence.text)
-        if _COUNT_OF_PROJECTS.search(sentence.text) and any(w in norm for w in words):
-            return sentence
-    return None
+        if not any(w in norm for w in words):
+            continue
+        if _COUNT_OF_PROJECTS.search(sentence.text):
+            counts.append(sentence)
+        if len(names) >= 2 and sum(1 for n in names if n.strip() and n in norm) >= 2:
+            named.append(sentence)
+    found = [*named, *counts] if by_name else [*counts, *named]
+    return found[0] if found else None
 
 
 def _amount_fields(q: Question) -> list[str]:
@@ -154,7 +169,7 @@ def aggregate(
     if not chosen:
         out.sentences.append("Inget projekt i rapporterna uppfyller det.")
         return out
-    own = stated_count(flt, sentences) if op == "count" else None
+    own = stated_selection(flt, sentences, [f.project for f in chosen], by_name=op == "list")
     if own is not None:
         n = composer.book.cite_span(own.report_id, own.span)
         if n is not None:

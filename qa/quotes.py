@@ -70,6 +70,9 @@ def canonical(term: str) -> str:
     for _ in range(2):
         if len(term) >= 5 and term.endswith(("et", "en")) and not term[-3].isdigit():
             term = term[:-2]
+    # The stemmer cuts "startat" to "start" but leaves "startats" (passive) as "startat".
+    if len(term) >= 6 and term.endswith("at"):
+        term = term[:-2]
     return term
 
 

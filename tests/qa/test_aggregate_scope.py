@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Span
-from qa.aggregates import AggregateFilter, ReportSentence, stated_count
+from qa.aggregates import AggregateFilter, ReportSentence, stated_selection
 from qa.scope import Scope
 
 pytestmark = pytest.mark.unit
@@ -46,7 +46,28 @@ def _sentences(*texts: str) -> list[ReportSentence]:
         (AggregateFilter(owner="kulturförvaltningen"), ("Kulturförvaltningen äger två av projekten.",), None),
     ],
 )
-def test_stated_count(flt: AggregateFilter, texts: tuple[str, ...], expected: int | None) -> None:
+def test_stated_selection_by_count(
+    flt: AggregateFilter, texts: tuple[str, ...], expected: int | None
+) -> None:
     sentences = _sentences(*texts)
-    found = stated_count(flt, sentences)
+    found = stated_selection(flt, sentences)
     assert found == (sentences[expected] if expected is not None else None)
+
+
+def test_stated_selection_by_names() -> None:
+    sentences = _sentences(
+        "Ung Väg avslutades i december.",  # one name only: about one project
+        "Under perioden har Ung Väg och Bryggan avslutats.",
+        "Ung Väg och Bryggan har samarbetat.",  # names without the filter's word
+    )
+    chosen = ["Ung Väg", "Bryggan", "Steget"]
+    assert stated_selection(AggregateFilter(status="ended"), sentences, chosen) == sentences[1]
+    assert stated_selection(AggregateFilter(status="ended"), sentences[2:], chosen) is None
+
+
+def test_a_list_prefers_the_sentence_that_names_the_projects() -> None:
+    sentences = _sentences("Under året har två projekt avslutats.", "Ung Väg och Bryggan har avslutats.")
+    chosen = ["Ung Väg", "Bryggan"]
+    ended = AggregateFilter(status="ended")
+    assert stated_selection(ended, sentences, chosen, by_name=True) == sentences[1]
+    assert stated_selection(ended, sentences, chosen, by_name=False) == sentences[0]
