@@ -81,10 +81,19 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 
 #: Section type → word prefixes in a question that ask for that kind of passage.
 SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
-    SectionType.SUCCESS_FACTORS: ("framgångsfaktor", "framgång", "lyckats", "fungerat bra", "styrkor"),
+    # "Erfarenheter" are lessons of either kind.
+    SectionType.SUCCESS_FACTORS: (
+        "framgångsfaktor",
+        "framgång",
+        "lyckats",
+        "fungerat bra",
+        "styrkor",
+        "erfarenhet",
+    ),
     SectionType.CHALLENGES: (
         "utmaning",
         "lärdom",
+        "erfarenhet",
         "förbättringsområde",
         "svårighet",
         "problem",

@@ -63,6 +63,8 @@ def test_section_types_and_aggregates() -> None:
     assert q.section_types == [SectionType.SUCCESS_FACTORS]
     q = understand("Vilka utmaningar och lärdomar hade projekten?", CATALOG)
     assert q.section_types == [SectionType.CHALLENGES]
+    q = understand("Vilka erfarenheter har projekten av samverkan?", CATALOG)
+    assert q.section_types == [SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES]
     assert understand("Vilket projekt har minst budget?", CATALOG).aggregate == "min"
     assert understand("Hur mycket EU-stöd fick projekten sammanlagt?", CATALOG).aggregate == "sum"
     assert understand("Hur många projekt finns det?", CATALOG).aggregate == "count"
