@@ -22,6 +22,7 @@ from qa.aggregates import ReportSentence, aggregate
 from qa.citebook import CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, counted_noun, states_count
+from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.figure_index import FigureIndex, Stated, as_ref
@@ -98,6 +99,8 @@ class QAService:
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
         self.figure_index = FigureIndex(index.figures())
+        self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
+        self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
             starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
@@ -217,6 +220,11 @@ class QAService:
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:
                 reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
+        entity = asked_entity(text)
+        if entity and not names_any(
+            entity[0], (p.chunk.text for p in passages[:3]), self._known_words(text), self.ordinary_words
+        ):
+            reason = reason or f"De närmaste avsnitten nämner inga {entity[1]} vid namn."
         trace.evidence = evidence
         if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
@@ -308,6 +316,10 @@ class QAService:
             have = {p.chunk.id for p in passages}
             passages += [p for p in extra if p.chunk.id not in have]
         return passages
+
+    def _known_words(self, question: str) -> list[str]:
+        """Words that are no answer to "vilka …": the question's own and projects' names."""
+        return [*re.findall(r"\w+", question), *self.project_name_words]
 
     def content_terms(self, text: str) -> set[str]:
         """The question's content stems (project mentions and question-form words removed)."""

@@ -181,3 +181,12 @@ def test_owner_and_fund_named_in_a_question_filter_the_projects(qa_service: Any)
 
 def test_the_current_reports_are_the_newest_of_each_platform(qa_service: Any) -> None:
     assert qa_service.scope.current_reports() == ("rapport_2019", "rapport_2022")
+
+
+def test_which_companies_is_not_answered_with_a_count(qa_service: Any) -> None:
+    """The report says how many companies took part, not which: abstain, and say why."""
+    a = qa_service.ask("Vilka företag har deltagit i Digilyftets workshopserier?")
+    assert not a.answerable and not a.citations and a.suggestions
+    assert "inga företag vid namn" in a.text
+    named = qa_service.ask("Vilka aktörer driver Dubbel Yrkesutbildning i samverkan med?")
+    assert named.answerable and "Arbetsförmedlingen" in named.text
