@@ -252,9 +252,10 @@ def make_engine(db: str | Path) -> Engine:
     return engine
 
 
-def _create_tables(engine: Engine, attempts: int = 3) -> None:
+def _create_tables(engine: Engine, attempts: int = 10) -> None:
     """Create the missing tables. Workers starting together on an empty database race to
-    create them; the losers fail once the winner commits, and then find them made."""
+    create them; a loser fails once a winner commits, and then finds that table made (it
+    can lose once per table, so there are more attempts than tables × workers need)."""
     for attempt in range(1, attempts + 1):
         try:
             metadata.create_all(engine)
@@ -263,6 +264,7 @@ def _create_tables(engine: Engine, attempts: int = 3) -> None:
             if attempt == attempts:
                 raise
             log.info("creating the conversation tables raced another worker; checking again")
+            time.sleep(0.02 * attempt)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
