@@ -55,7 +55,7 @@
     total_budget: "Total budget", eu_funding: "EU-stöd", fund: "Fond", owner: "Projektägare",
     manager: "Projektledare", start_date: "Startdatum", end_date: "Slutdatum", status: "Status",
     participants: "Deltagare", goal: "Mål", outcome: "Utfall", share: "Andel", count: "Antal",
-    amount: "Belopp",
+    amount: "Belopp", co_financing: "Medfinansiering",
   };
 
   const CSS = `
