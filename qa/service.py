@@ -102,10 +102,14 @@ class QAService:
         self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
         self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
         self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
+        # Each report's own overview chunks (no project's), in document order.
+        self._overview_chunks: dict[str, list[Chunk]] = {}
         for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
             starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
             starts.append(chunk.start)
             chunks.append(chunk)
+            if chunk.project is None:
+                self._overview_chunks.setdefault(chunk.report_id, []).append(chunk)
 
     @property
     def newest_year(self) -> int | None:
@@ -398,7 +402,7 @@ class QAService:
         """Sentences of the reports' own overview sections (no project's), the retrieved
         ones first: where a report states its cross-project counts."""
         ranked = [p.chunk for p in passages]
-        rest = sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start))
+        rest = [c for r in reports for c in self._overview_chunks.get(r, ())]
         seen: set[str] = set()
         out = []
         for chunk in (*ranked, *rest):
