@@ -3,10 +3,30 @@ order the composer uses them, so ``[n]`` in the text and ``citations[n-1]`` agre
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+from collections.abc import Callable, Iterable
 
 from corpus.types import Chunk, Span
 from qa.types import Citation, Passage
+
+
+class ChunkLocator:
+    """Finds the chunk that holds an offset of a report (a figure's or a fact's span)."""
+
+    def __init__(self, chunks: Iterable[Chunk]):
+        self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
+        for chunk in sorted(chunks, key=lambda c: (c.report_id, c.start)):
+            starts, ordered = self._starts.setdefault(chunk.report_id, ([], []))
+            starts.append(chunk.start)
+            ordered.append(chunk)
+
+    def __call__(self, report_id: str, offset: int) -> Chunk | None:
+        """The chunk of ``report_id`` whose span contains ``offset`` (None in a heading)."""
+        starts, chunks = self._starts.get(report_id, ([], []))
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and chunks[i].start <= offset < chunks[i].end:
+            return chunks[i]
+        return None
 
 
 class CiteBook:

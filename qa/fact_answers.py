@@ -62,7 +62,7 @@ def _kr(v: object) -> str:
 
 def _contribution(name: str, sentence: str) -> int | None:
     """The amount a co-financier brings when the sentence says so right after its name
-    ("… från Region Uppsala med 1 500 000 kr …")."""
+    ("… från Region Norr med 250 000 kr …")."""
     at = sentence.find(name)
     if at < 0:
         return None

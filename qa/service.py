@@ -7,7 +7,6 @@ start) and shared between requests (no per-request mutable state on the object).
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import logging
 import re
@@ -16,10 +15,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.types import Chunk, ProjectFacts, SectionType, Span
+from corpus.types import ProjectFacts, SectionType
 from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
-from qa.aggregates import ReportSentence, aggregate
-from qa.citebook import CiteBook
+from qa.aggregate_answers import AggregateAnswerer
+from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, counted_noun, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
@@ -101,27 +100,13 @@ class QAService:
         self.figure_index = FigureIndex(index.figures())
         self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
         self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
-        self._starts: dict[str, tuple[list[int], list[Chunk]]] = {}
-        # Each report's own overview chunks (no project's), in document order.
-        self._overview_chunks: dict[str, list[Chunk]] = {}
-        for chunk in sorted(self.retriever.chunks.values(), key=lambda c: (c.report_id, c.start)):
-            starts, chunks = self._starts.setdefault(chunk.report_id, ([], []))
-            starts.append(chunk.start)
-            chunks.append(chunk)
-            if chunk.project is None:
-                self._overview_chunks.setdefault(chunk.report_id, []).append(chunk)
+        chunks = self.retriever.chunks.values()
+        self.chunk_at = ChunkLocator(chunks)
+        self.aggregates = AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks)
 
     @property
     def newest_year(self) -> int | None:
         return max((y for y in self.report_years.values() if y), default=None)
-
-    def chunk_at(self, report_id: str, offset: int) -> Chunk | None:
-        """The chunk of ``report_id`` whose span contains ``offset`` (None in a heading)."""
-        starts, chunks = self._starts.get(report_id, ([], []))
-        i = bisect.bisect_right(starts, offset) - 1
-        if i >= 0 and chunks[i].start <= offset < chunks[i].end:
-            return chunks[i]
-        return None
 
     # -- answering -------------------------------------------------------------
     def ask(
@@ -396,54 +381,12 @@ class QAService:
         text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
         return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)
 
-    def _report_level_sentences(
-        self, reports: tuple[str, ...], passages: list[Passage]
-    ) -> list[ReportSentence]:
-        """Sentences of the reports' own overview sections (no project's), the retrieved
-        ones first: where a report states its cross-project counts."""
-        ranked = [p.chunk for p in passages]
-        rest = [c for r in reports for c in self._overview_chunks.get(r, ())]
-        seen: set[str] = set()
-        out = []
-        for chunk in (*ranked, *rest):
-            if chunk.id in seen or chunk.project is not None or chunk.report_id not in reports:
-                continue
-            seen.add(chunk.id)
-            off = chunk.start
-            out += [
-                ReportSentence(chunk.report_id, Span(s.start, s.end), chunk.text[s.start - off : s.end - off])
-                for s in chunk.sentences
-            ]
-        return out
-
     def _aggregate_answer(
         self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
     ) -> Answer | None:
         book = CiteBook(self.chunk_at)
-        composer = FactComposer(book)
-        # Cross-project figures belong to one report; without one named, the newest report
-        # of the platform the question's words point at, else of each indexed platform,
-        # answered platform by platform (their projects are not one population).
-        groups = [reports] if reports else []
-        groups = groups or [self.scope.implied_report(q)]
-        if not groups[0]:
-            # Newest platform report first: the one a question without a year most likely means.
-            current = self.scope.current_reports()
-            groups = [(r,) for r in sorted(current, key=lambda r: -(self.report_years.get(r) or 0))]
-        sentences: list[str] = []
-        figures: list[FigureRef] = []
-        for group in groups:
-            year = max((self.report_years.get(r) or 0 for r in group), default=0) or None
-            own = self._report_level_sentences(group, passages) if len(group) == 1 else []
-            out = aggregate(q, self.facts.leaves(group), composer, year, self.facts.stated_totals(group), own)
-            if out is None or not out.sentences:
-                continue
-            if len(groups) > 1:
-                title = self.reports_meta.get(group[0], {}).get("title") or group[0]
-                out.sentences[0] = f"Enligt {title}: {out.sentences[0]}"
-            sentences += out.sentences
-            figures += out.figures
-        if not sentences:
+        out = self.aggregates.compose(q, reports, passages, FactComposer(book))
+        if out is None:
             return None
         self._with_passages(book, passages, query_terms)
-        return Answer(new_answer_id(), " ".join(sentences), True, book.citations, figures)
+        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)
