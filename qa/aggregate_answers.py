@@ -9,7 +9,7 @@ own statement of the selection or total is quoted beside what the facts add up t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from corpus.types import Chunk, Span
@@ -50,7 +50,7 @@ class AggregateAnswerer:
         combined = Composed()
         for group in groups:
             year = max((self.report_years.get(r) or 0 for r in group), default=0) or None
-            own = self._overview_sentences(group, passages) if len(group) == 1 else []
+            own = self._overview_sentences(group, passages) if len(group) == 1 else iter(())
             out = aggregate(q, self.facts.leaves(group), composer, year, self.facts.stated_totals(group), own)
             if out is None or not out.sentences:
                 continue
@@ -61,20 +61,20 @@ class AggregateAnswerer:
             combined.figures += out.figures
         return combined if combined.sentences else None
 
-    def _overview_sentences(self, reports: tuple[str, ...], passages: list[Passage]) -> list[ReportSentence]:
+    def _overview_sentences(
+        self, reports: tuple[str, ...], passages: list[Passage]
+    ) -> Iterator[ReportSentence]:
         """Sentences of the reports' own overview sections (no project's), the retrieved
-        ones first: where a report states its cross-project counts and totals."""
+        ones first: where a report states its cross-project counts and totals. Lazy: most
+        aggregates read none or stop at the first match."""
         ranked = [p.chunk for p in passages]
         rest = [c for r in reports for c in self._overview.get(r, ())]
         seen: set[str] = set()
-        out = []
         for chunk in (*ranked, *rest):
             if chunk.id in seen or chunk.project is not None or chunk.report_id not in reports:
                 continue
             seen.add(chunk.id)
             off = chunk.start
-            out += [
-                ReportSentence(chunk.report_id, Span(s.start, s.end), chunk.text[s.start - off : s.end - off])
-                for s in chunk.sentences
-            ]
-        return out
+            for s in chunk.sentences:
+                text = chunk.text[s.start - off : s.end - off]
+                yield ReportSentence(chunk.report_id, Span(s.start, s.end), text)

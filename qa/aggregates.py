@@ -4,7 +4,7 @@ filtered by fund, status, end year and owner; every included project is cited.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corpus.budget_table import StatedTotal
@@ -109,7 +109,7 @@ def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
 
 def stated_selection(
     flt: AggregateFilter,
-    sentences: Sequence[ReportSentence],
+    sentences: Iterable[ReportSentence],
     chosen: Sequence[str] = (),
     by_name: bool = False,
 ) -> ReportSentence | None:
@@ -122,18 +122,18 @@ def stated_selection(
     if words is None:
         return None
     names = [normalise(n) for n in chosen]
-    counts: list[ReportSentence] = []
-    named: list[ReportSentence] = []
+    fallback: ReportSentence | None = None
     for sentence in sentences:
         norm = normalise(sentence.text)
         if not any(w in norm for w in words):
             continue
-        if _COUNT_OF_PROJECTS.search(sentence.text):
-            counts.append(sentence)
-        if len(names) >= 2 and sum(1 for n in names if n.strip() and n in norm) >= 2:
-            named.append(sentence)
-    found = [*named, *counts] if by_name else [*counts, *named]
-    return found[0] if found else None
+        counts = _COUNT_OF_PROJECTS.search(sentence.text) is not None
+        named = len(names) >= 2 and sum(1 for n in names if n.strip() and n in norm) >= 2
+        if (named if by_name else counts):
+            return sentence
+        if fallback is None and (counts or named):
+            fallback = sentence
+    return fallback
 
 
 def _amount_fields(q: Question) -> list[str]:
@@ -147,7 +147,7 @@ def aggregate(
     composer: FactComposer,
     newest_year: int | None,
     stated: Sequence[StatedTotal] = (),
-    sentences: Sequence[ReportSentence] = (),
+    sentences: Iterable[ReportSentence] = (),
 ) -> Composed | None:
     """Compose the aggregate answer, or None when the question is not one we can compute.
 
