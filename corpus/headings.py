@@ -27,6 +27,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"läget\b", SectionType.STATUS),
     (r"måluppfyllelse", SectionType.STATUS),
     (r"resultat", SectionType.STATUS),
+    (r"\bmål(en)?\b", SectionType.STATUS),
     (r"lägesrapport", SectionType.STATUS),
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
@@ -229,29 +230,27 @@ def _match_toc(lines: list[tuple[int, int, str]], toc: tuple[TocEntry, ...]) -> 
 
 
 def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[HeadingLine]:
-    """Add plain subsection-vocabulary lines ("**Projektfakta**") when the markup has none.
+    """Add plain subsection-vocabulary lines ("**Projektfakta**") where the markup has none.
 
     Some reports mark chapters and projects with ``#`` but write subsection titles as
-    plain or bold lines; those become headings one level below the preceding heading.
+    plain or bold lines, some only for part of their projects; such a line becomes a
+    heading one level below the explicit heading it stands under, unless that heading's
+    part of the report marks its subsections explicitly (``#### Projektfakta``).
     """
-    if any(subsection_type(h.title) in PROJECT_SUBSECTION_TYPES for h in explicit):
-        return explicit
+    marked = [h.start for h in explicit if subsection_type(h.title) in PROJECT_SUBSECTION_TYPES]
     taken = {h.start for h in explicit}
-    extra = [
-        HeadingLine(start, end, clean_title(line), "plain")
-        for start, end, line in _standalone_lines(text)
-        if start not in taken and _is_plain_title(line) and is_pure_vocabulary(line)
-    ]
-    merged = sorted(explicit + extra, key=lambda h: h.start)
-    out: list[HeadingLine] = []
-    level = 1
-    for h in merged:
-        if h.level is not None:
-            level = h.level
-            out.append(h)
-        else:
-            out.append(HeadingLine(h.start, h.end, h.title, h.source, level + 1))
-    return out
+    out = list(explicit)
+    for start, end, line in _standalone_lines(text):
+        if start in taken or not _is_plain_title(line) or not is_pure_vocabulary(line):
+            continue
+        i = next((k for k in range(len(explicit) - 1, -1, -1) if explicit[k].start < start), None)
+        level = (explicit[i].level or 1) if i is not None else 1
+        if i is not None:
+            until = next((h.start for h in explicit[i + 1 :] if (h.level or 1) <= level), len(text))
+            if any(explicit[i].start < m < until for m in marked):
+                continue
+        out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1))
+    return sorted(out, key=lambda h: h.start)
 
 
 def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine]:

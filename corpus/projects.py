@@ -16,8 +16,8 @@ from corpus.headings import HeadingLine
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
 _STATUS_NOTE = re.compile(
-    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|pågående|nytt|ny)\b[^()]*)"
-    r"|\((?P<b>(?:avslutat|avslutad|pågående|nytt|ny)\b[^()]*)\))\s*$",
+    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)"
+    r"|\((?P<b>(?:avslutat|avslutad|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)\))\s*$",
     re.I,
 )
 _SUBPROJECT = re.compile(

@@ -33,3 +33,14 @@ def test_facts_of_the_sub_projects_and_an_approximate_budget() -> None:
     assert [m.value for m in entre.managers] == ["Yusuf Demir"]
     assert entre.total_budget is not None and entre.total_budget.value == 13_800_000
     assert "ca 13,8 Mkr" in REPORT.text[entre.total_budget.span.start : entre.total_budget.span.end]
+
+
+def test_second_held_out_report_in_markdown_with_mixed_subsection_markup() -> None:
+    """tests/fixtures/heldout2/: markdown where some projects mark subsections with
+    ``####`` and others with bold lines; every project must be found."""
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "heldout2" / "rapport_nordost_2021.md"
+    report = read_report(path)
+    assert report.year == 2021
+    assert len(report.projects) == 7
+    names = {p.name for p in report.projects}
+    assert "Jobbspåret Nordost" in names and "Företagslyft Nordost" in names

@@ -336,6 +336,24 @@ def test_markdown_projects_with_bold_subsection_lines() -> None:
     ]
 
 
+def test_markdown_mixing_heading_and_bold_subsections_finds_every_project() -> None:
+    """One report, two habits: some projects mark subsections with ``####``, others with
+    bold lines; both kinds of project are projects, "– förlängt till …" is a status note."""
+    text = (
+        "# Rapport 2025\n\n## Bakgrund\n\nText.\n\n## Projekten\n\n"
+        "### Epsilon – förlängt till 2026\n\n**Projektfakta**\n\nEpsilon ägs av Q.\n\n"
+        "**Mål och resultat**\n\nMålet är 40 deltagare.\n\n"
+        "### Zeta\n\n#### Projektfakta\n\nZeta ägs av R.\n\n#### Utmaningar\n\nFå deltagare.\n\n"
+        "### Eta\n\n**Projektfakta**\n\nEta ägs av S.\n"
+    )
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Epsilon", "Zeta", "Eta"]
+    assert report.projects[0].status_note == "förlängt till 2026"
+    epsilon = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
+    children = [(c.title, c.section_type) for c in epsilon.children]
+    assert children == [("Projektfakta", F), ("Mål och resultat", S)]
+
+
 def test_plain_project_opening_with_background_subsection() -> None:
     text = (
         "Rapport 2022\n\nInledning\n\nOm plattformen.\n\nProjekt Eta\n\nBakgrund\n\nEta startade 2020.\n\n"
