@@ -32,7 +32,10 @@ ENTITY_NOUNS = (
 #: "vårdcentralerna i Kvarnby och Oxie"); a name before it is usually something else
 #: ("Almi, som kan erbjuda företagen finansiering").
 NEAR = 4
-_ASKS = re.compile(r"^\s*vilka\s+([a-zåäö-]+)", re.IGNORECASE)
+#: "Vilka företag …" (the next word), "Vad heter de elva nya företag …" (within three).
+_ASKS = re.compile(
+    r"^\s*(?:vilka(\s+[a-zåäö-]+)|vad\s+heter(?:\s+de|\s+dessa)?((?:\s+[a-zåäö0-9-]+){1,3}))", re.IGNORECASE
+)
 _WORD = re.compile(r"[A-ZÅÄÖa-zåäö][\w-]*")
 
 
@@ -42,9 +45,11 @@ def asked_entity(question: str) -> tuple[str, str] | None:
     m = _ASKS.match(question)
     if not m:
         return None
-    word = m.group(1).lower()
-    stem = next((e for e in ENTITY_NOUNS if word.startswith(e)), None)
-    return (stem, word) if stem else None
+    for word in (m.group(1) or m.group(2)).lower().split():
+        stem = next((e for e in ENTITY_NOUNS if word.startswith(e)), None)
+        if stem:
+            return stem, word
+    return None
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

@@ -54,7 +54,10 @@ def new_answer_id() -> str:
 
 
 #: A sentence that states a goal rather than an outcome ("Målet är …", "… som mål att … skulle").
-_GOAL = re.compile(r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b", re.IGNORECASE)
+# A goal, not an outcome: "Målet är …", "… mål … ska …", a bullet "minst 30 procent … ska …".
+_GOAL = re.compile(
+    r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b|\bminst\b.*\b(?:skulle|ska)\b", re.IGNORECASE
+)
 
 
 class QAService:

@@ -89,11 +89,13 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "fungerat bra",
         "styrkor",
         "erfarenhet",
+        "lärt sig",
     ),
     SectionType.CHALLENGES: (
         "utmaning",
         "lärdom",
         "erfarenhet",
+        "lärt sig",
         "förbättringsområde",
         "svårighet",
         "problem",

@@ -20,6 +20,8 @@ ORDINARY = lowercase_words(["projektet har hittills nått många företag och at
         ("Vilka aktörer driver projektet i samverkan med?", None),  # role word: not checked
         ("Vilka utmaningar hade projekten?", None),
         ("Hur många företag deltog?", None),
+        ("Vad heter de elva nya företag som startats?", ("företag", "företag")),
+        ("Vilka projekt stöttar företag?", None),  # asks for projects, not companies
     ],
 )
 def test_asked_entity(question: str, asked: tuple[str, str] | None) -> None:
