@@ -206,7 +206,13 @@ _BUDGET_CUE = re.compile(
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
                            r"tidigare\s+budget", re.IGNORECASE)
-_REVISED_CUE = re.compile(r"revider|efter\s+revidering|ändrad\s+budget|justerad\s+budget", re.IGNORECASE)
+# A budget that was changed: "reviderades", "utökades från X till Y", "höjdes", "sänktes" …
+_REVISED_CUE = re.compile(
+    r"revider|efter\s+revidering|ändrad\s+budget|justerad\s+budget|"
+    r"\b(?:utökade?s|utökats|höjdes|höjts|sänktes|sänkts|minskades|minskats|ändrades|ändrats|"
+    r"justerades|justerats|ökades|ökats)\b",
+    re.IGNORECASE,
+)
 _FUND_WORDS = {
     "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),

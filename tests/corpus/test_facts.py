@@ -88,6 +88,17 @@ def test_budget_with_unitless_eu_amount_and_revision() -> None:
     assert (r.original_total.value, r.total.value, r.revised) == (20_000_000, 18_500_000, True)
 
 
+@pytest.mark.parametrize("verb", ["utökades", "höjdes", "sänktes", "ändrades"])
+def test_a_budget_changed_from_one_amount_to_another_is_the_new_amount(verb: str) -> None:
+    """Never the old amount as the budget: "utökades den totala budgeten från X till Y"."""
+    b = find_budget(SentenceText(f"I samband med förlängningen {verb} den totala budgeten från "
+                                 "10 200 000 kr till 12 400 000 kr, varav 6 000 000 kr finansieras av "
+                                 "Europeiska socialfonden.", 0))
+    assert b is not None and b.total and b.original_total and b.eu
+    assert (b.total.value, b.original_total.value, b.eu.value, b.revised) == (
+        12_400_000, 10_200_000, 6_000_000, True)
+
+
 def test_segment_facts_former_manager_when_current_named() -> None:
     text = ("Projektägare är *Kulturförvaltningen*. Projektledare är Sara Ek sedan hösten 2020. "
             "Olle Ström har varit projektledare fram till dess. Projekttiden är 2019-01-01 – 2021-12-31. "
