@@ -27,6 +27,9 @@ _SKIP_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
 _GOAL = re.compile(r"\bmål\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|förväntade|prognos\w*|planera\w*|"
                    r"\bsyftar\b|\bavser\b", re.IGNORECASE)
 _GOAL_NEAR = re.compile(r"(?:mål\w*|målsättning\w*)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_ATTAINED = re.compile(r"\b(?:nått|nådde|uppnått|uppnådde|klarat|klarade|överträffat|överträffade)\b"
+                       r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+_GOAL_AFTER = re.compile(r"[^()]{0,60}\(\s*mål", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:har|hade|hittills|nådde|nått|uppnått|uppnådde|totalt|blev|fick|startade|"
                       r"utbildades|skrevs|överträffa\w*|resulterat)\b", re.IGNORECASE)
 _RESULT_WORDS = re.compile(r"arbete|anställning|studier|självförsörj|startat|startats|utbildats|utbildade|"
@@ -60,14 +63,21 @@ def _label(text: str, end: int, unit: str | None) -> str:
 
 
 def _kind(sentence: str, local_start: int) -> str | None:
-    """Goal or outcome, decided by the nearest cue before the number (else the sentence's first)."""
+    """Goal or outcome, decided by the nearest cue before the number (else the sentence's
+    first). A goal word after an attainment verb ("har nått båda målen: 171 …") is an
+    outcome cue, and a number followed by "(mål: 150)" is the outcome beside its goal."""
     if _GOAL_NEAR.search(sentence[max(0, local_start - 45):local_start]):
         return "goal"
-    cues = [(m.start(), "goal") for m in _GOAL.finditer(sentence)]
+    cues = [
+        (m.start(), "outcome" if _ATTAINED.search(sentence[max(0, m.start() - 30):m.start()]) else "goal")
+        for m in _GOAL.finditer(sentence)
+    ]
     cues += [(m.start(), "outcome") for m in _OUTCOME.finditer(sentence)]
     before = [c for c in cues if c[0] < local_start]
     if before:
         return max(before)[1]
+    if _GOAL_AFTER.match(sentence[local_start:]):
+        return "outcome"
     return min(cues)[1] if cues else None
 
 

@@ -30,6 +30,13 @@ def test_goal_and_outcome_in_one_sentence() -> None:
     assert got[1][:4] == ("participants", "outcome", 713, "deltagare")
 
 
+def test_reached_goals_and_goals_in_parentheses_mark_outcomes() -> None:
+    got = _figs("Projektet har nått båda målen: 171 medarbetare har deltagit och 31 ombud har utbildats.")
+    assert [(kind, value) for _, kind, value, _, _ in got] == [("outcome", 171), ("outcome", 31)]
+    bullet = _figs("- 31 utbildade språkombud (mål: 25)")
+    assert [(kind, value) for _, kind, value, _, _ in bullet][0] == ("outcome", 31)
+
+
 def test_label_inherits_unit_after_varav_till() -> None:
     got = _figs("Hittills har fler än 300 deltagare avslutats, varav 167 till arbete.")
     assert got[1][2:] == (167, "deltagare", "deltagare till arbete")
