@@ -31,14 +31,20 @@ class FigureIndex:
                     out.append(as_ref(fig, c.id))
         return out
 
-    def best_goal(
-        self, projects: tuple[str, ...], terms: set[str], said: list[tuple[int, int]], weights: TermWeights
+    def best_of_kind(
+        self,
+        kind: str,
+        projects: tuple[str, ...],
+        terms: set[str],
+        said: list[tuple[int, int]],
+        weights: TermWeights,
     ) -> Figure | None:
-        """The goal figure of ``projects`` whose label and sentence share the most
-        (idf-weighted) question terms besides "mål", outside the sentences ``said``."""
+        """The ``kind`` ("goal" or "outcome") figure of ``projects`` whose label and sentence
+        share the most (idf-weighted) question terms besides "mål", outside the sentences
+        ``said``."""
         best, best_score = None, 0.0
         for fig in self.all():
-            if fig.project not in projects or fig.kind != "goal":
+            if fig.project not in projects or fig.kind != kind:
                 continue
             if any(a <= fig.span.start < b for a, b in said):
                 continue

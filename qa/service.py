@@ -242,7 +242,9 @@ class QAService:
         )
         figures = self.figure_index.in_statements(stated)
         if "goal" in q.fields and q.projects:
-            text = self._add_goal(q, terms, citations, stated, figures, text)
+            text = self._add_figure("goal", q, terms, citations, stated, figures, text)
+        if "outcome" in q.fields and q.projects:
+            text = self._add_figure("outcome", q, terms, citations, stated, figures, text)
         return Answer(new_answer_id(), text, True, citations, figures)
 
     def _count_opener(self, counted: set[str] | None, share: bool) -> Callable[[str], bool] | None:
@@ -255,8 +257,9 @@ class QAService:
 
         return opener
 
-    def _add_goal(
+    def _add_figure(
         self,
+        kind: str,
         q: Question,
         terms: set[str],
         citations: list[Citation],
@@ -264,22 +267,28 @@ class QAService:
         figures: list[FigureRef],
         text: str,
     ) -> str:
-        """A question that also asks for the goal ("… och vad var målet?") gets the goal
-        figure of the asked project that best matches it, unless one is stated already."""
-        if any(f.kind == "goal" for f in figures):
+        """A question that also asks for the goal ("… och vad var målet?") or the outcome
+        ("Nådde X sina mål …?") gets the asked project's figure of that kind that best
+        matches it, with its sentence, unless the answer states one already."""
+        if any(f.kind == kind for f in figures):
             return text
         said = [span for _, spans in stated for span in spans]
-        best = self.figure_index.best_goal(self.scope.projects(q), terms, said, self.weights)
+        best = self.figure_index.best_of_kind(kind, self.scope.projects(q), terms, said, self.weights)
         chunk = self.chunk_at(best.report_id, best.span.start) if best else None
         if best is None or chunk is None:
             return text
         touched = [sn for sn in chunk.sentences if sn.start <= best.span.start < sn.end]
         start, end = (touched[0].start, touched[0].end) if touched else (best.span.start, best.span.end)
+        same = next((c for c in citations if c.passage.chunk.id == chunk.id and c.quote_start == start), None)
+        if same is not None:  # the sentence is already quoted: only the figure is new
+            figures.append(as_ref(best, same.id))
+            return text
         quote = chunk.text[start - chunk.start : end - chunk.start]
         cit = Citation(len(citations) + 1, Passage(chunk, 1.0), quote, start, end)
         citations.append(cit)
         figures.append(as_ref(best, cit.id))
-        return f"{text}\nMålet: {' '.join(quote.replace('*', '').split())} [{cit.id}]"
+        label = "Målet" if kind == "goal" else "Resultatet"
+        return f"{text}\n{label}: {' '.join(quote.replace('*', '').split())} [{cit.id}]"
 
     def _retrieve(
         self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace

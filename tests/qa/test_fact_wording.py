@@ -53,3 +53,30 @@ def test_an_exact_budget_is_stated_in_swedish_form() -> None:
     out = Composed()
     composer.compose(ProjectFacts("r", "P", total_budget=total), ["total_budget"], out)
     assert "4 512 300 kr" in out.sentences[0]
+
+
+def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:
+    """"Nådde X sina mål för …?" adds the outcome beside a stated goal: the outcome figure
+    of the project sharing most question terms, never one in a sentence already said."""
+    from corpus.types import Figure
+    from qa.figure_index import FigureIndex
+    from qa.quotes import TermWeights
+
+    s1 = "Målet är att 150 medarbetare ska delta i språkutbildningen."
+    s2 = "Projektet har nått målet: 171 medarbetare har deltagit i språkutbildningen."
+    s3 = "Hittills har 12 arbetsgivare tecknat avtal."
+    figs = [
+        Figure("r", "P", "goal", 150, "medarbetare", "medarbetare delta", Span(12, 15), s1, "goal"),
+        Figure("r", "P", "participants", 171, "medarbetare", "medarbetare deltagit", Span(130, 133), s2,
+               "outcome"),
+        Figure("r", "P", "outcome", 12, "arbetsgivare", "arbetsgivare tecknat", Span(214, 216), s3,
+               "outcome"),
+        Figure("r", "Q", "outcome", 99, "medarbetare", "medarbetare deltagit", Span(400, 402), s2, "outcome"),
+    ]
+    words = lambda t: [w.lower().strip(".:") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, [s1, s2, s3])
+    index = FigureIndex(figs)
+    terms = {"medarbetare", "språkutbildningen"}
+    best = index.best_of_kind("outcome", ("P",), terms, [], weights)
+    assert best is not None and best.value == 171
+    assert index.best_of_kind("outcome", ("P",), terms, [(100, 200)], weights) is None
