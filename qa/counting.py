@@ -60,3 +60,23 @@ def states_count(text: str, noun: set[str], analyze: Analyze, share: bool = Fals
                 if noun & set(analyze(window)):
                     return True
     return False
+
+
+#: A sentence that states a goal, not an outcome: "Målet är …", "… mål … ska …", a bullet
+#: "minst 30 procent … ska …".
+GOAL = re.compile(
+    r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b|\bminst\b.*\b(?:skulle|ska)\b", re.IGNORECASE
+)
+
+
+def count_opener(counted: set[str] | None, share: bool, analyze: Analyze) -> Callable[[str], bool] | None:
+    """For "hur många X": the answer opens with a sentence stating a count of X that is
+    not a goal (None for other questions)."""
+    if not counted:
+        return None
+    nouns = counted  # narrowed for the closure
+
+    def opener(sentence: str) -> bool:
+        return states_count(sentence, nouns, analyze, share) and not GOAL.search(sentence)
+
+    return opener

@@ -12,7 +12,6 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.types import ProjectFacts, SectionType
@@ -20,7 +19,7 @@ from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms
 from qa.aggregate_answers import AggregateAnswerer
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, counted_noun, states_count
+from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
@@ -51,13 +50,6 @@ class Trace:
 
 def new_answer_id() -> str:
     return "a-" + uuid.uuid4().hex[:8]
-
-
-#: A sentence that states a goal rather than an outcome ("Målet är …", "… som mål att … skulle").
-# A goal, not an outcome: "Målet är …", "… mål … ska …", a bullet "minst 30 procent … ska …".
-_GOAL = re.compile(
-    r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b|\bminst\b.*\b(?:skulle|ska)\b", re.IGNORECASE
-)
 
 
 class QAService:
@@ -238,7 +230,7 @@ class QAService:
             reports=reports,
             projects=self.scope.projects(q),
             section_types=tuple(q.section_types),
-            opener=self._count_opener(counted, asks_share(text)),
+            opener=count_opener(counted, asks_share(text), self.weights.passage),
         )
         figures = self.figure_index.in_statements(stated)
         if "goal" in q.fields and q.projects:
@@ -246,16 +238,6 @@ class QAService:
         if "outcome" in q.fields and q.projects:
             text = self._add_figure("outcome", q, terms, citations, stated, figures, text)
         return Answer(new_answer_id(), text, True, citations, figures)
-
-    def _count_opener(self, counted: set[str] | None, share: bool) -> Callable[[str], bool] | None:
-        """For "hur många X": open with a sentence stating a count of X that is not a goal."""
-        if not counted:
-            return None
-
-        def opener(sentence: str) -> bool:
-            return states_count(sentence, counted, self.weights.passage, share) and not _GOAL.search(sentence)
-
-        return opener
 
     def _add_figure(
         self,
