@@ -20,7 +20,7 @@ QUESTION_TERMS = frozenset(
     finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
     nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
     exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
-    jämförelse förhållande genom dra drar drog dragit haft varit blivit blev utöver förutom
+    jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     """.split()
 )
 

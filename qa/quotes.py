@@ -46,6 +46,7 @@ _STRONG_VERBS = {
         "skriv": "skrev skrivit",
         "driv": "drev drivit",
         "stå": "stod stått står",
+        "nå": "når nådde nådd nått",
     }.items()
     for form in forms.split()
 }
