@@ -63,7 +63,7 @@ _BARE_MONTH_RANGE_RE = re.compile(
 )
 _MELLAN_RE = re.compile(r"\bmellan\s+$", re.IGNORECASE)
 _OCH_RE = re.compile(r"\s+och\s+")
-_RANGE_SEP_RE = re.compile(r"\s*(?:[–—-]|till(?:\s+och\s+med)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(r"\s*(?:[–—-]|till(?:\s+och\s+med)?(?:\s+den)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

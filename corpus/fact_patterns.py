@@ -49,8 +49,10 @@ _OWNER_RE = re.compile(
     re.IGNORECASE,
 )
 _DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
+# After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
+_OWNED_DEPT = r"[\wÅÄÖåäö][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
 _OWNED_BY_RE = re.compile(
-    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_DEPT})(?=\W|$)|"
+    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare",
 )
 
@@ -62,6 +64,8 @@ def find_owner(sent: SentenceText) -> tuple[str, Span] | None:
         return None
     group = "owner" if m.group("owner") else "owner2"
     owner = clean_name(m.group(group))
+    if owner and m.re is _OWNED_BY_RE:
+        owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
         return None
     return owner, Span(sent.start + m.start(group), sent.start + m.end(group))
@@ -86,7 +90,9 @@ _NAME_FIRST_RE = re.compile(
     rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
 )
-_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+av\s+(?:projektledare(?:n)?\s+)?{_NAMES}")
+# "leddes av X", "leddes under hela projekttiden av X".
+_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö]+\s+){{0,4}}?av\s+"
+                        rf"(?:projektledare(?:n)?\s+)?{_NAMES}")
 _REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
 _SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
                            rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
@@ -151,6 +157,8 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
 _PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
                          r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
 _EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
+_ORIGINALLY = re.compile(r"ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?(?:den\s+)?$",
+                         re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
 
 
@@ -178,7 +186,10 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
         if _EXTENDED_RE.search(t) and later:
             return PeriodFinding(r.start, later[-1], r.end)
-        return PeriodFinding(r.start, r.end)
+        # "2020-09-01 – 2023-08-31 (ursprungligen till 2022-12-31)": the end before a change.
+        earlier = [d for d in dates if d.span.start >= r.span.end
+                   and _ORIGINALLY.search(t[: d.span.start - sent.start])]
+        return PeriodFinding(r.start, r.end, earlier[0] if earlier else None)
     if _EXTENDED_RE.search(t) and dates:
         return PeriodFinding(end=dates[-1], extension_only=True)
     if not dates or "projekt" not in t.lower():
@@ -231,6 +242,23 @@ class BudgetFinding:
     revised: bool = False
 
 
+# Sentences that say which fund finances the project, with or without an amount.
+_FUND_STATEMENT = re.compile(
+    r"(?:^\s*(?:fond|stödgivare|finansiering)\s*:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|\w*fonden))",
+    re.IGNORECASE,
+)
+
+
+def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
+    """The fund a sentence says finances the project ("Fond: Europeiska socialfonden",
+    "finansierades av Europeiska regionala utvecklingsfonden")."""
+    m = _FUND_STATEMENT.search(sent.text)
+    if not m:
+        return None
+    return find_fund(sent.text[m.end() : m.end() + 80], sent.start + m.end())
+
+
 def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
     """ESF or ERUF named in ``text`` (first mention wins)."""
     hits = [(m.start(), name, m) for name, rx in _FUND_WORDS.items() if (m := rx.search(text))]
@@ -271,7 +299,7 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         before = t[max(0, s - 90): s]
         if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
             return a
-        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s*(?:är|var|på|om|uppgår\s+till|:)?\s*$|"
+        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s*(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
                      r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",

@@ -23,6 +23,8 @@ from corpus.fact_patterns import (
     find_abbreviation,
     find_budget,
     find_co_financiers,
+    find_fund,
+    find_fund_statement,
     find_managers,
     find_owner,
     find_period,
@@ -122,6 +124,8 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
     if says_ended(sent) and facts.status is None:
         facts.status = _src(rid, "ended", sent.span, sent)
     _read_money(facts, sent)
+    if facts.fund is None and (fund := find_fund_statement(sent)):
+        facts.fund = _src(rid, fund[0], fund[1], sent)
     for name, span in find_co_financiers(sent):
         if all(c.value != name for c in facts.co_financiers):
             facts.co_financiers.append(_src(rid, name, span, sent))
@@ -295,8 +299,11 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
             if found := find_abbreviation(p.name, seg.text, seg.base):
                 facts.abbreviation = found[0]
                 break
+    heading = report.text[p.heading.start:p.heading.end]
+    if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
+        # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
+        facts.fund = Sourced(fund[0], report.id, fund[1], heading)
     if p.status_note and re.search(r"avslut|slut|ended", p.status_note, re.IGNORECASE):
-        heading = report.text[p.heading.start:p.heading.end]
         facts.status = Sourced("ended", report.id, p.heading, heading)
         year = re.search(r"(?:19|20)\d\d", p.status_note)
         facts.ended_year = int(year.group(0)) if year else facts.ended_year

@@ -33,9 +33,10 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"\bstatus\b", SectionType.STATUS),
     (r"framgångsfaktor", SectionType.SUCCESS_FACTORS),
     (r"framgångar", SectionType.SUCCESS_FACTORS),
-    (r"fungerat bra", SectionType.SUCCESS_FACTORS),
-    (r"vad har fungerat", SectionType.SUCCESS_FACTORS),
+    (r"inte fungerat|fungerat (?:mindre|sämre)", SectionType.CHALLENGES),
+    (r"fungerat", SectionType.SUCCESS_FACTORS),
     (r"utmaning", SectionType.CHALLENGES),
+    (r"\bhinder\b", SectionType.CHALLENGES),
     (r"lärdom", SectionType.CHALLENGES),
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
@@ -129,8 +130,13 @@ def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> Sec
 
 
 def subsection_type(title: str) -> SectionType | None:
-    """The section type a heading's vocabulary names, or None when it names none."""
-    return _matches(title, SUBSECTION_VOCABULARY)
+    """The section type a heading's vocabulary names, or None when it names none. A project
+    part named with background ("Bakgrund och projektfakta") is that part."""
+    found = _matches(title, SUBSECTION_VOCABULARY)
+    if found is SectionType.BACKGROUND:
+        own = _matches(title, tuple(v for v in SUBSECTION_VOCABULARY if v[1] in PROJECT_SUBSECTION_TYPES))
+        return own or found
+    return found
 
 
 def chapter_type(title: str) -> SectionType:
@@ -188,8 +194,10 @@ def _is_plain_title(line: str) -> bool:
     title = clean_title(line)
     if not title or len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
         return False
-    if _BULLET.match(line) or "\t" in line or line.rstrip("*").endswith((".", ",", ";", ":", "!", "?")):
+    if _BULLET.match(line) or "\t" in line or line.rstrip("*").endswith((".", ",", ";", ":", "!")):
         return False
+    if line.rstrip("*").endswith("?") and len(title.split()) > 6:
+        return False  # a short question on its own line is a heading ("Vad blev resultatet?")
     if ": " in title or ". " in title:
         return False
     return title[0].isupper() or title[0].isdigit()
@@ -232,24 +240,33 @@ def _match_toc(lines: list[tuple[int, int, str]], toc: tuple[TocEntry, ...]) -> 
 def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[HeadingLine]:
     """Add plain subsection-vocabulary lines ("**Projektfakta**") where the markup has none.
 
-    Some reports mark chapters and projects with ``#`` but write subsection titles as
-    plain or bold lines, some only for part of their projects; such a line becomes a
-    heading one level below the explicit heading it stands under, unless that heading's
-    part of the report marks its subsections explicitly (``#### Projektfakta``).
+    Some reports mark chapters and projects with ``#`` or numbers but write subsection
+    titles as plain or bold lines, some only for part of their projects; such a line
+    becomes a heading one level below the explicit heading it stands under, unless that
+    heading's part of the report marks its subsections explicitly (``#### Projektfakta``).
+    A line that is nothing but vocabulary ("Framgångsfaktorer") always qualifies; one that
+    merely contains it ("Läget just nu", "Kort om projektet") only where at least two such
+    lines describe the same part, as a project's subsections do.
     """
     marked = [h.start for h in explicit if subsection_type(h.title) in PROJECT_SUBSECTION_TYPES]
     taken = {h.start for h in explicit}
-    out = list(explicit)
+    found: dict[int | None, list[tuple[int, int, str]]] = {}
     for start, end, line in _standalone_lines(text):
-        if start in taken or not _is_plain_title(line) or not is_pure_vocabulary(line):
+        if start in taken or not _is_plain_title(line) or subsection_type(line) is None:
             continue
         i = next((k for k in range(len(explicit) - 1, -1, -1) if explicit[k].start < start), None)
+        found.setdefault(i, []).append((start, end, line))
+    out = list(explicit)
+    for i, lines in found.items():
         level = (explicit[i].level or 1) if i is not None else 1
         if i is not None:
             until = next((h.start for h in explicit[i + 1 :] if (h.level or 1) <= level), len(text))
             if any(explicit[i].start < m < until for m in marked):
                 continue
-        out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1))
+        typed = [x for x in lines if subsection_type(x[2]) in PROJECT_SUBSECTION_TYPES]
+        for start, end, line in lines:
+            if is_pure_vocabulary(line) or len(typed) >= 2:
+                out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1))
     return sorted(out, key=lambda h: h.start)
 
 

@@ -1,7 +1,7 @@
 """Normalised report text: the one text all offsets, citations and figures refer to.
 
 ``normalise`` removes what is layout rather than content (table of contents, page footers,
-page-break line wrapping) and tidies whitespace, keeping every word and ``*`` emphasis
+page-break line wrapping, hard line wrapping) and tidies whitespace, keeping every word and ``*`` emphasis
 marker as written so citations can quote the exact text.
 
 Whitespace rules: line endings become ``\\n``; NBSP and other space variants become a
@@ -61,6 +61,7 @@ def normalise(raw: str) -> NormalisedText:
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
     lines = _join_page_breaks(lines)
+    lines = _unwrap(lines)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return NormalisedText(text=text, toc=tuple(toc))
 
@@ -86,6 +87,8 @@ def _remove_toc(lines: list[str]) -> tuple[list[str], list[TocEntry]]:
     for i, line in enumerate(lines):
         if _TOC_HEADING.match(line):
             entries, end = _toc_block(lines, i + 1)
+            if not entries:
+                entries, end = _unpaged_toc_block(lines, i + 1)
             if entries:
                 return lines[:i] + lines[end:], entries
     i = 0
@@ -96,6 +99,19 @@ def _remove_toc(lines: list[str]) -> tuple[list[str], list[TocEntry]]:
             return lines[:i] + lines[end:], entries
         i = max(end, i + 1)
     return lines, []
+
+
+def _unpaged_toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
+    """A contents list without page numbers under a TOC heading: the run of short title
+    lines up to the first blank line after it (entries get page 0)."""
+    j = start
+    while j < len(lines) and not lines[j]:
+        j += 1
+    entries: list[TocEntry] = []
+    while j < len(lines) and lines[j] and len(lines[j]) <= 100 and not lines[j].endswith(_TERMINAL):
+        entries.append(TocEntry(title=lines[j], page=0))
+        j += 1
+    return (entries, j) if len(entries) >= 3 else ([], start)
 
 
 def _has_leaders(block: list[str]) -> bool:
@@ -187,4 +203,63 @@ def _join_page_breaks(lines: list[str]) -> list[str]:
                 continue
         blank_run = False
         out.append(line)
+    return out
+
+
+# "Projektägare: X" lines of a facts block are kept apart even when wrapping is undone.
+_KEY_VALUE = re.compile(r"^[A-ZÅÄÖ][\w\s/()-]{1,40}:\s+\S")
+#: A wrapped line is at least this share of the wrap width …
+_FULL_LINE = 0.6
+#: … and a line break is deliberate when the next word would have fitted this far.
+_FIT = 0.85
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when it is not wrapped.
+
+    Wrapped text (a text export, PDF extraction) ends lines mid-sentence: many lines near one
+    width are followed by a line that starts lower-case. Reports written one paragraph per
+    line have no such pairs and are left alone.
+    """
+    prose = sorted(len(x) for x in lines if x and "\t" not in x and not x.startswith("|"))
+    if len(prose) < 20:
+        return None
+    width = prose[int(len(prose) * 0.95)]
+    mid_sentence = sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a and b and b[0].islower() and len(a) >= _FULL_LINE * width
+    )
+    return width if width <= 200 and mid_sentence >= max(5, len(prose) // 50) else None
+
+
+def _joins(prev: str, nxt: str, width: int) -> bool:
+    """Whether ``nxt`` continues the wrapped line ``prev`` (same paragraph)."""
+    if not prev or not nxt or "\t" in prev or "\t" in nxt or prev.startswith(("#", "|")):
+        return False
+    if (
+        nxt.startswith("|")
+        or _BULLET.match(nxt)
+        or _KEY_VALUE.match(nxt)
+        or _NUMBERED_HEADING.match(re.sub(r"\d+", "#", nxt))
+    ):
+        return False
+    if nxt[0].islower():
+        return True
+    first_word = nxt.split(" ", 1)[0]
+    return len(prev) >= _FULL_LINE * width and len(prev) + 1 + len(first_word) > _FIT * width
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Undo hard line wrapping: a paragraph's lines become one line (sentences are split
+    per line, so a wrapped sentence would otherwise be cut in pieces)."""
+    width = _wrap_width(lines)
+    if width is None:
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if out and _joins(out[-1], line, width):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
     return out

@@ -38,8 +38,14 @@ def split_status(title: str) -> tuple[str, str | None]:
 _HEADING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\)$")
 
 
+# A fund in parentheses is no part of the name: "Projekt X (ESF)", "Projekt Y (ESF+)".
+_HEADING_FUND = re.compile(r"\s*\((?:ESF\+?|ERUF|ERDF|EU|ESF-?plus)\)\s*$", re.IGNORECASE)
+
+
 def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
-    """("Grön omställning i X", "GOX") from a heading "Grön omställning i X (GOX)"."""
+    """("Grön omställning i X", "GOX") from a heading "Grön omställning i X (GOX)"; a fund
+    in parentheses ("(ESF)") is dropped, it is no abbreviation."""
+    title = _HEADING_FUND.sub("", title)
     m = _HEADING_ABBREVIATION.match(title)
     if m and sum(c.isupper() for c in m.group("abbr")) >= 2:
         return m.group("name"), m.group("abbr")

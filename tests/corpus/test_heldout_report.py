@@ -44,3 +44,64 @@ def test_second_held_out_report_in_markdown_with_mixed_subsection_markup() -> No
     assert len(report.projects) == 7
     names = {p.name for p in report.projects}
     assert "Jobbspåret Nordost" in names and "Företagslyft Nordost" in names
+
+
+HELDOUT3 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout3" / "rapport_lund_2022.txt"
+
+
+def test_third_held_out_report_hard_wrapped_with_numbered_headings() -> None:
+    """tests/fixtures/heldout3/: text hard-wrapped at ~96 characters, numbered headings
+    ("4.1 Jobbnav Lund (ESF) – förlängt"), plain subsection titles that only contain
+    vocabulary ("Läget just nu", "Det här har fungerat"), facts as key-value lines for some
+    projects and as prose for others."""
+    report = read_report(HELDOUT3)
+    assert "sid 3" not in report.text and "INNEHÅLL" not in report.text
+    # Wrapping undone: a wrapped sentence is one line, the key-value block is not joined.
+    assert "finansierades av Europeiska socialfonden" in report.text
+    assert "Projektledare: Sanna Höglund\nProjektperiod:" in report.text
+    names = [p.name for p in report.projects]
+    assert names == [
+        "Jobbnav Lund",
+        "Vårdsteget",
+        "UngKraft Lund",
+        "Spårbyte",
+        "Innovationsslussen Brunnshög",
+        "GOS – Grön omställning i småföretag",
+        "Klimatkvarter Norra Fäladen",
+    ]
+    types = {(s.project, s.title): s.section_type.value for s in report.all_sections() if s.project}
+    assert types[("Jobbnav Lund", "Det här har fungerat")] == "success_factors"
+    assert types[("Jobbnav Lund", "Svårigheter och hinder")] == "challenges"
+    assert types[("Spårbyte", "Kort om projektet")] == "facts"
+    assert types[("GOS – Grön omställning i småföretag", "Bakgrund och projektfakta")] == "facts"
+    assert types[("Vårdsteget", "Vad blev resultatet?")] == "status"
+
+
+def test_third_held_out_report_facts_from_key_values_prose_and_headings() -> None:
+    facts = {f.project: f for f in extract_project_facts(read_report(HELDOUT3))}
+    got = {
+        name: tuple(
+            getattr(f, k).value if getattr(f, k) else None
+            for k in ("owner", "fund", "start_date", "end_date", "eu_funding")
+        )
+        for name, f in facts.items()
+    }
+    assert got["Jobbnav Lund"] == ("Socialförvaltningen", "ESF", "2020-09-01", "2023-08-31", 11_926_365)
+    assert facts["Jobbnav Lund"].original_end_date.value == "2022-12-31"  # type: ignore[union-attr]
+    # Prose: "ägdes av vård- och omsorgsförvaltningen och leddes under hela projekttiden av …"
+    assert got["Vårdsteget"] == (
+        "Vård- och omsorgsförvaltningen",
+        "ESF",
+        "2019-07-01",
+        "2022-06-30",
+        5_922_240,
+    )
+    assert [m.value for m in facts["Vårdsteget"].managers] == ["Farida Ekholm"]
+    # "från april 2019 till den 31 mars 2022", "EU-stödet uppgick till ca 3,7 Mkr"
+    assert got["GOS – Grön omställning i småföretag"] == (
+        "Miljöförvaltningen",
+        "ERUF",
+        "2019-04",
+        "2022-03-31",
+        3_700_000,
+    )

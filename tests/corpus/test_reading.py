@@ -90,3 +90,40 @@ def test_toc_without_heading_is_removed_when_it_has_leaders() -> None:
     norm = normalise(raw)
     assert norm.text == "Titel\n\nBakgrund\n\nText."
     assert [e.title for e in norm.toc] == ["Bakgrund", "Projekt A", "Projektfakta", "Resultat"]
+
+
+def _wrapped(words: list[str], width: int = 60) -> list[str]:
+    lines, line = [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    return [*lines, line]
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_lists_and_key_values_kept() -> None:
+    sentence = (
+        "Projektet har under året arbetat med att nå fler deltagare genom föreningar och "
+        "fritidsgårdar, och det har gett resultat. Nästa steg är att följa upp dem."
+    )
+    paragraph = _wrapped(sentence.split())
+    facts = ["Projektägare: Socialförvaltningen", "Projektledare: Anna Berg", "Fond: ERUF"]
+    bullets = ["- Första punkten", "- Andra punkten"]
+    raw = "\n\n".join("\n".join(block) for block in [["Rubrik"], paragraph, facts, bullets] * 8)
+    text = normalise(raw).text
+    assert sentence in text
+    assert "\n".join(facts) in text and "\n".join(bullets) in text
+    # One paragraph per line stays as written (nothing wrapped there).
+    unwrapped = "\n\n".join([sentence, "\n".join(facts)] * 8)
+    assert normalise(unwrapped).text == unwrapped
+
+
+def test_toc_without_page_numbers_is_removed_under_its_heading() -> None:
+    raw = "Titel\n\nINNEHÅLL\n1 Om rapporten\n2 Projekten\n3 Ekonomi\n\n1 OM RAPPORTEN\n\nText här."
+    norm = normalise(raw)
+    assert "2 Projekten" not in norm.text and [e.title for e in norm.toc][:2] == [
+        "1 Om rapporten",
+        "2 Projekten",
+    ]
