@@ -29,7 +29,12 @@ _GOAL = re.compile(r"\bmål\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|f
 _GOAL_NEAR = re.compile(r"(?:mål\w*|målsättning\w*)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _ATTAINED = re.compile(r"\b(?:nått|nådde|uppnått|uppnådde|klarat|klarade|överträffat|överträffade)\b"
                        r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
-_GOAL_AFTER = re.compile(r"[^()]{0,60}\(\s*mål", re.IGNORECASE)
+# After the number: "(mål: 25)" beside it, or a comparison with the goal ("29 procent,
+# vilket är under målet", "högre än målsättningen").
+_GOAL_AFTER = re.compile(
+    r"[^()]{0,60}\(\s*mål|[^.;()]{0,40}\b(?:under|över|än|i nivå med|jämfört med)\s+(?:\w+\s+){0,2}mål",
+    re.IGNORECASE,
+)
 _OUTCOME = re.compile(r"\b(?:har|hade|hittills|nådde|nått|uppnått|uppnådde|totalt|blev|fick|startade|"
                       r"utbildades|skrevs|överträffa\w*|resulterat)\b", re.IGNORECASE)
 _RESULT_WORDS = re.compile(r"arbete|anställning|studier|självförsörj|startat|startats|utbildats|utbildade|"
@@ -65,7 +70,8 @@ def _label(text: str, end: int, unit: str | None) -> str:
 def _kind(sentence: str, local_start: int) -> str | None:
     """Goal or outcome, decided by the nearest cue before the number (else the sentence's
     first). A goal word after an attainment verb ("har nått båda målen: 171 …") is an
-    outcome cue, and a number followed by "(mål: 150)" is the outcome beside its goal."""
+    outcome cue, and a number followed by "(mål: 150)" or compared with the goal ("…, vilket
+    är under målet") is an outcome measured against it."""
     if _GOAL_NEAR.search(sentence[max(0, local_start - 45):local_start]):
         return "goal"
     cues = [

@@ -38,19 +38,21 @@ class FigureIndex:
         terms: set[str],
         said: list[tuple[int, int]],
         weights: TermWeights,
+        like: frozenset[str] = frozenset(),
     ) -> Figure | None:
         """The ``kind`` ("goal" or "outcome") figure of ``projects`` whose label and sentence
         share the most (idf-weighted) question terms besides "mål", outside the sentences
-        ``said``."""
-        best, best_score = None, 0.0
+        ``said``. Among equals, one of a field in ``like`` wins: the goal beside an outcome
+        share is the goal share, not the count the same sentence starts with."""
+        best, best_score = None, (0.0, False)
         for fig in self.all():
             if fig.project not in projects or fig.kind != kind:
                 continue
             if any(a <= fig.span.start < b for a, b in said):
                 continue
             hits = matched(terms, set(weights.passage(f"{fig.label} {fig.sentence}")))
-            score = sum(weights.idf(t) for t in hits if not t.startswith("mål"))
-            if score > best_score:
+            score = (sum(weights.idf(t) for t in hits if not t.startswith("mål")), fig.field in like)
+            if score[0] > 0 and score > best_score:
                 best, best_score = fig, score
         return best
 

@@ -255,7 +255,8 @@ class QAService:
         if any(f.kind == kind for f in figures):
             return text
         said = [span for _, spans in stated for span in spans]
-        best = self.figure_index.best_of_kind(kind, self.scope.projects(q), terms, said, self.weights)
+        like = frozenset(f.field for f in figures)
+        best = self.figure_index.best_of_kind(kind, self.scope.projects(q), terms, said, self.weights, like)
         chunk = self.chunk_at(best.report_id, best.span.start) if best else None
         if best is None or chunk is None:
             return text

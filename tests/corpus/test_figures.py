@@ -37,6 +37,15 @@ def test_reached_goals_and_goals_in_parentheses_mark_outcomes() -> None:
     assert [(kind, value) for _, kind, value, _, _ in bullet][0] == ("outcome", 31)
 
 
+def test_a_number_compared_with_the_goal_is_an_outcome() -> None:
+    below = _figs("Andelen företag som drivs av kvinnor är 29 procent, vilket är under målet.")
+    assert below[0][:3] == ("share", "outcome", 29)
+    above = _figs("Andelen som gått vidare till studier blev 41 procent, högre än målsättningen.")
+    assert above[0][:3] == ("share", "outcome", 41)
+    # A goal stated as a goal stays one.
+    assert _figs("Målet är att 35 procent av företagen ska drivas av kvinnor.")[0][:2] == ("share", "goal")
+
+
 def test_label_inherits_unit_after_varav_till() -> None:
     got = _figs("Hittills har fler än 300 deltagare avslutats, varav 167 till arbete.")
     assert got[1][2:] == (167, "deltagare", "deltagare till arbete")
