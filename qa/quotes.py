@@ -58,8 +58,9 @@ _PARTICLES = frozenset(
 
 
 def canonical(term: str) -> str:
-    """Fold what the Swedish stemmer leaves apart: strong verb forms ("gick" → "gå") and a
-    definite ending on short nouns ("målet" → "mål"), so question and passage meet."""
+    """Fold what the Swedish stemmer leaves apart: strong verb forms ("gick" → "gå"), a
+    definite ending on short nouns ("målet" → "mål") and verbal nouns ("förlängning" →
+    "förläng"), so question and passage meet."""
     if term in _STRONG_VERBS:
         return _STRONG_VERBS[term]
     # Particle verbs: "pågick", "pågår" → "pågå"; "består" → "bestå".
@@ -74,6 +75,13 @@ def canonical(term: str) -> str:
     # The stemmer cuts "startat" to "start" but leaves "startats" (passive) as "startat".
     if len(term) >= 6 and term.endswith("at"):
         term = term[:-2]
+    # Verbal nouns meet their verb: "förlängningen" → "förläng" as "förlängdes" does,
+    # "rekryteringen" → "rekryter" as "rekrytera". The stem left must keep five letters,
+    # so "förening", "tidning" and "ökning" stay whole.
+    if len(term) >= 9 and term.endswith("ning"):
+        return term[:-4]
+    if len(term) >= 8 and term.endswith("ring"):
+        return term[:-3]
     return term
 
 
