@@ -228,6 +228,7 @@ _FUND_WORDS = {
     "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
 }
+_PLUS = re.compile(r"\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond", re.IGNORECASE)
 
 
@@ -260,11 +261,14 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
 
 
 def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
-    """ESF or ERUF named in ``text`` (first mention wins)."""
+    """ESF, ESF+ or ERUF named in ``text`` (first mention wins)."""
     hits = [(m.start(), name, m) for name, rx in _FUND_WORDS.items() if (m := rx.search(text))]
     if not hits:
         return None
     _, name, m = min(hits, key=lambda h: h[0])
+    plus = _PLUS.match(text, m.end()) if name == "ESF" else None
+    if plus:  # the 2021–2027 fund, "ESF+" / "Europeiska socialfonden plus"
+        return "ESF+", Span(base + m.start(), base + plus.end())
     return name, Span(base + m.start(), base + m.end())
 
 
@@ -315,7 +319,7 @@ _COFIN_RE = re.compile(
     r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
-    r"bidrar\s+med\s+medfinansiering)",
+    r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
 )
 _NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}

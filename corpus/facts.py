@@ -4,7 +4,7 @@ The work happens on text segments (a "Projektfakta" section body plus its absolu
 so every reader is pure and testable without a parsed report; ``extract_project_facts``
 walks a ``Report`` and feeds its fact sections in. A group section that describes several
 sub-projects ("Projektägare för *X* … Projektägare för *Y* …") is split into one block per
-sub-project. Values: kronor as int, dates as ISO strings, "ESF"/"ERUF", "ongoing"/"ended".
+sub-project. Values: kronor as int, dates as ISO strings, "ESF"/"ESF+"/"ERUF", "ongoing"/"ended".
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ passage. Thresholds are calibrated on development questions (docs/evaluation.md)
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from qa.quotes import TermWeights, matched
@@ -21,6 +22,7 @@ QUESTION_TERMS = frozenset(
     nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
     exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
+    antal antalet generellt generella allmänhet överlag
     """.split()
 )
 
@@ -79,15 +81,22 @@ def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
 
 
 def gather_evidence(
-    terms: set[str], passages: list[Passage], weights: TermWeights, top_n: int = 3
+    terms: set[str],
+    passages: list[Passage],
+    weights: TermWeights,
+    top_n: int = 3,
+    synonyms: Mapping[str, frozenset[str]] | None = None,
 ) -> Evidence:
-    """Coverage of ``terms`` in the ``top_n`` passages, weighted by idf."""
+    """Coverage of ``terms`` in the ``top_n`` passages, weighted by idf; a term also counts
+    as covered by one of its ``synonyms``."""
     top = passages[:top_n]
     seen: set[str] = set()
     for p in top:
         seen |= set(weights.passage(p.chunk.text))
     total = sum(weights.idf(t) for t in terms)
-    covered = sum(weights.idf(t) for t in matched(terms, seen))
+    hits = matched(terms, seen)
+    hits |= {t for t in terms - hits if synonyms and matched(set(synonyms.get(t, ())), seen)}
+    covered = sum(weights.idf(t) for t in hits)
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
     unknown = [t for t in terms if len(t) >= 4 and not weights.known(t)]
@@ -98,3 +107,15 @@ def gather_evidence(
         top_dense=dense,
         content_terms=len(terms),
     )
+
+
+def synonym_table(
+    groups: tuple[tuple[str, ...], ...], analyze: Callable[[str], list[str]]
+) -> dict[str, frozenset[str]]:
+    """Stem → the stems of its synonyms, from groups of words that count as each other."""
+    table: dict[str, frozenset[str]] = {}
+    for group in groups:
+        stems = {t for w in group for t in analyze(w)}
+        for t in stems:
+            table[t] = frozenset(stems - {t})
+    return table

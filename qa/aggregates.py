@@ -13,7 +13,7 @@ from corpus.types import ProjectFacts, Sourced, Span
 from qa.fact_answers import Composed, FactComposer, approximate
 from qa.types import FigureRef, Question
 from qa.understanding import normalise
-from qa.vocabulary import FUND_WORDS
+from qa.vocabulary import FUND_WORDS, in_fund
 
 _ISO = re.compile(r"\b(20\d\d-\d\d-\d\d)\b")
 
@@ -27,7 +27,7 @@ class AggregateFilter:
     owner: str | None = None
 
     def admits(self, f: ProjectFacts) -> bool:
-        if self.fund and (f.fund is None or f.fund.value != self.fund):
+        if self.fund and (f.fund is None or not in_fund(f.fund.value, self.fund)):
             return False
         if self.status and (f.status is None or f.status.value != self.status):
             return False

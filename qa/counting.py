@@ -45,14 +45,18 @@ def asks_share(question: str) -> bool:
     return _SHARE_Q.search(question) is not None
 
 
-def states_count(text: str, noun: set[str], analyze: Analyze, share: bool = False) -> bool:
+def states_count(
+    text: str, noun: set[str], analyze: Analyze, share: bool = False, year: int | None = None
+) -> bool:
     """Whether some sentence of ``text`` has a number shortly before the counted noun
     ("141 kvinnor", "ca 50 % av dessa ungdomar"); a number elsewhere in the sentence (an
     age range, a date) does not count. For a share question any stated share counts
-    ("uppgav ca 60 % att de …")."""
+    ("uppgav ca 60 % att de …"). With ``year`` (the question's), a sentence dated to other
+    years only ("Per den 31 december 2022 hade …") states no count for it."""
+    sentences = [s for s in _SENTENCE.findall(text) if _fits_year(s, year)]
     if share:
-        return any(_SHARE.search(sentence) for sentence in _SENTENCE.findall(text))
-    for sentence in _SENTENCE.findall(text):
+        return any(_SHARE.search(sentence) for sentence in sentences)
+    for sentence in sentences:
         tokens = _TOKEN.findall(sentence)
         for i, token in enumerate(tokens):
             if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
@@ -61,6 +65,17 @@ def states_count(text: str, noun: set[str], analyze: Analyze, share: bool = Fals
                     return True
     return False
 
+
+def _fits_year(sentence: str, year: int | None) -> bool:
+    """No year asked, or the sentence is an outcome dated to it or undated (a goal is no
+    count of what a year brought)."""
+    if year is None:
+        return True
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    return (not years or year in years) and not GOAL.search(sentence)
+
+
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 #: A sentence that states a goal, not an outcome: "Målet är …", "… mål … ska …", a bullet
 #: "minst 30 procent … ska …".

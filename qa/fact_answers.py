@@ -12,7 +12,11 @@ from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
 from qa.types import FigureRef
 
-FUND_NAMES = {"ESF": "Europeiska socialfonden (ESF)", "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)"}
+FUND_NAMES = {
+    "ESF": "Europeiska socialfonden (ESF)",
+    "ESF+": "Europeiska socialfonden plus (ESF+)",
+    "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)",
+}
 
 #: Fields the facts table can answer, in the order statements are made.
 FACT_FIELDS = (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from corpus.types import SectionType
 from qa.compose import mint_citations
 from qa.types import Citation, Filters, Passage
+from qa.vocabulary import in_fund
 
 if TYPE_CHECKING:
     from qa.service import QAService
@@ -26,7 +27,8 @@ def lessons(
     """Lesson passages (success factors and/or challenges) for ``query``, ranked by
     relevance but spread so every project with a relevant passage is reached."""
     if fund:
-        funded = {f.project for f in service.facts.rows() if f.fund is not None and f.fund.value == fund}
+        rows = service.facts.rows()
+        funded = {f.project for f in rows if f.fund is not None and in_fund(f.fund.value, fund)}
         projects = tuple(p for p in projects if p in funded) if projects else tuple(sorted(funded))
         if not projects:
             return []

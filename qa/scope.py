@@ -16,7 +16,7 @@ from qa.errors import UnknownReport
 from qa.facts_table import FactsTable
 from qa.types import Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise
-from qa.vocabulary import FUND_WORDS
+from qa.vocabulary import FUND_WORDS, in_fund
 
 
 class Scope:
@@ -123,7 +123,7 @@ class Scope:
         rows = everything
         fund = next((f for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)), None)
         if fund:
-            rows = [f for f in rows if f.fund and f.fund.value == fund]
+            rows = [f for f in rows if f.fund and in_fund(f.fund.value, fund)]
         # "Stadskontorets projekt": the owner's name, word-prefix matched, takes genitives.
         owned = [f for f in rows if f.owner and has_phrase(norm, str(f.owner.value))]
         if owned:

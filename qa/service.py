@@ -15,7 +15,14 @@ import uuid
 from dataclasses import dataclass, field
 
 from corpus.types import ProjectFacts, SectionType
-from qa.abstain import QUESTION_TERMS, AbstentionPolicy, Evidence, content_terms, gather_evidence
+from qa.abstain import (
+    QUESTION_TERMS,
+    AbstentionPolicy,
+    Evidence,
+    content_terms,
+    gather_evidence,
+    synonym_table,
+)
 from qa.aggregate_answers import AggregateAnswerer
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
@@ -30,11 +37,13 @@ from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Citation, FigureRef, Filters, Passage, Question
-from qa.understanding import ProjectCatalog, has_phrase, normalise, understand
+from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import ALL_PROJECTS_WORDS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
+from qa.vocabulary import ALL_PROJECTS_WORDS, COVERAGE_SYNONYMS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
+
+_QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
 @dataclass(slots=True)
@@ -87,6 +96,7 @@ class QAService:
         self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
+        self.synonyms = synonym_table(COVERAGE_SYNONYMS, analyze)
         self.policy = policy or AbstentionPolicy()
         owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
         self.metadata_terms = {
@@ -115,6 +125,7 @@ class QAService:
         were about; a follow-up that names no project of its own is read as about it."""
         trace = trace if trace is not None else Trace()
         started = time.perf_counter()
+        text = spell_out_agencies(text)
         q = understand(text, self.catalog)
         q.report_id = report
         used_context = None
@@ -192,14 +203,14 @@ class QAService:
         typed = q.section_types and any(p.chunk.section_type in q.section_types for p in passages[:3])
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
-        evidence = gather_evidence(terms, passages, self.weights)
+        evidence = gather_evidence(terms, passages, self.weights, synonyms=self.synonyms)
         if typed and passages and q.projects:
             top = passages[0].chunk
             hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
             count_stated = any(
-                states_count(p.chunk.text, counted, self.weights.passage, share) for p in passages[:3]
+                states_count(p.chunk.text, counted, self.weights.passage, share, q.year) for p in passages[:3]
             )
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:
@@ -235,7 +246,10 @@ class QAService:
         figures = self.figure_index.in_statements(stated)
         if "goal" in q.fields and q.projects:
             text = self._add_figure("goal", q, terms, citations, stated, figures, text)
-        if "outcome" in q.fields and q.projects:
+        # "Hur många … och vad var målet?": the goal asked beside a quantity asks for the
+        # outcome measured against it too.
+        asks_quantity = "goal" in q.fields and _QUANTITY.search(normalise(q.text)) is not None
+        if ("outcome" in q.fields or asks_quantity) and q.projects:
             text = self._add_figure("outcome", q, terms, citations, stated, figures, text)
         return Answer(new_answer_id(), text, True, citations, figures)
 

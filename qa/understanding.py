@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from qa.types import ProjectRef, Question
 from qa.vocabulary import (
+    AGENCY_ABBREVIATIONS,
     AGGREGATE_WORDS,
     FIELD_WORDS,
     NAME_STOPWORDS,
@@ -88,7 +89,8 @@ class ProjectCatalog:
         those mentions blanked out (so "2030" in a name is not read as a year)."""
         norm = normalise(question)
         matches = self._exact_matches(norm)
-        if not matches:
+        by_token = not matches
+        if by_token:
             matches = self._token_matches(norm)
         if not matches:
             return [], norm
@@ -109,6 +111,10 @@ class ProjectCatalog:
         rest = norm
         for m in kept:
             rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
+        # A name recognised by one word ("jobbspårt nordost"): its other words are the name too.
+        own = {t for v, ref in self._variants if ref.name in names for t in v.split() if len(t) >= 3}
+        for t in own if by_token else ():
+            rest = rest.replace(f" {t} ", " " * (len(t) + 2))
         return names, rest
 
     def candidates(self, question: str) -> list[str]:
@@ -166,6 +172,15 @@ def detect_aggregate(norm: str) -> str | None:
         if any(has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
             return op
     return None
+
+
+_AGENCY = re.compile(r"\b(" + "|".join(map(re.escape, AGENCY_ABBREVIATIONS)) + r")\b")
+
+
+def spell_out_agencies(text: str) -> str:
+    """ "samarbetet med AF" → "samarbetet med AF (Arbetsförmedlingen)": reports write the
+    agency's name, so the question must carry it too."""
+    return _AGENCY.sub(lambda m: f"{m.group(1)} ({AGENCY_ABBREVIATIONS[m.group(1)]})", text)
 
 
 def understand(text: str, catalog: ProjectCatalog) -> Question:

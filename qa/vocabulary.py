@@ -41,7 +41,15 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stödet",
         "strukturfond",
     ),
-    "fund": ("vilken fond", "vilka fonder", "esf eller eruf", "fonden finansierar", "fond"),
+    "fund": (
+        "vilken fond",
+        "vilka fonder",
+        "esf eller eruf",
+        "fonden finansierar",
+        "fond",
+        "eu-program",
+        "vilket program",
+    ),
     "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
     "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman"),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
@@ -55,6 +63,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "löper ut",
         "upphör",
         "tar slut",
+        "tog slut",
+        "tog det slut",
     ),
     "period": (
         "projekttid",
@@ -72,7 +82,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "outcome": ("resultat", "uppnått", "nådde", "utfall"),
     "co_financiers": (
         "medfinansiär",
-        "medfinansiering",
+        "medfinansier",
         "samverkan med",
         "samarbetspartner",
         "samverkanspartner",
@@ -100,12 +110,32 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "svårighet",
         "problem",
         "hinder",
+        "hindr",
         "risker",
         "fungerat mindre bra",
     ),
     SectionType.IMPLEMENTATION: ("implementer", "ordinarie verksamhet"),
     SectionType.SUMMARY: ("sammanfattning", "slutsats"),
 }
+
+#: Abbreviations of the genre's public bodies, spelled out in a question so that it meets
+#: the reports' words ("samarbetet med AF" → Arbetsförmedlingen). Upper case only.
+AGENCY_ABBREVIATIONS: dict[str, str] = {
+    "AF": "Arbetsförmedlingen",
+    "FK": "Försäkringskassan",
+    "KAA": "kommunala aktivitetsansvaret",
+    "SKR": "Sveriges Kommuner och Regioner",
+    "TVV": "Tillväxtverket",
+}
+
+#: Words that count as each other when judging whether passages cover a question
+#: ("fick jobb" is covered by "fått anställning"). Words, stemmed when the service starts.
+COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("jobb", "arbete", "anställning", "sysselsättning"),
+    ("nådde", "uppnådde", "överträffade", "klarade"),
+    ("företag", "företagare", "bolag"),
+    ("unga", "ungdomar"),
+)
 
 #: Aggregate operation → phrases that ask for it.
 AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
@@ -141,6 +171,15 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "ESF": ("esf", "socialfond"),
     "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
 }
+
+#: A fund's family: a question about ESF projects includes those of its successor ESF+.
+FUND_FAMILY: dict[str, str] = {"ESF+": "ESF"}
+
+
+def in_fund(value: object, fund: str) -> bool:
+    """Whether a project's fund value belongs to the ``fund`` a question names."""
+    return value == fund or FUND_FAMILY.get(str(value)) == fund
+
 
 #: Words too common in project names to identify one on their own.
 NAME_STOPWORDS: frozenset[str] = frozenset(

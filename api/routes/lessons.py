@@ -27,7 +27,7 @@ def lessons(
     q: str = Query(..., min_length=1, max_length=2000, description="What the lessons should be about."),
     type: Literal["success", "challenge", "any"] = Query("any"),  # noqa: A002 - API name
     project: str | None = Query(None, max_length=300),
-    fund: Literal["ESF", "ERUF"] | None = Query(None),
+    fund: Literal["ESF", "ESF+", "ERUF"] | None = Query(None),
     limit: int = Query(20, ge=1, le=50),
 ) -> dict[str, Any]:
     """Lessons grouped by project, most relevant project first."""

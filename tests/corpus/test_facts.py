@@ -229,6 +229,10 @@ def test_extractors_never_raise(text: str) -> None:
          "över. Projekttiden är januari 2020 – december 2022. Stödet från Europeiska regionala "
          "utvecklingsfonden uppgår till 1 200 000 kr och den totala budgeten omsluter 2,4 Mkr.",
          ("Servicenämnden", ["Eva Berg"], ["Lars Ek"], "2020-01", "2022-12", 2_400_000, 1_200_000, "ERUF")),
+        ("Projektet ägdes av miljöförvaltningen och leddes under hela projekttiden av Johan Ek. Det pågick "
+         "från april 2019 till den 31 mars 2022 och finansierades av Europeiska socialfonden plus. Den "
+         "totala budgeten var 7,48 miljoner kronor, varav EU-stödet uppgick till ca 3,7 Mkr.",
+         ("Miljöförvaltningen", ["Johan Ek"], [], "2019-04", "2022-03-31", 7_480_000, 3_700_000, "ESF+")),
     ],
 )
 def test_other_wordings(text: str, expected: tuple[object, ...]) -> None:
@@ -245,3 +249,9 @@ def test_discrepancy_json_keeps_both_sources() -> None:
     assert data and data[0]["source_a"]["sentence"] and data[0]["sources_b"]
     src = data[0]["source_a"]
     assert report.text[src["start"]:src["end"]] in src["sentence"]
+
+
+def test_a_cash_co_financier_with_an_adjective() -> None:
+    text = "Samordningsförbundet Väst bidrar med kontant medfinansiering på 1 200 000 kr."
+    facts = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert [c.value for c in facts.co_financiers] == ["Samordningsförbundet Väst"]

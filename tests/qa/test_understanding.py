@@ -71,6 +71,13 @@ def test_section_types_and_aggregates() -> None:
     assert understand("Vilka ERUF-projekt finns?", CATALOG).aggregate == "list"
 
 
+def test_a_name_recognised_by_one_misspelt_word_leaves_none_of_its_words_as_content() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Jobbspåret Nordost"), ProjectRef("r", "Företagslyft Nordost")])
+    q = understand("när slutar jobbspårt nordost efter förlängningen", catalog)
+    assert [p.name for p in q.projects] == ["Jobbspåret Nordost"]
+    assert "nordost" not in q.rest and "förlängningen" in q.rest
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None
