@@ -64,14 +64,20 @@ def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
 
+_CONTRIBUTES = re.compile(
+    r"\s+(?:med|bidrar med|står för)\s+(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
+)
+
+
 def _contribution(name: str, sentence: str) -> int | None:
     """The amount a co-financier brings when the sentence says so right after its name
-    ("… från Region Norr med 250 000 kr …")."""
+    ("… från Region Norr med 250 000 kr …", "X bidrar med kontant medfinansiering på …")."""
     at = sentence.find(name)
     if at < 0:
         return None
     tail = sentence[at + len(name) :]
-    m = re.match(r"\s+(?:med|bidrar med|står för)\s+", tail)
+    # "med 250 000 kr", "bidrar med kontant medfinansiering på 1 200 000 kr"
+    m = _CONTRIBUTES.match(tail)
     if not m:
         return None
     found = find_amounts(tail[m.end() :])

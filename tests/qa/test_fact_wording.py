@@ -26,6 +26,8 @@ def test_contribution_is_read_only_right_after_the_name() -> None:
     assert _contribution("Region Norr", s) == 1_500_000
     assert _contribution("kommunen", s) is None
     assert _contribution("Almi", "Projektet drivs med Almi, som bidrar med 200 000 kr.") is None
+    cash = "Samordningsförbundet Väst bidrar med kontant medfinansiering på 1 200 000 kr."
+    assert _contribution("Samordningsförbundet Väst", cash) == 1_200_000
 
 
 def _composer(text: str) -> FactComposer:
