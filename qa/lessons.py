@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from corpus.types import SectionType
 from qa.compose import mint_citations
+from qa.quotes import TermWeights
+from qa.rerank import rerank
 from qa.types import Citation, Filters, Passage
 from qa.vocabulary import in_fund
 
@@ -14,6 +16,32 @@ if TYPE_CHECKING:
     from qa.service import QAService
 
 LESSON_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
+#: Candidates a cross-project lesson question ranks (several per project of two reports).
+ACROSS_CANDIDATES = 40
+#: Rank bonus of a passage of the kinds asked for, and weight of its best sentence's
+#: coverage of the question (measured on all four question sets, docs/evaluation.md).
+TYPE_BONUS = 0.5
+COVERAGE_WEIGHT = 0.25
+
+
+def rank_across(
+    passages: list[Passage], wanted: set[SectionType], terms: set[str], weights: TermWeights
+) -> list[Passage]:
+    """Order candidates of a cross-project lesson question: the asked kinds of section first
+    unless another passage is much closer, and a passage whose one sentence covers the
+    question's terms before one that merely shares them across its text.
+
+    A hard filter on the section type lost lessons reports state elsewhere (a gender
+    imbalance told under results), and the fused rank alone let passages sharing one
+    term ("rekrytera personal") outrank the ones about the question."""
+    return rerank(
+        passages,
+        terms,
+        weights,
+        weight=COVERAGE_WEIGHT,
+        depth=len(passages),
+        bonus=lambda p: TYPE_BONUS if p.chunk.section_type in wanted else 0.0,
+    )
 
 
 def lessons(

@@ -31,7 +31,7 @@ from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.figure_index import FigureIndex, Stated, as_ref
-from qa.lessons import LESSON_TYPES, spread_over_projects
+from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
@@ -158,6 +158,7 @@ class QAService:
             and any(has_phrase(normalise(text), w) for w in ALL_PROJECTS_WORDS)
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
+        passages = [p for p in passages if p.chunk.project not in q.excluded]
         asks_figure = bool(q.fields) or counted_noun(text, self.weights.query) is not None
         newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:
@@ -165,11 +166,17 @@ class QAService:
             # reports' passages stay available after them. Open questions keep relevance order.
             passages.sort(key=lambda p: p.chunk.report_id not in newest)
             reports = newest
-        if q.section_types:
-            # A question naming a kind of section is answered from such sections first; a
-            # cross-project one also from the report's summary, where the report itself
-            # says what several projects share ("Gemensamt för flera projekt är …").
-            wanted = {*q.section_types, *((SectionType.SUMMARY,) if is_lesson and not q.projects else ())}
+        if (is_lesson or across) and not q.projects:
+            # Across projects: lessons of the kinds asked (any kind when none is named) and
+            # the report's summary, where it says what several projects share ("Gemensamt
+            # för flera projekt är …"), first unless another passage is much closer.
+            wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
+            topic = content_terms(self.weights.query(q.rest or text), self.form_terms)
+            topic = {t for t in topic if not any(t.startswith(w) for w in self.section_terms)} or topic
+            passages = rank_across(passages, wanted, topic, self.weights)
+        elif q.section_types:
+            # A question naming a kind of section is answered from such sections first.
+            wanted = set(q.section_types)
             passages.sort(key=lambda p: p.chunk.section_type not in wanted)
         counted = counted_noun(text, self.weights.query)
         share = asks_share(text)
@@ -290,16 +297,17 @@ class QAService:
     def _retrieve(
         self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace
     ) -> list[Passage]:
+        across = is_lesson and not q.projects
         filters = Filters(
             report_ids=reports,
             projects=self.scope.projects(q),
-            # Cross-project lessons also live in the report's own summary.
-            section_types=(*q.section_types, *((SectionType.SUMMARY,) if not q.projects else ()))
-            if is_lesson and q.section_types
-            else (),
+            # Named projects' lessons come from their lesson sections; lessons across
+            # projects are ranked by section kind instead (qa.lessons.rank_across).
+            section_types=tuple(q.section_types) if is_lesson and q.section_types and not across else (),
         )
-        # Twice the citations asked for, so the re-orderings below have room to work.
-        k = self.top_k * 3 if is_lesson and not q.projects else self.top_k * 2
+        # Twice the citations asked for, so the re-orderings below have room to work;
+        # across projects enough for several passages of every project.
+        k = ACROSS_CANDIDATES if across else self.top_k * 2
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).

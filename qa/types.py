@@ -71,6 +71,8 @@ class Question:
     report_id: str | None = None
     #: The question with its project mentions blanked out (what else it asks about).
     rest: str = ""
+    #: Projects named only to be left out ("utöver i X").
+    excluded: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

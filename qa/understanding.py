@@ -84,16 +84,17 @@ class ProjectCatalog:
     def by_name(self, name: str) -> list[ProjectRef]:
         return [r for r in self.refs if r.name == name]
 
-    def link(self, question: str) -> tuple[list[str], str]:
-        """Project names the question mentions, and the question's normalised text with
-        those mentions blanked out (so "2030" in a name is not read as a year)."""
+    def link(self, question: str) -> tuple[list[str], str, list[str]]:
+        """Project names the question mentions, the question's normalised text with those
+        mentions blanked out (so "2030" in a name is not read as a year), and the names it
+        mentions only to exclude them ("… i projekten, utöver i DKA")."""
         norm = normalise(question)
         matches = self._exact_matches(norm)
         by_token = not matches
         if by_token:
             matches = self._token_matches(norm)
         if not matches:
-            return [], norm
+            return [], norm, []
         # A match inside a longer match of another project is not a mention of its own
         # ("Grupp 2030" mentions the sub-project, not the group "Grupp").
         kept = [
@@ -108,6 +109,10 @@ class ProjectCatalog:
         spans = {(m.start, m.end): m for m in kept if m.ref.parent is None}
         kept = [m for m in kept if not (m.ref.parent and (m.start, m.end) in spans)]
         names = list(dict.fromkeys(m.ref.name for m in sorted(kept, key=lambda m: m.start)))
+        excluded = [
+            n for n in names if all(_EXCLUDING.search(norm[: m.start + 1]) for m in kept if m.ref.name == n)
+        ]
+        names = [n for n in names if n not in excluded]
         rest = norm
         for m in kept:
             rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
@@ -115,7 +120,7 @@ class ProjectCatalog:
         own = {t for v, ref in self._variants if ref.name in names for t in v.split() if len(t) >= 3}
         for t in own if by_token else ():
             rest = rest.replace(f" {t} ", " " * (len(t) + 2))
-        return names, rest
+        return names, rest, excluded
 
     def candidates(self, question: str) -> list[str]:
         """Projects the question may mean when it names none fully: those sharing a
@@ -174,6 +179,9 @@ def detect_aggregate(norm: str) -> str | None:
     return None
 
 
+# "utöver i X", "förutom X", "andra än X": a project named to be left out.
+_EXCLUDING = re.compile(r" (?:utöver|förutom|utom|bortsett från|andra än|exklusive)(?: i| för| hos| inom)? $")
+
 _AGENCY = re.compile(r"\b(" + "|".join(map(re.escape, AGENCY_ABBREVIATIONS)) + r")\b")
 
 
@@ -186,12 +194,13 @@ def spell_out_agencies(text: str) -> str:
 def understand(text: str, catalog: ProjectCatalog) -> Question:
     """Parse a question into a ``Question`` (no retrieval, no I/O)."""
     norm = normalise(text)
-    names, rest = catalog.link(text)
+    names, rest, excluded = catalog.link(text)
     year_match = _YEAR.search(rest)
     maybe = [] if names else catalog.candidates(text)
     return Question(
         text=text,
         projects=[catalog.by_name(n)[0] for n in names],
+        excluded=excluded,
         ambiguous=[catalog.by_name(n)[0] for n in maybe] if len(maybe) > 1 else [],
         fields=detect_fields(norm),
         section_types=[t for t, words in SECTION_WORDS.items() if any(has_phrase(norm, w) for w in words)],

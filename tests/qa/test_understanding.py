@@ -78,6 +78,14 @@ def test_a_name_recognised_by_one_misspelt_word_leaves_none_of_its_words_as_cont
     assert "nordost" not in q.rest and "förlängningen" in q.rest
 
 
+def test_a_project_named_to_be_left_out_is_excluded_not_asked_about() -> None:
+    q = understand("Hur har digitaliseringen märkts i projekten, utöver i Kvarterslyftet Norr?", CATALOG)
+    assert q.projects == [] and q.excluded == ["Kvarterslyftet Norr"]
+    q = understand("Vilka utmaningar har projekten förutom GOS haft?", CATALOG)
+    assert q.excluded == ["Grön omställning i Syd"]
+    assert understand("Vilka utmaningar har Kvarterslyftet Norr?", CATALOG).excluded == []
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None

@@ -1,9 +1,11 @@
 """Answers over the third held-out report (tests/fixtures/heldout3/: hard-wrapped text,
-numbered headings, facts as key-value lines or prose), indexed alone with the real model
-and a real Chroma store. Each test is a behaviour its first blind run lacked."""
+numbered headings, facts as key-value lines or prose), added to the session's corpus with
+the real model and a real Chroma store. Each test is a behaviour its first blind run
+lacked."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +19,17 @@ REPORT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout3" / "rappor
 
 
 @pytest.fixture(scope="module")
-def lund(tmp_path_factory: pytest.TempPathFactory, embedder: Any, model_dir: Path) -> Any:
+def lund(tmp_path_factory: pytest.TempPathFactory, corpus_index: Path, embedder: Any, model_dir: Path) -> Any:
+    """The session's corpus (three reports, two platforms) with the unseen report added, as
+    a user adds one: its passages compete with everything already indexed."""
     from index.build import IndexBuilder
     from index.pipeline import prepare, token_counter
     from index.store import IndexReader
     from qa.index_view import SnapshotView
     from qa.service import QAService
 
-    data_dir = tmp_path_factory.mktemp("lund-index")
+    data_dir = tmp_path_factory.mktemp("lund") / "data"
+    shutil.copytree(corpus_index, data_dir)
     IndexBuilder(data_dir, embedder).add_reports([prepare(REPORT, token_counter(str(model_dir)))])
     view = SnapshotView(IndexReader.open(data_dir, embedder.model_id).snapshot())
     return QAService(view, embedder, view.analyzer)
@@ -59,9 +64,42 @@ def test_a_count_for_a_year_the_report_does_not_give_is_not_answered(lund: Any) 
     assert not states_count(sentence, {"unga"}, str.split, year=2021)
 
 
-def test_an_agency_abbreviation_meets_the_reports_words(lund: Any) -> None:
+def test_an_agency_abbreviation_meets_the_reports_words() -> None:
     assert spell_out_agencies("samarbetet med AF") == "samarbetet med AF (Arbetsförmedlingen)"
     assert spell_out_agencies("Anna af Klint") == "Anna af Klint"
+
+
+def test_lessons_across_projects_are_lessons_about_the_topic_from_every_report(lund: Any) -> None:
+    """Cooperation with the employment service across projects: the first five citations
+    are lesson or summary passages that each speak of it, the added report among them
+    (the 2019 report's passages on it are answers too)."""
+    from corpus.types import SectionType
+
     a = lund.ask("Hur har samarbetet med AF fungerat i projekten?")
     assert a.answerable
-    assert {"Jobbnav Lund", "UngKraft Lund"} <= {c.passage.chunk.project for c in a.citations}
+    first = a.citations[:5]
+    lessons = {SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES, SectionType.SUMMARY}
+    assert all(c.passage.chunk.section_type in lessons for c in first)
+    assert all("arbetsförmedl" in c.quote.lower() for c in first)
+    assert "rapport_lund_2022" in {c.passage.chunk.report_id for c in first}
+
+
+def test_across_ranking_puts_the_asked_kinds_first_and_keeps_every_candidate(lund: Any) -> None:
+    from corpus.types import SectionType
+    from qa.lessons import rank_across
+    from qa.types import Filters
+
+    found = lund.retriever.retrieve("samarbetet med Arbetsförmedlingen", Filters(), 40)
+    wanted = {SectionType.CHALLENGES, SectionType.SUMMARY}
+    # A background passage first: ranking brings the asked kinds before it.
+    other = next(p for p in found if p.chunk.section_type not in wanted)
+    passages = [other, *(p for p in found if p is not other)]
+    ranked = rank_across(passages, wanted, {"samarb", "arbetsförmedling"}, lund.weights)
+    assert sorted(p.chunk.id for p in ranked) == sorted(p.chunk.id for p in passages)
+    assert all(p.chunk.section_type in wanted for p in ranked[:3])
+
+
+def test_a_project_left_out_is_not_cited(lund: Any) -> None:
+    a = lund.ask("Vilka svårigheter har projekten haft med att rekrytera deltagare, utöver i Jobbnav Lund?")
+    assert a.answerable and a.citations
+    assert "Jobbnav Lund" not in {c.passage.chunk.project for c in a.citations}
