@@ -80,7 +80,8 @@ class QAService:
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.reports_meta = {r["id"]: r for r in index.reports()}
-        self.catalog = ProjectCatalog(index.project_refs())
+        self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
+        self.catalog = ProjectCatalog(index.project_refs(), self.ordinary_words)
         self.facts = FactsTable(
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
         )
@@ -103,7 +104,6 @@ class QAService:
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
         self.figure_index = FigureIndex(index.figures())
-        self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
         self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
         chunks = self.retriever.chunks.values()
         self.chunk_at = ChunkLocator(chunks)

@@ -51,7 +51,9 @@ class _Match:
 class ProjectCatalog:
     """All projects of the indexed reports and the names they go by."""
 
-    def __init__(self, refs: Iterable[ProjectRef]):
+    def __init__(self, refs: Iterable[ProjectRef], ordinary: frozenset[str] = frozenset()):
+        """``ordinary``: words the reports also write in lower case ("företagande",
+        "framåt"); such a word of a name never identifies the project on its own."""
         self.refs = list(refs)
         self._variants: list[tuple[str, ProjectRef]] = []
         for ref in self.refs:
@@ -65,7 +67,11 @@ class ProjectCatalog:
         self._distinctive: dict[str, str] = {
             tok: next(iter(names))
             for tok, names in counts.items()
-            if len(names) == 1 and len(tok) >= 3 and tok not in NAME_STOPWORDS and not tok.isdigit()
+            if len(names) == 1
+            and len(tok) >= 3
+            and tok not in NAME_STOPWORDS
+            and tok not in ordinary
+            and not tok.isdigit()
         }
 
     @staticmethod

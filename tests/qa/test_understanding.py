@@ -86,6 +86,13 @@ def test_a_project_named_to_be_left_out_is_excluded_not_asked_about() -> None:
     assert understand("Vilka utmaningar har Kvarterslyftet Norr?", CATALOG).excluded == []
 
 
+def test_an_ordinary_word_of_a_name_does_not_name_the_project() -> None:
+    refs = [ProjectRef("r", "Dalhem framåt – Lokalt företagande"), ProjectRef("r", "Jobbspåret Nordost")]
+    catalog = ProjectCatalog(refs, ordinary=frozenset({"företagande", "lokalt", "framåt"}))
+    assert understand("Vilka hinder har projekten mött i kontakten med företagare?", catalog).projects == []
+    assert [p.name for p in understand("Hur går det för Dalhem?", catalog).projects] == [refs[0].name]
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None
