@@ -23,6 +23,7 @@ _TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|sammanlagt|samtliga\s+projekt)\
 _FUND_PAREN = re.compile(r"\((ESF|ERUF|ERDF)\)", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"total|sammanlag|samtliga\s+projekt|summa|totalt|sammantaget|tillsammans",
                         re.IGNORECASE)
+_SUBGROUP = re.compile(r"(?:social|regional)fondsprojekt|\b(?:ESF\+?|ERUF)-projekt", re.IGNORECASE)
 _SUPPORT_AFTER = re.compile(r"^\s*(?:kr\s+)?(?:i\s+)?(?:\w+\s+){0,3}(?:stöd|EU|ESF|ERUF|fond|bidrag)",
                             re.IGNORECASE)
 
@@ -205,6 +206,8 @@ def extract_stated_totals(report: Report) -> list[StatedTotal]:
         for sent in split_sentences(text, base):
             if any(is_table_line(x) for x in sent.text.split("\n")) or not _TOTAL_CUE.search(sent.text):
                 continue
+            if _SUBGROUP.search(sent.text):
+                continue  # "Socialfondsprojekten har tillsammans …": a part, not the whole
             out.extend(_totals_in(report.id, sent))
     return out
 

@@ -33,6 +33,8 @@ _PERIOD_VALUE = rf"(?:{_MONTH}\s+)?\d{{4}}(?:-\d\d-\d\d)?\s*[-–]\s*(?:{_MONTH}
 _PERIOD = (
     re.compile(rf"omfattar\s+(?:tids)?perioden\s+\*?(?P<p>{_PERIOD_VALUE})", re.I),
     re.compile(rf"(?:aktuella|rapporterade)\s+perioden,?\s+\*?(?P<p>{_PERIOD_VALUE})", re.I),
+    # A title-page line: "Rapportperiod: 2022-01-01 – 2022-12-31".
+    re.compile(rf"^\W*(?:rapport|redovisnings|verksamhets)?period\W*:\W*(?P<p>{_PERIOD_VALUE})", re.I | re.M),
 )
 _TITLE_YEAR = re.compile(r"\b(?:rapport|årsrapport|lägesrapport|verksamhetsberättelse)\w*\s+(\d{4})\b", re.I)
 _DATE_YEAR = re.compile(r"^\W*datum\W*\s*(\d{4})-\d\d-\d\d", re.I | re.M)

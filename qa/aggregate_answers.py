@@ -46,7 +46,7 @@ class AggregateAnswerer:
         groups = [reports] if reports else [self.scope.implied_report(q)]
         if not groups[0]:
             current = self.scope.current_reports()
-            groups = [(r,) for r in sorted(current, key=lambda r: -(self.report_years.get(r) or 0))]
+            groups = [(r,) for r in sorted(current, key=self.scope.recency, reverse=True)]
         combined = Composed()
         for group in groups:
             year = max((self.report_years.get(r) or 0 for r in group), default=0) or None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from corpus.dates import find_date_ranges
 from corpus.types import ProjectFacts
 from qa.errors import UnknownReport
 from qa.facts_table import FactsTable
@@ -62,7 +63,7 @@ class Scope:
         common = set.intersection(*having)
         if len(common) < 2:
             return ()
-        return (max(common, key=lambda r: (self.report_years.get(r) or 0, r)),)
+        return (max(common, key=self.recency),)
 
     def implied_report(self, q: Question) -> tuple[str, ...]:
         """The report whose own title words (platform, organisation) the question uses,
@@ -81,7 +82,14 @@ class Scope:
 
     def _newest(self, series: int) -> str:
         members = [rid for rid, s in self._series_of.items() if s == series]
-        return max(members, key=lambda r: (self.report_years.get(r) or 0, r))
+        return max(members, key=self.recency)
+
+    def recency(self, report_id: str) -> tuple[int, str, str]:
+        """Sort key, newest last: the report's year, then the end of the period it covers
+        (two reports of 2022: one on June 2021–May 2022, one on calendar 2022), then id."""
+        ranges = find_date_ranges(str(self.reports_meta.get(report_id, {}).get("period") or ""))
+        end = ranges[0].end.first_day().isoformat() if ranges else ""
+        return (self.report_years.get(report_id) or 0, end, report_id)
 
     @staticmethod
     def _series(title_terms: dict[str, set[str]]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.budget_table import extract_stated_totals
 from corpus.facts import extract_project_facts
 from corpus.reading import read_report
 
@@ -56,6 +57,12 @@ def test_third_held_out_report_hard_wrapped_with_numbered_headings() -> None:
     projects and as prose for others."""
     report = read_report(HELDOUT3)
     assert "sid 3" not in report.text and "INNEHÅLL" not in report.text
+    assert report.period == "2022-01-01 – 2022-12-31"  # "Rapportperiod: …" on the title page
+    # "Socialfondsprojekten har tillsammans en budget på …" is a part, not the whole.
+    assert [(t.kind, t.value) for t in extract_stated_totals(report) if t.kind == "total_budget"] == [
+        ("total_budget", 113_200_000),
+        ("total_budget", 113_164_700),
+    ]
     # Wrapping undone: a wrapped sentence is one line, the key-value block is not joined.
     assert "finansierades av Europeiska socialfonden" in report.text
     assert "Projektledare: Sanna Höglund\nProjektperiod:" in report.text

@@ -103,3 +103,11 @@ def test_a_project_left_out_is_not_cited(lund: Any) -> None:
     a = lund.ask("Vilka svårigheter har projekten haft med att rekrytera deltagare, utöver i Jobbnav Lund?")
     assert a.answerable and a.citations
     assert "Jobbnav Lund" not in {c.passage.chunk.project for c in a.citations}
+
+
+def test_platforms_are_answered_newest_first_by_the_period_they_cover(lund: Any) -> None:
+    """Two 2022 reports of different platforms: the one covering calendar 2022 is newer
+    than the one covering June 2021–May 2022, so its total comes first."""
+    a = lund.ask("Hur stor är den sammanlagda budgeten för plattformens projekt?")
+    assert a.answerable and a.text.index("113 164 700 kr") < a.text.index("59 379 500 kr")
+    assert lund.scope.recency("rapport_lund_2022") > lund.scope.recency("rapport_2022")
