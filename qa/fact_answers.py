@@ -76,7 +76,7 @@ def _contribution(name: str, sentence: str) -> int | None:
     if at < 0:
         return None
     tail = sentence[at + len(name) :]
-    # "med 250 000 kr", "bidrar med kontant medfinansiering på 1 200 000 kr"
+    # "med 250 000 kr", "bidrar med kontant medfinansiering på 400 000 kr"
     m = _CONTRIBUTES.match(tail)
     if not m:
         return None

@@ -30,13 +30,13 @@ from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
-from qa.figure_index import FigureIndex, Stated, as_ref
+from qa.figure_index import FigureIndex
 from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
-from qa.types import Answer, Citation, FigureRef, Filters, Passage, Question
+from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.unknown import unknown_project_reason
 from qa.vocabulary import ALL_PROJECTS_WORDS, COVERAGE_SYNONYMS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
@@ -103,10 +103,10 @@ class QAService:
         self.metadata_terms = {
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
-        self.figure_index = FigureIndex(index.figures())
         self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
         chunks = self.retriever.chunks.values()
         self.chunk_at = ChunkLocator(chunks)
+        self.figure_index = FigureIndex(index.figures(), self.chunk_at, self.weights)
         self.aggregates = AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks)
 
     @property
@@ -159,7 +159,9 @@ class QAService:
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
-        asks_figure = bool(q.fields) or counted_noun(text, self.weights.query) is not None
+        counted = counted_noun(text, self.weights.query)
+        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
+        asks_figure = bool(q.fields) or counted is not None
         newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:
             # Facts and figures that changed are read where they were last reported; older
@@ -171,21 +173,18 @@ class QAService:
             # the report's summary, where it says what several projects share ("Gemensamt
             # för flera projekt är …"), first unless another passage is much closer.
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
-            topic = content_terms(self.weights.query(q.rest or text), self.form_terms)
-            topic = {t for t in topic if not any(t.startswith(w) for w in self.section_terms)} or topic
+            topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
             passages = rank_across(passages, wanted, topic, self.weights)
         elif q.section_types:
             # A question naming a kind of section is answered from such sections first.
             wanted = set(q.section_types)
             passages.sort(key=lambda p: p.chunk.section_type not in wanted)
-        counted = counted_noun(text, self.weights.query)
         share = asks_share(text)
         if counted:
             # A count question is answered by a passage that states such a count.
             passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share))
         trace.passages = passages
         query_terms = set(self.weights.query(text))
-        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
             answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
@@ -251,48 +250,15 @@ class QAService:
             opener=count_opener(counted, asks_share(text), self.weights.passage),
         )
         figures = self.figure_index.in_statements(stated)
+        asked = self.scope.projects(q)
         if "goal" in q.fields and q.projects:
-            text = self._add_figure("goal", q, terms, citations, stated, figures, text)
+            text = self.figure_index.add_of_kind("goal", text, asked, terms, citations, stated, figures)
         # "Hur många … och vad var målet?": the goal asked beside a quantity asks for the
         # outcome measured against it too.
         asks_quantity = "goal" in q.fields and _QUANTITY.search(normalise(q.text)) is not None
         if ("outcome" in q.fields or asks_quantity) and q.projects:
-            text = self._add_figure("outcome", q, terms, citations, stated, figures, text)
+            text = self.figure_index.add_of_kind("outcome", text, asked, terms, citations, stated, figures)
         return Answer(new_answer_id(), text, True, citations, figures)
-
-    def _add_figure(
-        self,
-        kind: str,
-        q: Question,
-        terms: set[str],
-        citations: list[Citation],
-        stated: Stated,
-        figures: list[FigureRef],
-        text: str,
-    ) -> str:
-        """A question that also asks for the goal ("… och vad var målet?") or the outcome
-        ("Nådde X sina mål …?") gets the asked project's figure of that kind that best
-        matches it, with its sentence, unless the answer states one already."""
-        if any(f.kind == kind for f in figures):
-            return text
-        said = [span for _, spans in stated for span in spans]
-        like = frozenset(f.field for f in figures)
-        best = self.figure_index.best_of_kind(kind, self.scope.projects(q), terms, said, self.weights, like)
-        chunk = self.chunk_at(best.report_id, best.span.start) if best else None
-        if best is None or chunk is None:
-            return text
-        touched = [sn for sn in chunk.sentences if sn.start <= best.span.start < sn.end]
-        start, end = (touched[0].start, touched[0].end) if touched else (best.span.start, best.span.end)
-        same = next((c for c in citations if c.passage.chunk.id == chunk.id and c.quote_start == start), None)
-        if same is not None:  # the sentence is already quoted: only the figure is new
-            figures.append(as_ref(best, same.id))
-            return text
-        quote = chunk.text[start - chunk.start : end - chunk.start]
-        cit = Citation(len(citations) + 1, Passage(chunk, 1.0), quote, start, end)
-        citations.append(cit)
-        figures.append(as_ref(best, cit.id))
-        label = "Målet" if kind == "goal" else "Resultatet"
-        return f"{text}\n{label}: {' '.join(quote.replace('*', '').split())} [{cit.id}]"
 
     def _retrieve(
         self, q: Question, reports: tuple[str, ...], is_lesson: bool, trace: Trace

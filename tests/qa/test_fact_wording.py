@@ -61,6 +61,7 @@ def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:
     """"Nådde X sina mål för …?" adds the outcome beside a stated goal: the outcome figure
     of the project sharing most question terms, never one in a sentence already said."""
     from corpus.types import Figure
+    from qa.citebook import ChunkLocator
     from qa.figure_index import FigureIndex
     from qa.quotes import TermWeights
 
@@ -77,8 +78,8 @@ def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:
     ]
     words = lambda t: [w.lower().strip(".:") for w in t.split()]  # noqa: E731
     weights = TermWeights(words, words, [s1, s2, s3])
-    index = FigureIndex(figs)
+    index = FigureIndex(figs, ChunkLocator([]), weights)
     terms = {"medarbetare", "språkutbildningen"}
-    best = index.best_of_kind("outcome", ("P",), terms, [], weights)
+    best = index.best_of_kind("outcome", ("P",), terms, [])
     assert best is not None and best.value == 171
-    assert index.best_of_kind("outcome", ("P",), terms, [(100, 200)], weights) is None
+    assert index.best_of_kind("outcome", ("P",), terms, [(100, 200)]) is None
