@@ -31,13 +31,13 @@ def rerank(
     ``rank_score`` is 1 for the first passage falling linearly to 0 at ``depth``, so the
     blend is independent of the fusion's score scale.
     """
-    if (weight <= 0 and bonus is None) or not terms or len(passages) < 2:
+    if len(passages) < 2 or (bonus is None and (weight <= 0 or not terms)):
         return passages
     head, tail = passages[:depth], passages[depth:]
     total = sum(weights.idf(t) for t in terms) or 1.0
     scored = []
     for i, p in enumerate(head):
-        coverage = best_quote(p.chunk, terms, weights).score / total
+        coverage = best_quote(p.chunk, terms, weights).score / total if terms else 0.0
         rank_score = 1.0 - i / max(len(head), 1)
         extra = bonus(p) if bonus else 0.0
         scored.append((rank_score + weight * coverage + extra, -i, p))

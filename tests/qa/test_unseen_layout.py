@@ -97,6 +97,8 @@ def test_across_ranking_puts_the_asked_kinds_first_and_keeps_every_candidate(lun
     ranked = rank_across(passages, wanted, {"samarb", "arbetsförmedling"}, lund.weights)
     assert sorted(p.chunk.id for p in ranked) == sorted(p.chunk.id for p in passages)
     assert all(p.chunk.section_type in wanted for p in ranked[:3])
+    # A question with no topic words beyond its form still gets the asked kinds first.
+    assert all(p.chunk.section_type in wanted for p in rank_across(passages, wanted, set(), lund.weights)[:3])
 
 
 def test_a_project_left_out_is_not_cited(lund: Any) -> None:
