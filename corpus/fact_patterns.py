@@ -35,6 +35,24 @@ def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
     return [SentenceText(text[sp.start : sp.end], base + sp.start) for sp in _split(text)]
 
 
+_TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
+
+
+def table_row_as_key_value(sent: SentenceText) -> SentenceText:
+    """A two-cell table row ("| Projektägare | X |") read as "Projektägare: X", keeping
+    every offset: the pipes become spaces and a colon of the same length."""
+    m = _TABLE_KEY_VALUE.match(sent.text)
+    if not m:
+        return sent
+    t = sent.text
+    second = m.end(1)
+    text = " " + t[1:second] + ":" + t[second + 1 :]
+    if text.rstrip().endswith("|"):
+        end = text.rstrip().rfind("|")
+        text = text[:end] + " " + text[end + 1 :]
+    return SentenceText(text, sent.start)
+
+
 def clean_name(s: str) -> str:
     """A name without emphasis stars, quotes and stray spaces."""
     return re.sub(r"\s+", " ", s.replace("*", "").strip(" \t\n\"”“'’:,;.")).strip()
@@ -157,6 +175,9 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
 _PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
                          r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
 _EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
+_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|fr\.o\.m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
+_END_BEFORE = re.compile(r"(?:avslut(?:ats|as|ades)|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:den\s+)?$",
+                         re.IGNORECASE)
 _ORIGINALLY = re.compile(r"ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?(?:den\s+)?$",
                          re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
@@ -191,6 +212,12 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
                    and _ORIGINALLY.search(t[: d.span.start - sent.start])]
         return PeriodFinding(r.start, r.end, earlier[0] if earlier else None)
     if _EXTENDED_RE.search(t) and dates:
+        # "startade den 1 september 2020 och skulle ha avslutats den 31 mars 2023, men …
+        # förlängning till och med den 31 december 2023"
+        start = next((d for d in dates if _START_BEFORE.search(t[: d.span.start - sent.start])), None)
+        first_end = next((d for d in dates[:-1] if _END_BEFORE.search(t[: d.span.start - sent.start])), None)
+        if start is not None and start is not dates[-1]:
+            return PeriodFinding(start, dates[-1], first_end)
         return PeriodFinding(end=dates[-1], extension_only=True)
     if not dates or "projekt" not in t.lower():
         return None
@@ -204,8 +231,10 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
 
 
 def says_ended(sent: SentenceText) -> bool:
-    """Whether a sentence says the project has ended ("avslutades 2019-02-28")."""
-    return bool(_ENDED_RE.search(sent.text)) and "projekt" in sent.text.lower()
+    """Whether a sentence says the project has ended ("avslutades 2019-02-28"); not one
+    about an end that an extension moved ("skulle ha avslutats …, men … förlängning")."""
+    t = sent.text
+    return bool(_ENDED_RE.search(t)) and "projekt" in t.lower() and not _EXTENDED_RE.search(t)
 
 
 # ---- budget and EU funding -------------------------------------------------------------------
@@ -229,6 +258,8 @@ _FUND_WORDS = {
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
 }
 _PLUS = re.compile(r"\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
+_FINANCED_BY_EU = re.compile(r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|\w*fonden)",
+                             re.IGNORECASE)
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond", re.IGNORECASE)
 
 
@@ -245,7 +276,7 @@ class BudgetFinding:
 
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
-    r"(?:^\s*(?:fond|stödgivare|finansiering)\s*:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
+    r"(?:^\s*(?:fond|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
     r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|\w*fonden))",
     re.IGNORECASE,
 )
@@ -285,6 +316,10 @@ def find_budget(sent: SentenceText) -> BudgetFinding | None:
     revised = bool(_REVISED_CUE.search(t))
     if cue and rest:
         total = rest[0]
+        between = t[total.span.end - sent.start : rest[1].span.start - sent.start] if len(rest) >= 2 else ""
+        if re.fullmatch(r"\s*\(\s*", between):
+            # "drygt 26 miljoner kronor (26 180 000 kr)": the exact figure beside the rounded one
+            total, rest = rest[1], rest[1:]
         frm = re.search(r"\bfrån\b", t[cue.start():])
         if revised and len(rest) >= 2 and frm:
             original, total = rest[0], rest[1]
@@ -303,7 +338,12 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         before = t[max(0, s - 90): s]
         if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
             return a
-        if re.search(r"(?:EU|ESF|ERUF)-?stöd\w*\s*(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
+        # "finansieras 7 553 260 kr, alltså drygt 7,5 miljoner kronor, av Europeiska socialfonden"
+        financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
+        if financed and _FINANCED_BY_EU.search(t[e:]):
+            return a
+        if re.search(r"(?:EU|ESF|ERUF)-?(?:stöd|finansiering|medel)\w*\s*"
+                     r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
                      r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",

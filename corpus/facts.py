@@ -31,6 +31,7 @@ from corpus.fact_patterns import (
     says_ended,
     split_sentences,
     subject_of_owner_clause,
+    table_row_as_key_value,
 )
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
@@ -93,7 +94,7 @@ def facts_from_segment(report_id: str, project: str, segments: list[Segment],
     mentions: list[tuple[str, str, Sourced]] = []
     for seg in segments:
         for sent in split_sentences(seg.text, seg.base):
-            _read_sentence(facts, sent, mentions)
+            _read_sentence(facts, table_row_as_key_value(sent), mentions)
     _assign_managers(facts, mentions)
     _decide_status(facts, report_day)
     return facts

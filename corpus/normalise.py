@@ -147,7 +147,9 @@ def _repeated_numbered_lines(lines: list[str]) -> set[int]:
     """
     by_template: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
-        if line and re.search(r"\d", line) and len(line) <= 160:
+        # Table rows repeat per project with rising numbers too ("| Total budget | 14 … kr |").
+        is_row = line.startswith("|") or "\t" in line
+        if line and re.search(r"\d", line) and len(line) <= 160 and not is_row:
             by_template[re.sub(r"\d+", "#", line)].append(i)
     out: set[int] = set()
     for template, idxs in by_template.items():

@@ -52,15 +52,26 @@ def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+# "Projekt: Namn": the label is no part of the name.
+_PROJECT_LABEL = re.compile(r"^(?:del)?projekt(?:et)?\s*:\s*", re.IGNORECASE)
+
+
 def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:
-    """Heading start → title without status note or abbreviation (used for project headings)."""
-    return {h.start: split_heading_abbreviation(split_status(h.title)[0])[0] for h in heads}
+    """Heading start → title without a "Projekt:" label, status note or abbreviation (used
+    for project headings)."""
+    return {h.start: split_heading_abbreviation(split_status(_PROJECT_LABEL.sub("", h.title))[0])[0]
+            for h in heads}
+
+
+_ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\b",
+                                re.IGNORECASE | re.MULTILINE)
 
 
 def find_abbreviation(name: str, text: str) -> str | None:
-    """An abbreviation the text defines right after the name: "Namn (*ABC*)" or "Namn (ABC)"."""
+    """An abbreviation the text defines right after the name ("Namn (*ABC*)", "Namn (ABC)")
+    or on a facts line of the project's own text ("Förkortning: ABC", "| Förkortning | ABC |")."""
     pattern = re.escape(name) + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
-    for m in re.finditer(pattern, text):
+    for m in [*re.finditer(pattern, text), *_ABBREVIATION_LINE.finditer(text)]:
         abbr = m.group("abbr")
         if sum(c.isupper() for c in abbr) >= 2 and abbr not in {"ESF", "ERUF"}:
             return abbr

@@ -156,7 +156,8 @@ def _child_section(
         return _to_section(
             child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
         )
-    if kind is SectionKind.CHAPTER and _describes_project(child):
+    if project is None and _describes_project(child):
+        # Directly under a chapter, or under a grouping title inside one ("4.1 Näringsliv").
         return _to_section(child, SectionKind.PROJECT, SectionType.BACKGROUND, path, None, name_of)
     # Below a subsection (or a chapter) a lower-level title keeps its parent's type.
     child_type = stype if kind is SectionKind.SUBSECTION else (own or stype)

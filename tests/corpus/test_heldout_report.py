@@ -112,3 +112,30 @@ def test_third_held_out_report_facts_from_key_values_prose_and_headings() -> Non
         "2022-03-31",
         3_700_000,
     )
+
+
+HELDOUT4 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout4" / "rapport_norrkoping_2023.md"
+
+
+def test_fourth_held_out_report_markdown_with_fact_tables() -> None:
+    """tests/fixtures/heldout4/: "## Projekt: X" headings with "####" subsections ("Det som
+    gått bra", "Det som varit svårt", "Nyckeltal"), ERUF projects one level deeper under a
+    grouping heading, key facts as two-cell markdown table rows (which repeat per project
+    with rising numbers and are no running footer)."""
+    report = read_report(HELDOUT4)
+    names = [p.name for p in report.projects]
+    assert names == ["Jobbsteget Hageby", "Språkbron", "Digital vardag", "Unga på väg Norrköping",
+                     "Industriport Händelö", "Företagslots Norrköping", "Grön omställning Inre hamnen"]
+    assert "| Total budget | 14 380 500 kr |" in report.text
+    facts = {f.project: f for f in extract_project_facts(report)}
+    jsh = facts["Jobbsteget Hageby"]
+    got = tuple(getattr(jsh, k).value for k in ("owner", "total_budget", "eu_funding", "fund"))  # type: ignore[union-attr]
+    assert got == ("Arbetsmarknads- och vuxenutbildningsförvaltningen", 14_380_500, 9_347_325, "ESF")
+    assert [m.value for m in jsh.managers] == ["Karin Holmström"] and jsh.abbreviation == "JSH"
+    # Prose: an extension moved the end; "finansieras X kr, alltså drygt …, av Europeiska socialfonden".
+    spb = facts["Språkbron"]
+    assert (spb.start_date.value, spb.end_date.value, spb.original_end_date.value) == (  # type: ignore[union-attr]
+        "2020-09-01", "2023-12-31", "2023-03-31")
+    assert spb.status.value == "ongoing" and spb.eu_funding.value == 7_553_260  # type: ignore[union-attr]
+    # "drygt 26 miljoner kronor (26 180 000 kr)": the exact figure.
+    assert facts["Grön omställning Inre hamnen"].total_budget.value == 26_180_000  # type: ignore[union-attr]
