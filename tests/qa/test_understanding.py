@@ -93,6 +93,14 @@ def test_an_ordinary_word_of_a_name_does_not_name_the_project() -> None:
     assert [p.name for p in understand("Hur går det för Dalhem?", catalog).projects] == [refs[0].name]
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Vad vill GOS att man tar med sig till nästa ansökan?", "Vilka projekt har haft svårt att nå kvinnor?"],
+)
+def test_lessons_for_the_next_application_and_difficulties_name_lessons(question: str) -> None:
+    assert SectionType.CHALLENGES in understand(question, CATALOG).section_types
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None
