@@ -358,6 +358,7 @@ _COFIN_RE = re.compile(
     r"\s+(?:också\s+|även\s+|dessutom\s+)?(?:av|från|:)\s+(?P<list>[^.;]+)|"
     r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
+    r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
     r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
@@ -373,7 +374,7 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
     """Co-financiers and partners named in a sentence, EU funds excluded."""
     out: list[tuple[str, Span]] = []
     for m in _COFIN_RE.finditer(sent.text):
-        group = next(g for g in ("list", "list2", "list3", "list4", "list5") if m.group(g))
+        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6") if m.group(g))
         lst, off = m.group(group), sent.start + m.start(group)
         pos = 0
         for piece in _ITEM_SPLIT.split(lst):

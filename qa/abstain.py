@@ -22,7 +22,7 @@ QUESTION_TERMS = frozenset(
     nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
     exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
-    antal antalet generellt generella allmänhet överlag märks märkts märktes
+    antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
     """.split()
 )
 

@@ -358,8 +358,8 @@ class QAService:
             for name in fields:
                 for d in self.facts.discrepancies_for(facts.project, name):
                     notes.append(str(d["message"]))
-        if not out.figures:
-            return None
+        if not out.figures and not book.citations:
+            return None  # nothing the facts state (partners are stated without a figure)
         self._with_passages(book, passages, query_terms)
         text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
         return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)

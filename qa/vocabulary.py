@@ -28,6 +28,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "regionala utvecklingsfond",
         "esf-stöd",
         "eruf-stöd",
+        "esfstöd",
+        "erufstöd",
         "esf-medel",
         "eruf-medel",
         "stöd från eu",
@@ -74,6 +76,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "löptid",
         "förläng",
         "ursprungliga slutdatum",
+        "ursprungligen",
         "datum",
     ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
@@ -84,8 +87,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "medfinansiär",
         "medfinansier",
         "samverkan med",
-        "samarbetspartner",
-        "samverkanspartner",
+        "samarbetspart",
+        "samverkanspart",
     ),
 }
 

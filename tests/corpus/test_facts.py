@@ -255,3 +255,10 @@ def test_a_cash_co_financier_with_an_adjective() -> None:
     text = "Samordningsförbundet Väst bidrar med kontant medfinansiering på 1 200 000 kr."
     facts = facts_from_segment("r", "P", [Segment(text, 0)])
     assert [c.value for c in facts.co_financiers] == ["Samordningsförbundet Väst"]
+
+
+def test_partners_on_a_key_value_line() -> None:
+    text = "Samverkanspartner: Almi Företagspartner Öst, Nyföretagarcentrum Norr och Region Öst"
+    facts = facts_from_segment("r", "P", [Segment(text, 0)])
+    names = ["Almi Företagspartner Öst", "Nyföretagarcentrum Norr", "Region Öst"]
+    assert [c.value for c in facts.co_financiers] == names

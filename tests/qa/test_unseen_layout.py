@@ -113,3 +113,9 @@ def test_platforms_are_answered_newest_first_by_the_period_they_cover(lund: Any)
     a = lund.ask("Hur stor är den sammanlagda budgeten för plattformens projekt?")
     assert a.answerable and a.text.index("113 164 700 kr") < a.text.index("59 379 500 kr")
     assert lund.scope.recency("rapport_lund_2022") > lund.scope.recency("rapport_2022")
+
+
+def test_partners_are_answered_from_the_facts_without_a_figure(lund: Any) -> None:
+    a = lund.ask("Vilka samverkansparter har Innovationsslussen Brunnshög?")
+    assert a.answerable and "Lunds universitet" in a.text and "Region Skåne" in a.text
+    assert a.citations and "Samverkansparter" in a.citations[0].quote
