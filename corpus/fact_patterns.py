@@ -253,7 +253,7 @@ _REVISED_CUE = re.compile(
     r"justerades|justerats|ökades|ökats)\b",
     re.IGNORECASE,
 )
-_FUND_WORDS = {
+FUND_WORDS = {
     "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
 }
@@ -293,7 +293,7 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
 
 def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
     """ESF, ESF+ or ERUF named in ``text`` (first mention wins)."""
-    hits = [(m.start(), name, m) for name, rx in _FUND_WORDS.items() if (m := rx.search(text))]
+    hits = [(m.start(), name, m) for name, rx in FUND_WORDS.items() if (m := rx.search(text))]
     if not hits:
         return None
     _, name, m = min(hits, key=lambda h: h[0])
@@ -318,7 +318,7 @@ def find_budget(sent: SentenceText) -> BudgetFinding | None:
         total = rest[0]
         between = t[total.span.end - sent.start : rest[1].span.start - sent.start] if len(rest) >= 2 else ""
         if re.fullmatch(r"\s*\(\s*", between):
-            # "drygt 26 miljoner kronor (26 180 000 kr)": the exact figure beside the rounded one
+            # "drygt N miljoner kronor (N NNN NNN kr)": the exact figure beside the rounded one
             total, rest = rest[1], rest[1:]
         frm = re.search(r"\bfrån\b", t[cue.start():])
         if revised and len(rest) >= 2 and frm:
@@ -338,7 +338,7 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         before = t[max(0, s - 90): s]
         if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
             return a
-        # "finansieras 7 553 260 kr, alltså drygt 7,5 miljoner kronor, av Europeiska socialfonden"
+        # "finansieras <belopp>, alltså drygt <avrundat>, av Europeiska socialfonden"
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
             return a
@@ -352,43 +352,7 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
     return None
 
 
-# ---- co-financiers and abbreviations ---------------------------------------------------------
-_COFIN_RE = re.compile(
-    r"(?:medfinansier\w*|finansieras|finansierades|finansiering|bidrag|kontanta\s+medel|stöd)"
-    r"\s+(?:också\s+|även\s+|dessutom\s+)?(?:av|från|:)\s+(?P<list>[^.;]+)|"
-    r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
-    r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
-    r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
-    r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
-    r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
-    re.IGNORECASE,
-)
-_NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}
-_ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
-_ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
-                          re.IGNORECASE)
-_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där)\s.*$|\s+\d.*$", re.IGNORECASE)
-
-
-def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
-    """Co-financiers and partners named in a sentence, EU funds excluded."""
-    out: list[tuple[str, Span]] = []
-    for m in _COFIN_RE.finditer(sent.text):
-        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6") if m.group(g))
-        lst, off = m.group(group), sent.start + m.start(group)
-        pos = 0
-        for piece in _ITEM_SPLIT.split(lst):
-            at = lst.find(piece, pos)
-            pos = at + len(piece)
-            name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
-            if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
-                continue
-            if any(rx.search(name) for rx in _FUND_WORDS.values()) or re.match(r"Europeiska", name):
-                continue
-            out.append((name, Span(off + at, off + at + len(piece))))
-    return out
-
-
+# ---- abbreviations ----------------------------------------------------------------------------
 def find_abbreviation(name: str, text: str, base: int = 0) -> tuple[str, Span] | None:
     """An abbreviation ``text`` defines for ``name``: "Grön omställning i Syd (*GOS*)"."""
     words = [re.escape(w) for w in clean_name(name).split()]

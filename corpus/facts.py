@@ -22,7 +22,6 @@ from corpus.fact_patterns import (
     clean_name,
     find_abbreviation,
     find_budget,
-    find_co_financiers,
     find_fund,
     find_fund_statement,
     find_managers,
@@ -33,6 +32,7 @@ from corpus.fact_patterns import (
     subject_of_owner_clause,
     table_row_as_key_value,
 )
+from corpus.partners import find_co_financiers
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
 logger = logging.getLogger(__name__)

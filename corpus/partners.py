@@ -1,0 +1,45 @@
+"""Co-financiers and partners a sentence names ("medfinansieras av X och Y",
+"Samverkanspartner: A, B och C", "X bidrar med kontant medfinansiering"), EU funds
+excluded: the reader ``corpus.facts`` feeds every sentence of a project's text."""
+
+from __future__ import annotations
+
+import re
+
+from corpus.fact_patterns import FUND_WORDS, SentenceText, clean_name
+from corpus.types import Span
+
+_COFIN_RE = re.compile(
+    r"(?:medfinansier\w*|finansieras|finansierades|finansiering|bidrag|kontanta\s+medel|stöd)"
+    r"\s+(?:också\s+|även\s+|dessutom\s+)?(?:av|från|:)\s+(?P<list>[^.;]+)|"
+    r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
+    r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
+    r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
+    r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
+    r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
+    re.IGNORECASE,
+)
+_NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}
+_ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
+_ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
+                          re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där)\s.*$|\s+\d.*$", re.IGNORECASE)
+
+
+def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
+    """Co-financiers and partners named in a sentence, EU funds excluded."""
+    out: list[tuple[str, Span]] = []
+    for m in _COFIN_RE.finditer(sent.text):
+        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6") if m.group(g))
+        lst, off = m.group(group), sent.start + m.start(group)
+        pos = 0
+        for piece in _ITEM_SPLIT.split(lst):
+            at = lst.find(piece, pos)
+            pos = at + len(piece)
+            name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
+            if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
+                continue
+            if any(rx.search(name) for rx in FUND_WORDS.values()) or re.match(r"Europeiska", name):
+                continue
+            out.append((name, Span(off + at, off + at + len(piece))))
+    return out
