@@ -39,6 +39,10 @@ class Scope:
             for rid, meta in reports_meta.items()
         }
         self._series_of = self._series(self.title_terms)
+        # Read once: sorting by recency happens on every question that names no report.
+        self._recency = {
+            rid: (self.report_years.get(rid) or 0, self._period_end(rid), rid) for rid in reports_meta
+        }
 
     def reports(self, q: Question, report: str | None) -> tuple[str, ...]:
         if report is not None:
@@ -87,9 +91,11 @@ class Scope:
     def recency(self, report_id: str) -> tuple[int, str, str]:
         """Sort key, newest last: the report's year, then the end of the period it covers
         (two reports of 2022: one on June 2021–May 2022, one on calendar 2022), then id."""
+        return self._recency.get(report_id) or (0, "", report_id)
+
+    def _period_end(self, report_id: str) -> str:
         ranges = find_date_ranges(str(self.reports_meta.get(report_id, {}).get("period") or ""))
-        end = ranges[0].end.first_day().isoformat() if ranges else ""
-        return (self.report_years.get(report_id) or 0, end, report_id)
+        return ranges[0].end.first_day().isoformat() if ranges else ""
 
     @staticmethod
     def _series(title_terms: dict[str, set[str]]) -> dict[str, int]:
