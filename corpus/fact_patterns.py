@@ -36,11 +36,16 @@ def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
 
 
 _TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
+# A Word or PDF table row of two cells, which reading keeps tab-separated.
+_TAB_KEY_VALUE = re.compile(r"^[^\t|]+\t[^\t]+$")
 
 
 def table_row_as_key_value(sent: SentenceText) -> SentenceText:
-    """A two-cell table row ("| Projektägare | X |") read as "Projektägare: X", keeping
-    every offset: the pipes become spaces and a colon of the same length."""
+    """A two-cell table row ("| Projektägare | X |", or "Projektägare<TAB>X" from a Word
+    table) read as "Projektägare: X", keeping every offset: the pipes become spaces, the
+    separator a colon of the same length."""
+    if _TAB_KEY_VALUE.match(sent.text):
+        return SentenceText(sent.text.replace("\t", ":", 1), sent.start)
     m = _TABLE_KEY_VALUE.match(sent.text)
     if not m:
         return sent
@@ -69,8 +74,10 @@ _OWNER_RE = re.compile(
 _DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
 _OWNED_DEPT = r"[\wÅÄÖåäö][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
+# Owners that are not departments: a region, a foundation, an association ("Region X").
+_ORG = r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)\s+[A-ZÅÄÖ][\wåäö-]+"
 _OWNED_BY_RE = re.compile(
-    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_OWNED_DEPT})(?=\W|$)|"
+    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare",
 )
 
@@ -180,6 +187,10 @@ _END_BEFORE = re.compile(r"(?:avslut(?:ats|as|ades)|slutat?|till(?:\s+och\s+med)
                          re.IGNORECASE)
 _ORIGINALLY = re.compile(r"ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?(?:den\s+)?$",
                          re.IGNORECASE)
+_LONE_END_BEFORE = re.compile(r"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|avslutas|slutar|upphör)"
+                              r"\s*(?:den\s+)?$", re.IGNORECASE)
+_LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
+                                re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
 
 
@@ -221,13 +232,15 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         return PeriodFinding(end=dates[-1], extension_only=True)
     if not dates or "projekt" not in t.lower():
         return None
-    before = t[: dates[0].span.start - sent.start]
-    if re.search(r"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|avslutas|slutar|upphör)\s*(?:den\s+)?$",
-                 before, re.IGNORECASE):
-        return PeriodFinding(end=dates[0])
-    if re.search(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$", before, re.IGNORECASE):
-        return PeriodFinding(start=dates[0])
-    return None
+    # "Projektet startade 2022-09-01 och pågår till och med 2025-06-30": each date by its cue.
+    start = end = None
+    for d in dates:
+        before = t[: d.span.start - sent.start]
+        if end is None and _LONE_END_BEFORE.search(before):
+            end = d
+        elif start is None and _LONE_START_BEFORE.search(before):
+            start = d
+    return PeriodFinding(start=start, end=end) if start or end else None
 
 
 def says_ended(sent: SentenceText) -> bool:
@@ -257,7 +270,7 @@ FUND_WORDS = {
     "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
 }
-_PLUS = re.compile(r"\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
+_PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|\w*fonden)",
                              re.IGNORECASE)
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond", re.IGNORECASE)
@@ -336,13 +349,16 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         s, e = a.span.start - base, a.span.end - base
         after = re.split(r"[,;.]\s", t[e:], maxsplit=1)[0]
         before = t[max(0, s - 90): s]
-        if re.search(r"varav\s*$", before, re.IGNORECASE) and _EU_CUE.search(after):
+        # "varav Y kr finansieras av ERUF", also "varav Y kr, eller 40 procent, finansieras av …"
+        if re.search(r"varav\s*$", before, re.IGNORECASE) and (
+            _EU_CUE.search(after) or _FINANCED_BY_EU.search(t[e:])
+        ):
             return a
         # "finansieras <belopp>, alltså drygt <avrundat>, av Europeiska socialfonden"
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
             return a
-        if re.search(r"(?:EU|ESF|ERUF)-?(?:stöd|finansiering|medel)\w*\s*"
+        if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
                      r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"

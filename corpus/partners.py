@@ -11,8 +11,8 @@ from corpus.types import Span
 
 _COFIN_RE = re.compile(
     r"(?:medfinansier\w*|finansieras|finansierades|finansiering|bidrag|kontanta\s+medel|stöd)"
-    r"\s+(?:också\s+|även\s+|dessutom\s+)?(?:av|från|:)\s+(?P<list>[^.;]+)|"
-    r"i\s+samverkan\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*\s+(?:är|var|:)\s*(?P<list3>[^.;]+)|"
+    r"(?:\s+(?:kommer\s+)?(?:också\s+|även\s+|dessutom\s+)?(?:av|från)\s+|\s*:\s*)(?P<list>[^.;]+)|"
+    r"i\s+(?:samverkan|samarbete)\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*(?:\s+(?:är|var)|\s*:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
     r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
@@ -23,7 +23,9 @@ _NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}
 _ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
 _ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
                           re.IGNORECASE)
-_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där)\s.*$|\s+\d.*$", re.IGNORECASE)
+_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där|genom)\s.*$|\s+\d.*$|"
+                        r"\s*\((?-i:[a-zåäö]).*$",
+                        re.IGNORECASE)
 
 
 def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:

@@ -139,3 +139,39 @@ def test_fourth_held_out_report_markdown_with_fact_tables() -> None:
     assert spb.status.value == "ongoing" and spb.eu_funding.value == 7_553_260  # type: ignore[union-attr]
     # "drygt 26 miljoner kronor (26 180 000 kr)": the exact figure.
     assert facts["Grön omställning Inre hamnen"].total_budget.value == 26_180_000  # type: ignore[union-attr]
+
+
+HELDOUT5 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout5" / "rapport_vasteras_2024.docx"
+
+
+def test_fifth_held_out_report_word_document_with_fact_tables() -> None:
+    """tests/fixtures/heldout5/: a Word document with heading styles, facts in two-column
+    Word tables (read as "Key<TAB>Value" rows) or in prose, subsection titles in everyday
+    words ("Nyckeluppgifter", "Utfall", "Det som fungerade", "Det tar vi med oss") and a
+    closed project marked "– avslutat 2024"."""
+    report = read_report(HELDOUT5)
+    names = [p.name for p in report.projects]
+    assert names == ["Språkbron", "Yrkesvägen Mälardalen", "UngKraft Västerås", "Grön Omställning Västerås",
+                     "Kompassen – arbete genom socialt företagande", "Innovationsnod Västmanland", "Omsorgslyftet"]
+    types = {s.title: s.section_type.value for s in report.all_sections()}
+    assert types["Nyckeluppgifter"] == "facts" and types["Projektet i korthet"] == "facts"
+    assert types["Utfall"] == types["Så går det"] == types["Så långt har vi kommit"] == "status"
+    assert types["Det som fungerade"] == types["Nycklar till framgång"] == "success_factors"
+    assert types["Det tar vi med oss"] == types["Vad vi har lärt oss"] == "challenges"
+    assert types["Efter projekttiden"] == "implementation"
+    facts = {f.project: f for f in extract_project_facts(report)}
+
+    def values(name: str) -> tuple[object, ...]:
+        f = facts[name]
+        return tuple(getattr(f, k).value if getattr(f, k) else None
+                     for k in ("owner", "fund", "start_date", "end_date", "total_budget", "eu_funding"))
+
+    # Table rows; "Europeiska socialfonden+" is ESF+; "ESF+-stöd" is the EU funding.
+    assert values("Kompassen – arbete genom socialt företagande") == (
+        "Stiftelsen Arbetsbryggan", "ESF+", "2023-08-01", "2026-01-31", 12_336_900, 7_402_140)
+    assert [c.value for c in facts["Språkbron"].co_financiers] == ["Arbetsförmedlingen", "Västerås stad"]
+    # Prose: "startade X och pågår till och med Y"; "varav Y kr, eller 40 procent, finansieras av …";
+    # "ägs av Region Västmanland".
+    assert values("Yrkesvägen Mälardalen")[2:4] == ("2022-09-01", "2025-06-30")
+    assert values("Grön Omställning Västerås")[5] == 12_712_000
+    assert values("Innovationsnod Västmanland")[0] == "Region Västmanland"
