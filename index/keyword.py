@@ -85,7 +85,7 @@ class KeywordIndex:
         """
         if k <= 0:
             return []
-        term_ids = self._bm25.get_tokens_ids(self.analyzer.analyze(query))
+        term_ids = self._bm25.get_tokens_ids(self.query_terms(query))
         if not term_ids:
             return []
         scores = np.asarray(self._bm25.get_scores_from_ids(term_ids), dtype=np.float64)
@@ -102,6 +102,18 @@ class KeywordIndex:
         # Stable sort by descending score, ties broken by position for reproducibility.
         order = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
         return [(self.ids[i], float(scores[i])) for i in order]
+
+    def query_terms(self, query: str) -> list[str]:
+        """The query's stems; a word no report uses also brings its compound parts, so
+        "coronapandemin" finds "pandemin" (a known word stays whole: "utbildning" must not
+        turn into "bildning")."""
+        terms: list[str] = []
+        for word in self.analyzer.words(query):
+            stem = self.analyzer.stem(word)
+            terms.append(stem)
+            if stem not in self._bm25.vocab_dict:
+                terms.extend(self.analyzer.compound_parts(word))
+        return terms
 
     def __len__(self) -> int:
         return len(self.ids)

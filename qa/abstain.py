@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from qa.quotes import TermWeights, matched
+from qa.quotes import TermWeights, matched, sentence_spans
 from qa.types import Passage
 
-#: Words that make up the question form rather than its content.
+#: Words that make up the question form rather than its content ("i så fall"; "dom" is
+#: spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
     vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
@@ -23,18 +24,22 @@ QUESTION_TERMS = frozenset(
     exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
+    fall dom
     """.split()
 ) | frozenset(
-    # Verbs that frame what is asked about rather than name it: attempts and explanations
-    # ("hur har de försökt …", "vad förklarar det"), experiences ("vad har de erfarit") and
-    # coping with a difficulty the question names ("hur har de överbryggt dem"). A
-    # report states the difficulty, seldom the question's verb for dealing with it.
+    # Words that frame what is asked about rather than name it: attempts and explanations
+    # ("hur har de försökt …", "vad förklarar det", "det viktigaste skälet"), experiences
+    # ("vad har de erfarit"), effects ("vilka följder av X") and coping with a difficulty
+    # the question names ("hur har de överbryggt dem"). A report states the difficulty or
+    # the cause, seldom the question's word for asking about it.
     """
     försöka försök försökt försöker försökte förklara förklarar förklaras förklarade
     förklarat bero beror berodde berott orsak orsaken orsakerna erfara erfar erfarit erfor
     uppleva upplever upplevde upplevt hantera hanterar hanterade hanterat lösa löser löste
     löst möta möter mötte mött tackla tacklar tacklade tacklat överbrygga överbryggar
-    överbryggade överbryggat övervinna övervinner övervann övervunnit
+    överbryggade överbryggat övervinna övervinner övervann övervunnit främja främjar främjat
+    skäl skälet skälen anledning anledningen anledningarna viktig viktigt viktiga viktigaste
+    följd följder följderna konsekvens konsekvenser konsekvenserna
     """.split()
 )
 
@@ -108,10 +113,24 @@ def gather_evidence(
     total = sum(weights.idf(t) for t in terms)
     hits = matched(terms, seen)
     hits |= {t for t in terms - hits if synonyms and matched(set(synonyms.get(t, ())), seen)}
+    # A compound the reports never write, of words they do ("coronapandemin",
+    # "svenskkunskaper"), is a new compound rather than an unknown word; it is met where
+    # one sentence has all its parts ("kunskaper i svenska"), not parts spread over a
+    # passage ("barnen" … "omsorg" is no "barnomsorg").
+    composed = {t: parts for t in terms - hits if not weights.known(t) and (parts := known_parts(t, weights))}
+    if composed:
+        sentences = [
+            set(weights.passage(p.chunk.text[a - p.chunk.start : b - p.chunk.start]))
+            for p in top
+            for a, b in sentence_spans(p.chunk)
+        ]
+        hits |= {
+            t for t, parts in composed.items() if any(all(matched({x}, s) for x in parts) for s in sentences)
+        }
     covered = sum(weights.idf(t) for t in hits)
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
-    unknown = [t for t in terms if len(t) >= 4 and not weights.known(t)]
+    unknown = [t for t in terms if len(t) >= 4 and not weights.known(t) and t not in composed]
     dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
     return Evidence(
         coverage=covered / total if total else 1.0,
@@ -119,6 +138,21 @@ def gather_evidence(
         top_dense=dense,
         content_terms=len(terms),
     )
+
+
+def known_parts(term: str, weights: TermWeights) -> list[str]:
+    """The parts of a compound question word that must be met for it to count as met:
+    its last part, which the reports use, and its first part unless the reports never use
+    that ("coronapandemin" → pandemin; "svenskkunskap" → kunskap and svensk). Empty when
+    the last part is unknown too."""
+    tails = [p for p in weights.passage(term)[1:] if weights.known(p) and term.endswith(p)]
+    if not tails:
+        return []
+    tail = max(tails, key=len)
+    head = term[: len(term) - len(tail)]
+    if head.endswith("s") and len(head) > 3:
+        head = head[:-1]  # the linking s: "tidsperiod" → tid
+    return [tail, *(h for h in weights.query(head) if len(h) >= 3 and weights.known(h))]
 
 
 def synonym_table(

@@ -133,8 +133,12 @@ def lessons_answer(question: Question, citations: list[Citation], per_project: i
     for c in citations:
         groups.setdefault(c.passage.chunk.project or "Rapporten i stort", []).append(c)
     kinds = {SectionType.SUCCESS_FACTORS: "Framgångsfaktorer", SectionType.CHALLENGES: "Utmaningar"}
-    kind = next((kinds[t] for t in question.section_types if t in kinds), "Lärdomar")
-    lines = [f"{kind} som rapporterna nämner, per projekt:"]
+    asked = [kinds[t] for t in question.section_types if t in kinds]
+    if not asked:  # an open question across projects ("Vilka projekt arbetar med unga?")
+        lead = "Det här skriver rapporterna, per projekt:"
+    else:  # "erfarenheter" asks for both kinds
+        lead = f"{asked[0] if len(asked) == 1 else 'Lärdomar'} som rapporterna nämner, per projekt:"
+    lines = [lead]
     for project, cits in groups.items():
         lines.append(f"\n{project}:")
         for c in cits[:per_project]:

@@ -60,6 +60,8 @@ def states_count(
         tokens = _TOKEN.findall(sentence)
         for i, token in enumerate(tokens):
             if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
+                if token.endswith("%") or tokens[i + 1 : i + 2] in (["procent"], ["%"]):
+                    continue  # "64 procent av deltagarna" is a share, not a count of them
                 window = " ".join(tokens[i + 1 : i + 5])
                 if noun & set(analyze(window)):
                     return True

@@ -21,6 +21,7 @@ from qa.abstain import (
     Evidence,
     content_terms,
     gather_evidence,
+    known_parts,
     synonym_table,
 )
 from qa.aggregate_answers import AggregateAnswerer
@@ -39,7 +40,16 @@ from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.unknown import unknown_project_reason
-from qa.vocabulary import ALL_PROJECTS_WORDS, COVERAGE_SYNONYMS, FIELD_WORDS, FUND_WORDS, SECTION_WORDS
+from qa.vocabulary import (
+    AGGREGATE_WORDS,
+    ALL_PROJECTS_WORDS,
+    COVERAGE_SYNONYMS,
+    FIELD_WORDS,
+    FUND_WORDS,
+    LIST_WORDS,
+    LISTING_WORDS,
+    SECTION_WORDS,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +110,7 @@ class QAService:
         self.synonyms = synonym_table(COVERAGE_SYNONYMS, analyze)
         self.policy = policy or AbstentionPolicy()
         owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
+        self.listing_terms = {t for w in (*LISTING_WORDS, *AGGREGATE_WORDS["list"]) for t in analyze(w)}
         self.metadata_terms = {
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
@@ -151,16 +162,21 @@ class QAService:
     def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
         reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
+        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
+        if self._open_listing(q, terms):
+            # "Vilka projekt har påverkats av att personal slutat?" names no fact to list
+            # projects by: it is an open question, answered per project from the text.
+            q = dataclasses.replace(q, aggregate=None)
+            trace.question = q
         # "projekten", "alla projekt": an open question across projects, answered per project.
         across = (
             not q.projects
             and not q.aggregate
-            and any(has_phrase(normalise(text), w) for w in ALL_PROJECTS_WORDS)
+            and any(has_phrase(normalise(text), w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS))
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
         counted = counted_noun(text, self.weights.query)
-        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         asks_figure = bool(q.fields) or counted is not None
         newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:
@@ -174,6 +190,7 @@ class QAService:
             # för flera projekt är …"), first unless another passage is much closer.
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
             topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
+            topic = self._with_parts(topic)
             passages = rank_across(passages, wanted, topic, self.weights)
         elif q.section_types:
             # A question naming a kind of section is answered from such sections first.
@@ -184,7 +201,7 @@ class QAService:
             # A count question is answered by a passage that states such a count.
             passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share))
         trace.passages = passages
-        query_terms = set(self.weights.query(text))
+        query_terms = self._with_parts(set(self.weights.query(text)))
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
             answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
@@ -297,6 +314,18 @@ class QAService:
         """The question's content stems (project mentions and question-form words removed)."""
         q = understand(text, self.catalog)
         return content_terms(self.weights.query(q.rest or text), self.form_terms)
+
+    def _with_parts(self, terms: set[str]) -> set[str]:
+        """``terms`` and the known parts of those no report uses ("coronapandemin" →
+        pandemin), so quotes and ranking find the sentences that write them apart."""
+        return terms | {p for t in terms if not self.weights.known(t) for p in known_parts(t, self.weights)}
+
+    def _open_listing(self, q: Question, terms: set[str]) -> bool:
+        """A "vilka projekt …" question with no fact, fund, owner or year to select by, but
+        with content of its own."""
+        if q.aggregate != "list" or q.fields or q.year is not None or q.projects or self.scope.projects(q):
+            return False
+        return bool(self._residual(terms) - self.metadata_terms - self.listing_terms)
 
     def _residual(self, terms: set[str]) -> set[str]:
         """Content terms that are not field words, nor compounds of one ("totalbudget")."""

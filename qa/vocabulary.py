@@ -42,6 +42,11 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stöd",
         "stödet",
         "strukturfond",
+        # Everyday words: "hur mkt eu pengar fick de".
+        "eu pengar",
+        "eu-pengar",
+        "eupengar",
+        "pengar från eu",
     ),
     "fund": (
         "vilken fond",
@@ -78,6 +83,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "ursprungliga slutdatum",
         "ursprungligen",
         "datum",
+        "tidsperiod",
+        "löper",
+        "hur lång tid",
     ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
@@ -146,6 +154,8 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("nådde", "uppnådde", "överträffade", "klarade"),
     ("företag", "företagare", "bolag"),
     ("unga", "ungdomar"),
+    # "Vilka riktar sig projektet till?" is answered by the "Målgrupp" line.
+    ("målgrupp", "riktar"),
 )
 
 #: Aggregate operation → phrases that ask for it.
@@ -166,10 +176,22 @@ AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
         "hela plattformen",
     ),
     "count": ("hur många projekt", "hur många av projekten", "antal projekt", "antalet projekt"),
-    "list": ("vilka projekt", "vilka är projekten", "lista projekten", "vilka esf", "vilka eruf"),
+    "list": (
+        "vilka projekt",
+        "vilka av projekten",
+        "vilka är projekten",
+        "lista projekten",
+        "vilka esf",
+        "vilka eruf",
+    ),
 }
 
 #: Words meaning "the projects" collectively (a cross-project question).
+#: "Vilka projekt …" asks across projects too, when it is no listing by a fact.
+LIST_WORDS: tuple[str, ...] = ("vilka projekt", "vilka av projekten")
+#: Words of a plain listing ("Vilka projekt ingår i plattformen?"), not content to look up.
+LISTING_WORDS: tuple[str, ...] = ("plattform", "plattformen", "ingår", "ingick", "finns", "idag")
+
 ALL_PROJECTS_WORDS: tuple[str, ...] = (
     "projekten",
     "projekt i plattformen",

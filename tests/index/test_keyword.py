@@ -34,6 +34,14 @@ def test_stemmed_query_finds_inflected_and_compound_forms(index: KeywordIndex) -
     assert set(ids_of(index.search("utbildningar", k=5))) == {"c1", "c2"}
 
 
+def test_a_compound_no_text_writes_is_searched_by_its_known_parts(index: KeywordIndex) -> None:
+    # "omsorgsutbildningen" is in no text; "utbildning" and "omsorg" are.
+    hits = ids_of(index.search("omsorgsutbildningen", k=5))
+    assert hits[0] == "c1" and set(hits) == {"c1", "c2"}
+    # A word the texts use stays whole: no "bildning" out of "utbildningen".
+    assert index.query_terms("utbildningen") == index.analyzer.analyze("utbildningen")
+
+
 def test_scores_are_positive_and_descending(index: KeywordIndex) -> None:
     hits = index.search("samverkan med näringslivet", k=5)
     assert hits[0][0] == "c3"

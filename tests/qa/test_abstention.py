@@ -33,6 +33,22 @@ def test_framing_verbs_do_not_turn_a_lesson_question_away(qa_service: Any, quest
     assert len({c.passage.chunk.project for c in a.citations if c.passage.chunk.project}) >= 3
 
 
+def test_a_compound_no_report_writes_is_met_by_its_parts(qa_service: Any) -> None:
+    """The reports write "pandemin", never "coronapandemin"."""
+    a = qa_service.ask("Vilka följder av coronapandemin beskriver projekten?")
+    assert a.answerable
+    assert sum("pandemin" in c.quote for c in a.citations) >= 2
+
+
+def test_which_projects_with_content_of_its_own_is_no_listing_of_all_projects(qa_service: Any) -> None:
+    a = qa_service.ask("Vilka projekt arbetar med unga?")
+    assert a.answerable
+    assert not any(f.field == "count" for f in a.figures)  # no "Projekten: <all of them>"
+    assert sum("unga" in c.quote.lower() for c in a.citations) >= 2
+    listing = qa_service.ask("Vilka projekt ingår i plattformen?")
+    assert any(f.field == "count" for f in listing.figures)
+
+
 def test_cross_project_questions_on_topics_no_report_covers_are_declined(qa_service: Any) -> None:
     items = load_questions(UNCOVERED)
     assert len(items) >= 10

@@ -39,6 +39,10 @@ def test_counted_noun(question: str, noun: str | None) -> None:
         ("Projektet har placerat tre kvinnor inom industrin.", True),
         ("Projektet vänder sig till kvinnor och män i åldern 20–64 år.", False),
         ("En kvinna ledde arbetet.", False),
+        # A share of the noun is no count of it.
+        ("Fördelningen är ojämn: 64 procent av kvinnorna läser vårdspåret.", False),
+        ("Av deltagarna är 64 % kvinnor.", False),
+        ("Andelen var 64% av kvinnorna.", False),
     ],
 )
 def test_a_count_stands_right_before_its_noun(sentence: str, stated: bool) -> None:
