@@ -26,6 +26,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "eustöd",
         "socialfond",
         "regionala utvecklingsfond",
+        "regionalfond",
         "esf-stöd",
         "eruf-stöd",
         "esfstöd",
@@ -58,7 +59,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "vilket program",
     ),
     "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
-    "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman"),
+    "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman", "vilken organisation"),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
     "end_date": (
         "slutar",
@@ -89,7 +90,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
-    "goal": ("målet", "mål ", "målsättning", "målvärde"),
+    "goal": ("målet", "mål ", "målsättning", "målvärde", "ska nås", "ska uppnås", "planerat", "var tänkt"),
     "outcome": ("resultat", "uppnått", "nådde", "utfall"),
     "co_financiers": (
         "medfinansiär",
