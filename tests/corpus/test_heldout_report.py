@@ -152,7 +152,8 @@ def test_fifth_held_out_report_word_document_with_fact_tables() -> None:
     report = read_report(HELDOUT5)
     names = [p.name for p in report.projects]
     assert names == ["Språkbron", "Yrkesvägen Mälardalen", "UngKraft Västerås", "Grön Omställning Västerås",
-                     "Kompassen – arbete genom socialt företagande", "Innovationsnod Västmanland", "Omsorgslyftet"]
+                     "Kompassen – arbete genom socialt företagande", "Innovationsnod Västmanland",
+                     "Omsorgslyftet"]
     types = {s.title: s.section_type.value for s in report.all_sections()}
     assert types["Nyckeluppgifter"] == "facts" and types["Projektet i korthet"] == "facts"
     assert types["Utfall"] == types["Så går det"] == types["Så långt har vi kommit"] == "status"

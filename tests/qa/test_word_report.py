@@ -17,7 +17,9 @@ REPORT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout5" / "rappor
 
 
 @pytest.fixture(scope="module")
-def vasteras(tmp_path_factory: pytest.TempPathFactory, corpus_index: Path, embedder: Any, model_dir: Path) -> Any:
+def vasteras(
+    tmp_path_factory: pytest.TempPathFactory, corpus_index: Path, embedder: Any, model_dir: Path
+) -> Any:
     from index.build import IndexBuilder
     from index.pipeline import prepare, token_counter
     from index.store import IndexReader
@@ -59,7 +61,8 @@ def test_target_group_asked_as_who_the_project_is_for(vasteras: Any) -> None:
 
 def test_a_share_of_participants_is_no_count_for_another_year(vasteras: Any) -> None:
     # The project gives a count for 2024 and an undated "64 procent av deltagarna".
-    assert not vasteras.ask("Hur många deltagare hade Yrkesvägen Mälardalen skrivit in vid utgången av 2023?").answerable
+    question = "Hur många deltagare hade Yrkesvägen Mälardalen skrivit in vid utgången av 2023?"
+    assert not vasteras.ask(question).answerable
 
 
 def test_which_of_the_projects_ended_this_year(vasteras: Any) -> None:
