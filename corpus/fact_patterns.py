@@ -75,19 +75,26 @@ _DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bol
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
 _OWNED_DEPT = r"[\wÅÄÖåäö][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
 # Owners that are not departments: a region, a foundation, an association ("Region X").
-_ORG = r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)\s+[A-ZÅÄÖ][\wåäö-]+"
+_ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)\s+[A-ZÅÄÖ][\wåäö-]+"
+        r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
+        r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
     rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare",
 )
 
 
+# "X drivs av Stiftelsen Y": an organisation that runs the project, read when no sentence
+# says who owns it (a department "driver" often only operates what another owns).
+_RUN_BY_RE = re.compile(rf"(?:drivs|drevs)\s+av\s+(?P<owner>{_ORG})(?=\W|$)")
+
+
 def find_owner(sent: SentenceText) -> tuple[str, Span] | None:
     """The owning department a sentence names ("Projektägare är *Miljöförvaltningen*")."""
-    m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text)
+    m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text) or _RUN_BY_RE.search(sent.text)
     if not m:
         return None
-    group = "owner" if m.group("owner") else "owner2"
+    group = "owner" if m.groupdict().get("owner") else "owner2"
     owner = clean_name(m.group(group))
     if owner and m.re is _OWNED_BY_RE:
         owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
@@ -111,6 +118,8 @@ _MANAGER_RE = re.compile(
     rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
+# "drivs från X med Oskar Engqvist som projektledare"
+_AS_MANAGER_RE = re.compile(rf"\bmed\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
 _NAME_FIRST_RE = re.compile(
     rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
@@ -161,7 +170,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     if "projektledare" in t.lower():
         out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
     found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
-             *_NAME_FIRST_RE.finditer(t)]
+             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t)]
     for m in found:
         names = m.group("names")
         if not names[0].isupper():
@@ -229,7 +238,8 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         first_end = next((d for d in dates[:-1] if _END_BEFORE.search(t[: d.span.start - sent.start])), None)
         if start is not None and start is not dates[-1]:
             return PeriodFinding(start, dates[-1], first_end)
-        return PeriodFinding(end=dates[-1], extension_only=True)
+        original = first_end if first_end is not dates[-1] else None
+        return PeriodFinding(end=dates[-1], original_end=original, extension_only=True)
     if not dates or "projekt" not in t.lower():
         return None
     # "Projektet startade 2022-09-01 och pågår till och med 2025-06-30": each date by its cue.
@@ -273,7 +283,8 @@ FUND_WORDS = {
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|\w*fonden)",
                              re.IGNORECASE)
-_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond", re.IGNORECASE)
+_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond|regionalfond",
+                     re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +368,10 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         # "finansieras <belopp>, alltså drygt <avrundat>, av Europeiska socialfonden"
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
+            return a
+        # "varav Regionalfonden står för Y kr"
+        if re.search(r"varav\s+(?:den\s+)?(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF\+?|ERUF|\w*fonden)\s+"
+                     r"(?:står\s+för|bidrar\s+med|finansierar|svarar\s+för)\s*$", before, re.IGNORECASE):
             return a
         if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"

@@ -112,8 +112,11 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
         mentions.append((m.name, m.role, _src(rid, m.name, m.span, sent)))
     if period := find_period(sent):
         if period.extension_only and period.end:
-            if facts.end_date and facts.original_end_date is None:
-                facts.original_end_date = facts.end_date
+            if period.original_end and facts.original_end_date is None:
+                # "skulle ursprungligen ha avslutats X, men förlängdes … till Y"
+                facts.original_end_date = _src(rid, period.original_end.iso, period.original_end.span, sent)
+            elif not facts.original_end_date and facts.end_date and facts.end_date.value != period.end.iso:
+                facts.original_end_date = facts.end_date  # the end an extension moved
             facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
         else:
             if facts.start_date is None and period.start:

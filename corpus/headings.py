@@ -33,8 +33,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesrapport", SectionType.STATUS),
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
-    (r"\butfall|så går det|så långt|lägesbild", SectionType.STATUS),
-    (r"framgång", SectionType.SUCCESS_FACTORS),
+    (r"\butfall|så går det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad", SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
     (r"gått bra", SectionType.SUCCESS_FACTORS),
@@ -49,7 +49,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
     (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
-    (r"efter projekttiden", SectionType.IMPLEMENTATION),
+    (r"efter projekttiden|fortsättning|lever vidare", SectionType.IMPLEMENTATION),
     (r"sammanfattning", SectionType.SUMMARY),
     (r"slutsats", SectionType.SUMMARY),
     (r"bakgrund", SectionType.BACKGROUND),
@@ -116,6 +116,8 @@ class HeadingLine:
 
     ``source`` is "markdown", "numbered", "toc" or "plain"; ``level`` is set only for
     explicit markup. ``toc_title`` is the TOC's spelling when the line matched an entry.
+    ``body_type`` is the type the body shows when the title names none: "Kortfakta" or
+    "Projektets ramar" above lines of project facts.
     """
 
     start: int
@@ -124,6 +126,26 @@ class HeadingLine:
     source: str
     level: int | None = None
     toc_title: str | None = None
+    body_type: SectionType | None = None
+
+
+def heading_type(h: HeadingLine) -> SectionType | None:
+    """The section type of a heading: its title's vocabulary, else what its body shows."""
+    return subsection_type(h.title) or h.body_type
+
+
+# A line of a facts block: a fact's key, then a tab (a table cell) or a colon.
+_FACT_LINE = re.compile(
+    r"^(?:projektägare|ägare|projektledare|projekttid|projektperiod|period|total\w*\s*budget|budget|"
+    r"fond|finansiering|eu-stöd|eu-finansiering|stöd\s+från|medfinansi\w*|målgrupp)\b[^\t:\n]{0,30}[\t:]",
+    re.IGNORECASE,
+)
+
+
+def opens_fact_block(text: str, end: int) -> bool:
+    """Whether the lines right after ``end`` (a title's end) are project facts."""
+    lines = [x.strip() for x in text[end : end + 600].split("\n") if x.strip()][:6]
+    return sum(1 for x in lines if _FACT_LINE.match(x)) >= 2
 
 
 def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> SectionType | None:
@@ -253,16 +275,20 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
     heading's part of the report marks its subsections explicitly (``#### Projektfakta``).
     A line that is nothing but vocabulary ("Framgångsfaktorer") always qualifies; one that
     merely contains it ("Läget just nu", "Kort om projektet") only where at least two such
-    lines describe the same part, as a project's subsections do.
+    lines describe the same part, as a project's subsections do. A title above lines of
+    project facts ("Kortfakta"), or "Om <the heading above>", is the part's facts.
     """
     marked = [h.start for h in explicit if subsection_type(h.title) in PROJECT_SUBSECTION_TYPES]
     taken = {h.start for h in explicit}
-    found: dict[int | None, list[tuple[int, int, str]]] = {}
+    found: dict[int | None, list[tuple[int, int, str, SectionType | None]]] = {}
     for start, end, line in _standalone_lines(text):
-        if start in taken or not _is_plain_title(line) or subsection_type(line) is None:
+        if start in taken or not _is_plain_title(line):
             continue
         i = next((k for k in range(len(explicit) - 1, -1, -1) if explicit[k].start < start), None)
-        found.setdefault(i, []).append((start, end, line))
+        about_parent = i is not None and comparable(line) == "om " + comparable(explicit[i].title)
+        facts = about_parent or opens_fact_block(text, end)
+        kind = subsection_type(line) or (SectionType.FACTS if facts else None)
+        found.setdefault(i, []).append((start, end, line, kind))
     out = list(explicit)
     for i, lines in found.items():
         level = (explicit[i].level or 1) if i is not None else 1
@@ -270,10 +296,13 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
             until = next((h.start for h in explicit[i + 1 :] if (h.level or 1) <= level), len(text))
             if any(explicit[i].start < m < until for m in marked):
                 continue
-        typed = [x for x in lines if subsection_type(x[2]) in PROJECT_SUBSECTION_TYPES]
-        for start, end, line in lines:
-            if is_pure_vocabulary(line) or len(typed) >= 2:
-                out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1))
+        typed = [k for *_, k in lines if k in PROJECT_SUBSECTION_TYPES]
+        for start, end, line, kind in lines:
+            body = None if subsection_type(line) else kind
+            # Among two or more typed titles, an untyped one ("Vad som har burit projektet")
+            # is a subsection too, of unknown type, rather than text of the one above.
+            if is_pure_vocabulary(line) or len(typed) >= 2 or body is not None:
+                out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1, body_type=body))
     return sorted(out, key=lambda h: h.start)
 
 
@@ -294,5 +323,6 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
         if k in toc_hits:
             out.append(HeadingLine(start, end, clean_title(line), "toc", None, toc_hits[k]))
         elif _is_plain_title(line):
-            out.append(HeadingLine(start, end, clean_title(line), "plain"))
+            body = SectionType.FACTS if not subsection_type(line) and opens_fact_block(text, end) else None
+            out.append(HeadingLine(start, end, clean_title(line), "plain", body_type=body))
     return out

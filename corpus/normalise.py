@@ -264,4 +264,32 @@ def _unwrap(lines: list[str]) -> list[str]:
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
+    return _set_apart_titles(out, width)
+
+
+def _set_apart_titles(lines: list[str], width: int) -> list[str]:
+    """Give a short title line of wrapped text its own paragraph: PDF extraction puts a
+    subsection title ("Läget vid årsskiftet") straight above its first paragraph, with no
+    blank line, and titles are found among lines that stand alone."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        title = (
+            line
+            and nxt
+            and len(line) < _FULL_LINE * width
+            and len(line.split()) <= 8
+            and (line[0].isupper() or line[0].isdigit())
+            and not line.endswith((*_TERMINAL, ",", ":"))
+            and "\t" not in line
+            and ": " not in line
+            and not _BULLET.match(line)
+            and not line.startswith(("#", "|"))
+            and (nxt[0].isupper() or nxt[0].isdigit() or _BULLET.match(nxt) is not None)
+        )
+        if title and out and out[-1]:
+            out.append("")
+        out.append(line)
+        if title:
+            out.append("")
     return out

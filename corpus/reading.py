@@ -117,7 +117,7 @@ def parse_report(
     heads = find_heading_lines(norm.text, norm.toc)
     sections = build_sections(norm.text, heads, names_by_heading(heads))
     projects = build_projects(norm.text, sections, heads)
-    title = _title(sections, norm.toc[0].title if norm.toc else None)
+    title = _title(sections, norm.toc[0].title if norm.toc else None, norm.text)
     report = Report(
         id=report_id,
         title=title,
@@ -134,12 +134,23 @@ def parse_report(
     return report
 
 
-def _title(sections: list[Section], toc_first: str | None) -> str:
-    """The first heading's title; the TOC's first entry when it is that heading's own wording."""
+def _title(sections: list[Section], toc_first: str | None, text: str) -> str:
+    """The first heading's title; the TOC's first entry when it is that heading's own wording.
+
+    A title page that opens with the publisher ("Örebro kommun") and names the report on a
+    following line ("Årsrapport 2025") gets both: the year is read from the title."""
     first = sections[0].title if sections else ""
     if toc_first and first.replace("*", "").startswith(toc_first):
         return toc_first
-    return first.replace("*", "").strip()
+    first = first.replace("*", "").strip()
+    front = sections[0] if sections else None
+    if front is not None and front.heading is not None and not _TITLE_YEAR.search(first):
+        lines = text[front.heading.end : front.body.end].split("\n")
+        following = [x.strip().replace("*", "") for x in lines if x.strip()][:2]
+        named = next((x for x in following if len(x) <= 60 and _TITLE_YEAR.fullmatch(x)), None)
+        if named:
+            return f"{first} – {named}"
+    return first
 
 
 def find_year(title: str, text: str) -> int | None:

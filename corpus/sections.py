@@ -18,9 +18,9 @@ from corpus.headings import (
     HeadingLine,
     chapter_type,
     clean_title,
+    heading_type,
     is_chapter_vocabulary,
     is_pure_vocabulary,
-    subsection_type,
 )
 from corpus.types import Section, SectionKind, SectionType, Span
 
@@ -41,10 +41,10 @@ class _Node:
 
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
     """A heading right before a subsection heading (or before a facts heading) opens a project."""
-    if subsection_type(heads[i].title) or is_chapter_vocabulary(heads[i].title) or i + 1 >= len(heads):
+    if heading_type(heads[i]) or is_chapter_vocabulary(heads[i].title) or i + 1 >= len(heads):
         return False
     nxt = heads[i + 1]
-    nxt_type = subsection_type(nxt.title)
+    nxt_type = heading_type(nxt)
     adjacent = not text[heads[i].end : nxt.start].strip()
     if nxt_type is SectionType.BACKGROUND:
         # "Projekt X" directly followed by "Bakgrund" and then by project subsections.
@@ -61,7 +61,7 @@ def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, 
     in_project = False
     current: SectionType | None = None
     for i, h in enumerate(heads):
-        stype = subsection_type(h.title)
+        stype = heading_type(h)
         if _is_project_start(heads, i, text):
             out.append((h, PROJECT))
             in_project, current = True, None
@@ -79,7 +79,7 @@ def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, 
 
 
 def _next_is_subsection(heads: list[HeadingLine], i: int) -> bool:
-    return i + 1 < len(heads) and subsection_type(heads[i + 1].title) in PROJECT_SUBSECTION_TYPES
+    return i + 1 < len(heads) and heading_type(heads[i + 1]) in PROJECT_SUBSECTION_TYPES
 
 
 def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int) -> list[_Node]:
@@ -98,10 +98,27 @@ def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int) -> list[_Node]
 
 
 def _describes_project(node: _Node) -> bool:
-    types = [subsection_type(c.heading.title) for c in node.children]
-    if subsection_type(node.heading.title):
+    types = [heading_type(c.heading) for c in node.children]
+    if heading_type(node.heading):
         return False
     return SectionType.FACTS in types or sum(t in PROJECT_SUBSECTION_TYPES for t in types) >= 2
+
+
+def _among_projects(nodes: list[_Node]) -> bool:
+    """Whether most titles of this level that have subsections are projects (a report's
+    "Projektredovisningar"): then one whose subsections are worded less plainly
+    ("Syfte och ramar", "Genomförande och resultat") is a project too."""
+    parents = [n for n in nodes if n.children]
+    described = sum(_describes_project(n) for n in parents)
+    return described >= 3 and described * 2 >= len(parents)
+
+
+def _like_a_project(node: _Node) -> bool:
+    """A title with at least one project subsection, among projects (see _among_projects);
+    not one that names a chapter ("Plattformens organisation")."""
+    if heading_type(node.heading) or is_chapter_vocabulary(node.heading.title):
+        return False
+    return any(heading_type(c.heading) in PROJECT_SUBSECTION_TYPES for c in node.children)
 
 
 def _strip_document_title(levelled: list[tuple[HeadingLine, int]]) -> list[tuple[HeadingLine, int]]:
@@ -135,8 +152,9 @@ def _to_section(
         heading_path=here,
         project=project,
     )
+    among = project is None and _among_projects(node.children)
     for child in node.children:
-        section.children.append(_child_section(node, child, kind, stype, here, project, name_of))
+        section.children.append(_child_section(node, child, kind, stype, here, project, name_of, among))
     return section
 
 
@@ -148,15 +166,16 @@ def _child_section(
     path: tuple[str, ...],
     project: str | None,
     name_of: dict[int, str],
+    among_projects: bool = False,
 ) -> Section:
-    own = subsection_type(child.heading.title)
+    own = heading_type(child.heading)
     if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT) and _describes_project(child):
         return _to_section(child, SectionKind.SUBPROJECT, SectionType.BACKGROUND, path, project, name_of)
     if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT):
         return _to_section(
             child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
         )
-    if project is None and _describes_project(child):
+    if project is None and (_describes_project(child) or among_projects and _like_a_project(child)):
         # Directly under a chapter, or under a grouping title inside one ("4.1 Näringsliv").
         return _to_section(child, SectionKind.PROJECT, SectionType.BACKGROUND, path, None, name_of)
     # Below a subsection (or a chapter) a lower-level title keeps its parent's type.
@@ -164,8 +183,8 @@ def _child_section(
     return _to_section(child, SectionKind.SUBSECTION, child_type, path, project, name_of)
 
 
-def _top_section(node: _Node, name_of: dict[int, str]) -> Section:
-    if _describes_project(node):
+def _top_section(node: _Node, name_of: dict[int, str], among_projects: bool = False) -> Section:
+    if _describes_project(node) or among_projects and _like_a_project(node):
         return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
     return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
 
@@ -180,7 +199,8 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
     else:
         levelled = _flat_roles(heads, text)
     roots = _nest(levelled, len(text))
-    sections = [_top_section(node, name_of) for node in roots]
+    among = _among_projects(roots)
+    sections = [_top_section(node, name_of, among) for node in roots]
     first = roots[0].heading.start if roots else len(text)
     if text[:first].strip():
         sections.insert(0, _front_matter(text, first))

@@ -176,3 +176,40 @@ def test_fifth_held_out_report_word_document_with_fact_tables() -> None:
     assert values("Yrkesvägen Mälardalen")[2:4] == ("2022-09-01", "2025-06-30")
     assert values("Grön Omställning Västerås")[5] == 12_712_000
     assert values("Innovationsnod Västmanland")[0] == "Region Västmanland"
+
+
+HELDOUT6 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout6" / "rapport_orebro_2025.pdf"
+
+
+def test_sixth_held_out_report_pdf_with_plain_titles() -> None:
+    """tests/fixtures/heldout6/: a PDF (title page, contents, running footers) whose
+    subsection titles are bold lines straight above their paragraph, some worded with no
+    section vocabulary ("Kortfakta", "Projektets ramar", "Om Digibron", "Syfte och ramar")."""
+    report = read_report(HELDOUT6)
+    assert (report.title, report.year) == ("Örebro kommun – Årsrapport 2025", 2025)
+    assert "sida 3" not in report.text
+    names = [p.name for p in report.projects]
+    assert names == ["Nästa Steg Vivalla", "Vårdsteget Bergslagen", "Digibron", "Återbruksnoden Örebro",
+                     "Startkraft Landsbygd", "Ung Bas Örebro", "Logistiklyftet Örebro", "Förstudie Jobbresan"]
+    types = {s.title: s.section_type.value for s in report.all_sections() if s.project}
+    # Titles above lines of project facts, or "Om <the project>", are facts.
+    assert types["Kortfakta"] == types["Projektets ramar"] == types["Om Digibron"] == "facts"
+    assert types["Vad har hänt under 2025"] == "status"
+    assert types["Styrkor i arbetssättet"] == "success_factors"
+    # An untyped title among typed ones is a subsection of its own, not text of the one above.
+    assert types["Vad som har burit projektet"] == "background"
+    facts = {f.project: f for f in extract_project_facts(report)}
+
+    def values(name: str) -> tuple[object, ...]:
+        f = facts[name]
+        return tuple(getattr(f, k).value if getattr(f, k) else None
+                     for k in ("owner", "start_date", "end_date", "original_end_date", "eu_funding"))
+
+    # "drivs av Stiftelsen X i Örebro län"; "varav Y kr kommer från Regionalfonden".
+    assert values("Startkraft Landsbygd") == (
+        "Stiftelsen Företagsfrämjande i Örebro län", "2023-10-01", "2026-03-31", None, 4_960_000)
+    # "varav Regionalfonden står för Y kr"; "Förvaltningen för X och Y".
+    assert values("Logistiklyftet Örebro")[0::4] == ("Förvaltningen för näringsliv och tillväxt", 6_120_000)
+    # "skulle ursprungligen ha avslutats X, men förlängdes med sex månader till Y"
+    assert values("Ung Bas Örebro")[2:4] == ("2025-12-31", "2025-06-30")
+    assert [m.value for m in facts["Digibron"].managers] == ["Oskar Engqvist"]  # "med X som projektledare"
