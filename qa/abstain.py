@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from qa.quotes import TermWeights, matched, sentence_spans
 from qa.types import Passage
 
-#: Words that make up the question form rather than its content ("i så fall"; "dom" is
-#: spoken Swedish for de/dem).
+#: Words that make up the question form rather than its content ("i så fall", "både … och",
+#: "hur ser det ut", hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
     vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
@@ -24,7 +24,7 @@ QUESTION_TERMS = frozenset(
     exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
-    fall dom
+    fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations

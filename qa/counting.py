@@ -46,14 +46,20 @@ def asks_share(question: str) -> bool:
 
 
 def states_count(
-    text: str, noun: set[str], analyze: Analyze, share: bool = False, year: int | None = None
+    text: str,
+    noun: set[str],
+    analyze: Analyze,
+    share: bool = False,
+    year: int | None = None,
+    report_year: int | None = None,
 ) -> bool:
     """Whether some sentence of ``text`` has a number shortly before the counted noun
     ("141 kvinnor", "ca 50 % av dessa ungdomar"); a number elsewhere in the sentence (an
     age range, a date) does not count. For a share question any stated share counts
     ("uppgav ca 60 % att de …"). With ``year`` (the question's), a sentence dated to other
-    years only ("Per den 31 december 2022 hade …") states no count for it."""
-    sentences = [s for s in _SENTENCE.findall(text) if _fits_year(s, year)]
+    years only ("Per den 31 december 2022 hade …") states no count for it; an undated
+    sentence speaks of ``report_year`` (the year its report covers), when known."""
+    sentences = [s for s in _SENTENCE.findall(text) if _fits_year(s, year, report_year)]
     if share:
         return any(_SHARE.search(sentence) for sentence in sentences)
     for sentence in sentences:
@@ -68,13 +74,15 @@ def states_count(
     return False
 
 
-def _fits_year(sentence: str, year: int | None) -> bool:
-    """No year asked, or the sentence is an outcome dated to it or undated (a goal is no
-    count of what a year brought)."""
+def _fits_year(sentence: str, year: int | None, report_year: int | None = None) -> bool:
+    """No year asked, or the sentence is an outcome dated to it, or undated in a report of
+    that year ("hittills har 214 …" is the state the report describes; a goal is no count
+    of what a year brought)."""
     if year is None:
         return True
     years = {int(y) for y in _YEAR.findall(sentence)}
-    return (not years or year in years) and not GOAL.search(sentence)
+    dated = year in years if years else report_year in (None, year)
+    return dated and not GOAL.search(sentence)
 
 
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

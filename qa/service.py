@@ -232,8 +232,10 @@ class QAService:
             hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
+            analyze, years = self.weights.passage, self.report_years
             count_stated = any(
-                states_count(p.chunk.text, counted, self.weights.passage, share, q.year) for p in passages[:3]
+                states_count(p.chunk.text, counted, analyze, share, q.year, years.get(p.chunk.report_id))
+                for p in passages[:3]
             )
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:

@@ -203,14 +203,16 @@ def understand(text: str, catalog: ProjectCatalog) -> Question:
     names, rest, excluded = catalog.link(text)
     year_match = _YEAR.search(rest)
     maybe = [] if names else catalog.candidates(text)
+    # What is asked is read without the project names: "Startkraft" asks for no start date.
+    asked = normalise(rest) if names else norm
     return Question(
         text=text,
         projects=[catalog.by_name(n)[0] for n in names],
         excluded=excluded,
         ambiguous=[catalog.by_name(n)[0] for n in maybe] if len(maybe) > 1 else [],
-        fields=detect_fields(norm),
-        section_types=[t for t, words in SECTION_WORDS.items() if any(has_phrase(norm, w) for w in words)],
+        fields=detect_fields(asked),
+        section_types=[t for t, words in SECTION_WORDS.items() if any(has_phrase(asked, w) for w in words)],
         year=int(year_match.group(1)) if year_match else None,
-        aggregate=detect_aggregate(norm),
+        aggregate=detect_aggregate(asked),
         rest=rest,
     )
