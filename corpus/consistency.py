@@ -50,6 +50,14 @@ def _key(name: str) -> str:
     return re.sub(r"[^\wåäö0-9]+", " ", s).strip()
 
 
+def _same_owner(a: str, b: str) -> bool:
+    """Whether two spellings name the same owner: equal, or one the other written out
+    further ("Örebro Innovationsfastigheter" and "… AB"; "Region X" and "Region X,
+    Regional utveckling")."""
+    ka, kb = _key(a), _key(b)
+    return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")
+
+
 def match_row(row: BudgetRow, facts: Sequence[ProjectFacts]) -> ProjectFacts | None:
     """The project a table row is about: exact, contained or closely spelled name."""
     key = _key(row.project)
@@ -139,7 +147,7 @@ def _row_checks(row: BudgetRow, f: ProjectFacts) -> list[Discrepancy]:
         out.append(Discrepancy("table_vs_facts", "fund", f.project, row.fund, row.sourced(row.fund),
                                f.fund.value, (f.fund,), "conflict",
                                f"Tabellen anger fonden {row.fund} för {f.project}, texten {f.fund.value}."))
-    if row.owner and f.owner is not None and _key(row.owner) != _key(str(f.owner.value)):
+    if row.owner and f.owner is not None and not _same_owner(row.owner, str(f.owner.value)):
         out.append(Discrepancy("table_vs_facts", "owner", f.project, row.owner, row.sourced(row.owner),
                                f.owner.value, (f.owner,), "conflict",
                                f"Tabellen anger projektägare {row.owner} för {f.project}, "

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from corpus.dates import find_dates
 from corpus.numbers import find_amounts, format_kr
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
@@ -153,6 +154,8 @@ class FactComposer:
         if f.managers:
             names = " och ".join(str(m.value) for m in f.managers)
             refs = "".join(dict.fromkeys(self.ref(m) for m in f.managers))
+            since = manager_since(f.managers[0].sentence) if len(f.managers) == 1 else None
+            names += f" (sedan {since})" if since else ""
             out.sentences.append(f"Projektledare för {f.project} {verb} {names}{refs}.")
             for m in f.managers:
                 self.add_figure(out, f, "manager", m, None)
@@ -243,3 +246,16 @@ class FactComposer:
         together = ", ".join(named)
         out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {together}{refs}.")
         return True
+
+
+_SINCE = re.compile(r"(?:sedan|från|fr\.o\.m\.?|från\s+och\s+med)\s*(?:den\s+)?$", re.IGNORECASE)
+
+
+def manager_since(sentence: str) -> str | None:
+    """The date a manager's sentence says they lead the project from ("Sedan 2025-04-01
+    leds projektet av X"): a change of manager is what such a date records."""
+    for d in find_dates(sentence):
+        if d.precision in ("day", "month") and _SINCE.search(sentence[: d.span.start]):
+            return d.iso
+    return None
+

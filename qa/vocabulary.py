@@ -60,7 +60,16 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "vilket program",
     ),
     "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
-    "owner": ("projektägare", "ägare", "äger", "förvaltning", "tillhör", "huvudman", "vilken organisation"),
+    "owner": (
+        "projektägare",
+        "ägare",
+        "äger",
+        "förvaltning",
+        "tillhör",
+        "huvudman",
+        "vilken organisation",
+        "vilket bolag",
+    ),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
     "end_date": (
         "slutar",

@@ -73,3 +73,15 @@ def test_lesson_questions_in_everyday_words_are_answered(orebro: Any, question: 
     a = orebro.ask(question)
     assert a.answerable
     assert any(c.passage.chunk.report_id == "rapport_orebro_2025" for c in a.citations[:5])
+
+
+def test_a_change_of_manager_is_answered_with_its_date(orebro: Any) -> None:
+    a = orebro.ask("Vem tog över som projektledare i Nästa Steg Vivalla, och från vilket datum?")
+    assert a.answerable and fields(a)["manager"] == "Samir Haddad" and "(sedan 2025-04-01)" in a.text
+
+
+def test_an_owner_written_out_further_is_no_discrepancy(orebro: Any) -> None:
+    """The overview table writes "Örebro Innovationsfastigheter", the facts "… AB"."""
+    a = orebro.ask("Vilket bolag står som projektägare för Återbruksnoden Örebro?")
+    assert a.answerable and fields(a)["owner"] == "Örebro Innovationsfastigheter AB"
+    assert "Observera" not in a.text
