@@ -155,6 +155,12 @@ def known_parts(term: str, weights: TermWeights) -> list[str]:
     return [tail, *(h for h in weights.query(head) if len(h) >= 3 and weights.known(h))]
 
 
+def with_known_parts(terms: set[str], weights: TermWeights) -> set[str]:
+    """``terms`` and the known parts of those no report uses ("coronapandemin" →
+    pandemin), so quotes and ranking find the sentences that write them apart."""
+    return terms | {p for t in terms if not weights.known(t) for p in known_parts(t, weights)}
+
+
 def synonym_table(
     groups: tuple[tuple[str, ...], ...], analyze: Callable[[str], list[str]]
 ) -> dict[str, frozenset[str]]:

@@ -273,3 +273,13 @@ def _numeric(
     out.sentences.append(f"{f.project} har {word} {label}: {composer.amount(s)}{composer.ref(s)}.")
     composer.add_figure(out, f, field, s, "kr")
     return out
+
+
+def open_listing(q: Question, scoped: bool, content: set[str]) -> bool:
+    """Whether a "vilka projekt …" question is an open question rather than a listing:
+    it names no fact, fund, owner or year to select projects by (``scoped``: a fund or
+    owner did), but has ``content`` of its own ("Vilka projekt har påverkats av att
+    personal slutat?"). It is then answered per project from the text."""
+    if q.aggregate != "list" or q.fields or q.year is not None or q.projects or scoped:
+        return False
+    return bool(content)

@@ -21,10 +21,11 @@ from qa.abstain import (
     Evidence,
     content_terms,
     gather_evidence,
-    known_parts,
     synonym_table,
+    with_known_parts,
 )
 from qa.aggregate_answers import AggregateAnswerer
+from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, counted_noun, states_count
@@ -163,9 +164,8 @@ class QAService:
         reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
-        if self._open_listing(q, terms):
-            # "Vilka projekt har påverkats av att personal slutat?" names no fact to list
-            # projects by: it is an open question, answered per project from the text.
+        content = self._residual(terms) - self.metadata_terms - self.listing_terms
+        if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
             trace.question = q
         # "projekten", "alla projekt": an open question across projects, answered per project.
@@ -190,7 +190,7 @@ class QAService:
             # för flera projekt är …"), first unless another passage is much closer.
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
             topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
-            topic = self._with_parts(topic)
+            topic = with_known_parts(topic, self.weights)
             passages = rank_across(passages, wanted, topic, self.weights)
         elif q.section_types:
             # A question naming a kind of section is answered from such sections first.
@@ -201,7 +201,7 @@ class QAService:
             # A count question is answered by a passage that states such a count.
             passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share))
         trace.passages = passages
-        query_terms = self._with_parts(set(self.weights.query(text)))
+        query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
             answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
@@ -316,18 +316,6 @@ class QAService:
         """The question's content stems (project mentions and question-form words removed)."""
         q = understand(text, self.catalog)
         return content_terms(self.weights.query(q.rest or text), self.form_terms)
-
-    def _with_parts(self, terms: set[str]) -> set[str]:
-        """``terms`` and the known parts of those no report uses ("coronapandemin" →
-        pandemin), so quotes and ranking find the sentences that write them apart."""
-        return terms | {p for t in terms if not self.weights.known(t) for p in known_parts(t, self.weights)}
-
-    def _open_listing(self, q: Question, terms: set[str]) -> bool:
-        """A "vilka projekt …" question with no fact, fund, owner or year to select by, but
-        with content of its own."""
-        if q.aggregate != "list" or q.fields or q.year is not None or q.projects or self.scope.projects(q):
-            return False
-        return bool(self._residual(terms) - self.metadata_terms - self.listing_terms)
 
     def _residual(self, terms: set[str]) -> set[str]:
         """Content terms that are not field words, nor compounds of one ("totalbudget")."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,28 @@ def qa_service(corpus_index: Path, embedder: Any) -> Any:
     reader = IndexReader.open(corpus_index, embedder.model_id)
     view = SnapshotView(reader.snapshot())
     return QAService(view, embedder, view.analyzer)
+
+
+@pytest.fixture(scope="session")
+def service_with_report(
+    tmp_path_factory: pytest.TempPathFactory, corpus_index: Path, embedder: Any, model_dir: Path
+) -> Callable[[Path], Any]:
+    """Make a QA service over a copy of ``corpus_index`` with one more report added, as a
+    user adds one: its passages compete with everything already indexed."""
+    from index.build import IndexBuilder
+    from index.pipeline import prepare, token_counter
+    from index.store import IndexReader
+    from qa.index_view import SnapshotView
+    from qa.service import QAService
+
+    def make(report: Path) -> Any:
+        data_dir = tmp_path_factory.mktemp(report.stem) / "data"
+        shutil.copytree(corpus_index, data_dir)
+        IndexBuilder(data_dir, embedder).add_reports([prepare(report, token_counter(str(model_dir)))])
+        view = SnapshotView(IndexReader.open(data_dir, embedder.model_id).snapshot())
+        return QAService(view, embedder, view.analyzer)
+
+    return make
 
 
 @pytest.fixture(scope="session")

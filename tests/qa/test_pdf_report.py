@@ -5,7 +5,7 @@ store. Each test is a behaviour its first blind run lacked."""
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +17,8 @@ REPORT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout6" / "rappor
 
 
 @pytest.fixture(scope="module")
-def orebro(
-    tmp_path_factory: pytest.TempPathFactory, corpus_index: Path, embedder: Any, model_dir: Path
-) -> Any:
-    from index.build import IndexBuilder
-    from index.pipeline import prepare, token_counter
-    from index.store import IndexReader
-    from qa.index_view import SnapshotView
-    from qa.service import QAService
-
-    data_dir = tmp_path_factory.mktemp("orebro") / "data"
-    shutil.copytree(corpus_index, data_dir)
-    IndexBuilder(data_dir, embedder).add_reports([prepare(REPORT, token_counter(str(model_dir)))])
-    view = SnapshotView(IndexReader.open(data_dir, embedder.model_id).snapshot())
-    return QAService(view, embedder, view.analyzer)
+def orebro(service_with_report: Callable[[Path], Any]) -> Any:
+    return service_with_report(REPORT)
 
 
 def fields(answer: Any) -> dict[str, Any]:
