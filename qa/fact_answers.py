@@ -61,12 +61,28 @@ def fact_sentences(f: ProjectFacts) -> list[str]:
     return [s.sentence for s in f.sources()]
 
 
+_AMOUNTS = ("total_budget", "eu_funding")
+
+
+def partner_fields(question: str, fields: list[str], rows: list[ProjectFacts]) -> list[str]:
+    """The fact fields to answer with: an amount asked about a co-financier the question
+    names ("Med hur mycket pengar går Region X in?") is that partner's contribution, not
+    the budget or the EU funding that "pengar" or "bidrar" would otherwise ask for."""
+    low = question.casefold()
+    partners = {str(c.value).casefold() for f in rows for c in f.co_financiers}
+    named = any(len(p) > 3 and p in low for p in partners)
+    if not named or not set(_AMOUNTS) & set(fields):
+        return fields
+    return [f for f in fields if f not in _AMOUNTS and f != "co_financiers"] + ["co_financiers"]
+
+
 def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
 
 _CONTRIBUTES = re.compile(
-    r"\s+(?:med|bidrar med|står för)\s+(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
+    r"\s+(?:med|bidrar med|står för|medfinansier\w*(?:\s+projektet)?\s+med)\s+"
+    r"(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
 )
 
 

@@ -30,7 +30,7 @@ from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
-from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences
+from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
 from qa.figure_index import FigureIndex
 from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
@@ -204,6 +204,8 @@ class QAService:
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         if q.projects and fact_fields and not is_lesson:
+            rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
+            fact_fields = partner_fields(text, fact_fields, rows)
             answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
             if answer is not None:
                 trace.path = "facts"

@@ -73,3 +73,15 @@ def test_an_owner_written_out_further_is_no_discrepancy(orebro: Any) -> None:
     a = orebro.ask("Vilket bolag står som projektägare för Återbruksnoden Örebro?")
     assert a.answerable and fields(a)["owner"] == "Örebro Innovationsfastigheter AB"
     assert "Observera" not in a.text
+
+
+def test_an_amount_asked_about_a_named_partner_is_its_contribution(orebro: Any) -> None:
+    """Not the budget ("pengar") nor the EU funding ("bidrar"): "Region Örebro län
+    medfinansierar med 3 000 000 kr"."""
+    for question in (
+        "Med hur mycket pengar går Region Örebro län in i Startkraft Landsbygd?",
+        "Vad bidrar Region Örebro län med till Startkraft Landsbygd?",
+    ):
+        a = orebro.ask(question)
+        assert a.answerable and fields(a) == {"co_financing": 3_000_000}, question
+    assert fields(orebro.ask("Hur stor är budgeten för Startkraft Landsbygd?"))["total_budget"] == 12_400_000
