@@ -207,8 +207,9 @@ AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
 #: Words meaning "the projects" collectively (a cross-project question).
 #: "Vilka projekt …" asks across projects too, when it is no listing by a fact.
 LIST_WORDS: tuple[str, ...] = ("vilka projekt", "vilka av projekten")
-#: Words of a plain listing ("Vilka projekt ingår i plattformen?"), not content to look up.
-LISTING_WORDS: tuple[str, ...] = ("plattform", "plattformen", "ingår", "ingick", "finns", "idag")
+#: Words of a plain listing ("Vilka projekt ingår i plattformen?"), not content to look up
+#: ("finns" and the like are question-form words already).
+LISTING_WORDS: tuple[str, ...] = ("plattform", "ingår", "ingick", "idag")
 
 ALL_PROJECTS_WORDS: tuple[str, ...] = (
     "projekten",
