@@ -179,3 +179,24 @@ def format_swedish_date(iso: str) -> str:
     if len(parts) == 2:
         return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
+
+
+def months_between(earlier: str, later: str) -> int | None:
+    """Whole months from one ISO date to another, or None when the gap is not whole months.
+
+    An extension is reported as a new end date; its length is what officials ask ("med
+    hur lång tid?"). Month ends count as the same day ("2025-02-28" → "2025-08-31" is six
+    months), and two months ("2025-02" → "2025-08") differ by their count."""
+    a, b = earlier.split("-"), later.split("-")
+    if len(a) != len(b) or len(a) not in (2, 3):
+        return None
+    months = (int(b[0]) - int(a[0])) * 12 + int(b[1]) - int(a[1])
+    if len(a) == 3:
+        da, db = dt.date(*map(int, a)), dt.date(*map(int, b))
+        if da.day != db.day and not (_month_end(da) and _month_end(db)):
+            return None
+    return months if months > 0 else None
+
+
+def _month_end(d: dt.date) -> bool:
+    return (d + dt.timedelta(days=1)).month != d.month

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.dates import find_dates
+from corpus.dates import find_dates, months_between
 from corpus.numbers import find_amounts, format_kr
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
@@ -229,7 +229,9 @@ class FactComposer:
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.original_end_date is not None and f.original_end_date.value != end:
-            text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt)"
+            months = months_between(f.original_end_date.value, end)
+            by = f" med {months} månader" if months else ""
+            text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt{by})"
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
         out.sentences.append(text + refs + ".")
         for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.dates import find_date_ranges, find_dates, format_swedish_date, parse_date
+from corpus.dates import find_date_ranges, find_dates, format_swedish_date, months_between, parse_date
 
 pytestmark = pytest.mark.unit
 
@@ -85,3 +85,19 @@ def test_mellan_a_och_b_is_a_range_but_a_list_is_not() -> None:
     text = "Projektet pågår mellan 2018-01-15 och 2021-06-30. Möten hölls 2019-01-01 och 2019-02-01."
     ranges = find_date_ranges(text)
     assert [(r.start.iso, r.end.iso) for r in ranges] == [("2018-01-15", "2021-06-30")]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "months"),
+    [
+        ("2025-02-28", "2025-08-31", 6),  # month ends
+        ("2024-12-31", "2025-06-30", 6),
+        ("2022-03-15", "2023-03-15", 12),
+        ("2025-02", "2025-08", 6),
+        ("2025-02-28", "2025-08-15", None),  # not whole months
+        ("2025-08-31", "2025-02-28", None),  # not later
+        ("2025", "2026", None),
+    ],
+)
+def test_months_between(earlier: str, later: str, months: int | None) -> None:
+    assert months_between(earlier, later) == months

@@ -36,6 +36,12 @@ def test_period_in_everyday_words(vasteras: Any) -> None:
     assert a.answerable and "2022-09-01" in a.text and "2025-06-30" in a.text
 
 
+def test_length_of_an_extension(vasteras: Any) -> None:
+    # The fact table gives the original end and the new one; the length follows from them.
+    a = vasteras.ask("Har Språkbron blivit förlängt, och i så fall med hur lång tid?")
+    assert a.answerable and "förlängt med 6 månader" in a.text
+
+
 def test_eu_funding_asked_in_spoken_swedish(vasteras: Any) -> None:
     a = vasteras.ask("omsorgslyftet hur mkt eu pengar fick dom")
     assert a.answerable and fields(a)["eu_funding"] == 4_470_120
