@@ -229,7 +229,7 @@ class FactComposer:
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.original_end_date is not None and f.original_end_date.value != end:
-            months = months_between(f.original_end_date.value, end)
+            months = months_between(str(f.original_end_date.value), str(end))
             by = f" med {months} månader" if months else ""
             text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt{by})"
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
