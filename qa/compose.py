@@ -7,10 +7,10 @@ the text is framed for the question (project, section) rather than pasted passag
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from corpus.sentences import is_subheading
-from corpus.types import SectionType
+from corpus.types import SectionType, Sourced
 from qa.quotes import TermWeights, best_quote, matched, sentence_spans
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
@@ -57,6 +57,7 @@ def extractive_answer(
     projects: tuple[str, ...] = (),
     section_types: tuple[SectionType, ...] = (),
     opener: Callable[[str], bool] | None = None,
+    facts: Sequence[Sourced] = (),
 ) -> tuple[str, list[tuple[Citation, list[tuple[int, int]]]]]:
     """Cited statements chosen greedily from the best passages' sentences: each adds the
     question content (idf-weighted) that the statements so far do not cover, so a two-part
@@ -65,7 +66,9 @@ def extractive_answer(
     present) are stated: the newest report speaks for facts that changed; likewise only
     passages of the asked ``projects`` when there are any. Returns the text and, per
     stated citation, the spans of the sentences it states. ``opener``, when given, picks
-    which sentences may be stated first (e.g. one stating the count a question asks for)."""
+    which sentences may be stated first (e.g. one stating the count a question asks for).
+    ``facts`` are the stored facts a question asks beside something they do not say ("Vem
+    äger X, och hur stor andel …?"): a sentence stating one covers it like a rare term."""
     top = list(enumerate(citations[:3]))
     if reports and any(c.passage.chunk.report_id in reports for _, c in top):
         top = [(r, c) for r, c in top if c.passage.chunk.report_id in reports]
@@ -79,7 +82,13 @@ def extractive_answer(
             text = chunk.text[start - chunk.start : end - chunk.start]
             if not is_subheading(text):
                 first_ok = opener is None or opener(text)
-                candidates.append((rank, start, end, matched(terms, set(weights.passage(text))), first_ok))
+                found = matched(terms, set(weights.passage(text)))
+                found |= {
+                    f"#fact{i}"
+                    for i, f in enumerate(facts)
+                    if f.report_id == chunk.report_id and start <= f.span.start < end
+                }
+                candidates.append((rank, start, end, found, first_ok))
     covered: set[str] = set()
     chosen: dict[int, list[tuple[int, int]]] = {}
     for _ in range(max_statements):

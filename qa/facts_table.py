@@ -4,11 +4,18 @@ newest report's record preferred unless a question names a report or year."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from corpus.budget_table import StatedTotal
-from corpus.types import ProjectFacts
+from corpus.types import ProjectFacts, Sourced
+
+#: The stored facts behind each field a question can ask (qa.fact_answers.FACT_FIELDS).
+_SOURCES = {
+    "manager": ("managers", "former_managers"),
+    "period": ("start_date", "end_date", "original_end_date"),
+    "end_date": ("end_date", "original_end_date"),
+}
 
 
 class FactsTable:
@@ -50,6 +57,17 @@ class FactsTable:
 
     def project(self, name: str, report_ids: tuple[str, ...] = ()) -> ProjectFacts | None:
         return next((f for f in self.rows(report_ids) if f.project == name), None)
+
+    def sources(
+        self, names: Iterable[str], fields: Sequence[str], report_ids: tuple[str, ...] = ()
+    ) -> list[Sourced]:
+        """Where the named projects' facts for ``fields`` are stated ("period" is its dates)."""
+        out: list[Sourced] = []
+        for f in filter(None, (self.project(n, report_ids) for n in names)):
+            for attr in (a for name in fields for a in _SOURCES.get(name, (name,))):
+                value = getattr(f, attr, None)
+                out += value if isinstance(value, list) else [value] if value is not None else []
+        return out
 
     def history(self, name: str) -> list[ProjectFacts]:
         """The project's record in every report, oldest first."""

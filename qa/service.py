@@ -269,6 +269,7 @@ class QAService:
             projects=self.scope.projects(q),
             section_types=tuple(q.section_types),
             opener=count_opener(counted, asks_share(text), self.weights.passage),
+            facts=self.facts.sources((r.name for r in q.projects), fact_fields, reports),
         )
         figures = self.figure_index.in_statements(stated)
         asked = self.scope.projects(q)

@@ -42,6 +42,15 @@ def test_length_of_an_extension(vasteras: Any) -> None:
     assert a.answerable and "förlängt med 6 månader" in a.text
 
 
+def test_a_fact_asked_beside_a_share_the_facts_do_not_state(vasteras: Any) -> None:
+    # The share is answered from the text; the owner asked with it must be stated too.
+    a = vasteras.ask(
+        "Vilken del av kommunen äger projektet Grön Omställning Västerås, och hur stor andel "
+        "av budgeten finansieras av Regionalfonden?"
+    )
+    assert a.answerable and "Näringslivsavdelningen" in a.text and "40 procent" in a.text
+
+
 def test_eu_funding_asked_in_spoken_swedish(vasteras: Any) -> None:
     a = vasteras.ask("omsorgslyftet hur mkt eu pengar fick dom")
     assert a.answerable and fields(a)["eu_funding"] == 4_470_120
