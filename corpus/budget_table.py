@@ -9,7 +9,7 @@ which ("Projekt", "Tillhörighet/Projektägare", "Budget"). Group rows ("X: - A 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from corpus.fact_patterns import SentenceText, clean_name, find_fund, split_sentences
@@ -23,6 +23,8 @@ _TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|sammanlagt|samtliga\s+projekt)\
 _FUND_PAREN = re.compile(r"\((ESF|ERUF|ERDF)\)", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"total|sammanlag|samtliga\s+projekt|summa|totalt|sammantaget|tillsammans",
                         re.IGNORECASE)
+_HEADER_UNIT = re.compile(r"(?:\(|\b(?:i|,)\s+)(kr|tkr|mkr|mnkr|sek|tsek|msek|kronor)\b", re.IGNORECASE)
+_PART_OF_BUDGET = re.compile(r"\d{4}|utfall|förbruk|upparbet|hittills|årets|per år", re.IGNORECASE)
 _SUBGROUP = re.compile(r"(?:social|regional)fondsprojekt|\b(?:ESF\+?|ERUF)-projekt", re.IGNORECASE)
 _SUPPORT_AFTER = re.compile(r"^\s*(?:kr\s+)?(?:i\s+)?(?:\w+\s+){0,3}(?:stöd|EU|ESF|ERUF|fond|bidrag)",
                             re.IGNORECASE)
@@ -45,6 +47,9 @@ class BudgetRow:
     table: int = 0
     eu_amount: int | None = None
     eu_tolerance: int = 0
+    period: str | None = None
+    #: Whether the amount column is the project's whole budget (not "Budget 2026", "Utfall").
+    whole_budget: bool = False
 
     def sourced(self, value: object) -> Sourced:
         return Sourced(value, self.report_id, self.span, self.line)
@@ -77,7 +82,9 @@ def rounding_tolerance(amount: Amount) -> int:
 def _columns(header: list[str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for i, cell in enumerate(c.lower() for c in header):
-        if "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell:
+        if re.search(r"tid$|period|löptid", cell):
+            roles.setdefault("period", i)
+        elif "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell:
             roles.setdefault("owner", i)
         elif "projekt" in cell:
             roles.setdefault("project", i)
@@ -140,12 +147,16 @@ def _table_totals(report: Report) -> list[StatedTotal]:
 def _all_rows(report: Report) -> list[BudgetRow]:
     rows: list[BudgetRow] = []
     for t_index, table in enumerate(_tables(report.text)):
-        roles = _columns(table[0][2])
+        header = table[0][2]
+        roles = _columns(header)
         if "project" not in roles or len(roles) < 2:
             continue
+        whole = "amount" in roles and not _PART_OF_BUDGET.search(header[roles["amount"]])
+        units = _header_units(header, roles)
         group: str | None = None
         for pos, line, cells in table[1:]:
-            new = _rows_of_line(report.id, pos, line, cells, roles, group, t_index)
+            found = _rows_of_line(report.id, pos, line, cells, roles, group, t_index, units)
+            new = [replace(r, whole_budget=whole) for r in found]
             if new and new[0].project.endswith(":"):
                 group = new[0].project.rstrip(":").strip()
                 continue
@@ -155,8 +166,25 @@ def _all_rows(report: Report) -> list[BudgetRow]:
     return rows
 
 
+def _header_units(header: list[str], roles: dict[str, int]) -> dict[str, str]:
+    """The unit a money column's header gives its bare numbers: "Total budget (kr)", "(tkr)"."""
+    out: dict[str, str] = {}
+    for role in ("amount", "eu"):
+        if role in roles and (m := _HEADER_UNIT.search(header[roles[role]])):
+            out[role] = m.group(1)
+    return out
+
+
+def _amounts(cell: str, unit: str | None) -> list[Amount]:
+    """Amounts of a money cell; a bare number ("13 640 000") takes its column's unit."""
+    found = find_amounts(cell, 0)
+    if not found and unit and re.fullmatch(r"[\d\s\u00a0,]+", cell.strip() or "x"):
+        found = find_amounts(f"{cell.strip()} {unit}", 0)
+    return found
+
+
 def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: dict[str, int],
-                  group: str | None, t_index: int) -> list[BudgetRow]:
+                  group: str | None, t_index: int, units: dict[str, str]) -> list[BudgetRow]:
 
     def cell(role: str) -> str:
         i = roles.get(role)
@@ -164,9 +192,9 @@ def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: 
 
     name_cell = cell("project")
     span = Span(pos, pos + len(line))
-    amounts = find_amounts(cell("amount"), 0) if "amount" in roles else []
+    amounts = _amounts(cell("amount"), units.get("amount")) if "amount" in roles else []
     amount = amounts[0] if amounts else None
-    eus = find_amounts(cell("eu"), 0) if "eu" in roles else []
+    eus = _amounts(cell("eu"), units.get("eu")) if "eu" in roles else []
     if ":" in name_cell and len(_FUND_PAREN.findall(name_cell)) > 1:
         head, rest = name_cell.split(":", 1)
         items = re.findall(r"-\s*(.+?)\s*\((ESF|ERUF|ERDF)\)\s*\**", rest, re.IGNORECASE)
@@ -186,7 +214,8 @@ def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: 
     return [BudgetRow(report_id, name, span, line, parent, cell("owner") or None, fund_name,
                       amount.value if amount else None, amount.raw if amount else None,
                       rounding_tolerance(amount) if amount else 0, t_index,
-                      eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0)]
+                      eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0,
+                      cell("period") or None)]
 
 
 def _chapter_segments(report: Report) -> list[tuple[str, int]]:

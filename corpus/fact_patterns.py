@@ -64,9 +64,9 @@ def clean_name(s: str) -> str:
 
 
 # ---- owner ---------------------------------------------------------------------------------
-_FOR = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
+FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
 _OWNER_RE = re.compile(
-    rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){_FOR}"
+    rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
     r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
     r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(]|\.\s|\.?$)",
     re.IGNORECASE,
@@ -110,83 +110,6 @@ def subject_of_owner_clause(sent: SentenceText) -> str | None:
     return clean_name(m.group(1)) if m else None
 
 
-# ---- managers ------------------------------------------------------------------------------
-_NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el|bin)\b)?(?:\s+[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+)+"
-_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
-_MANAGER_RE = re.compile(
-    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?projektledare(?:n)?{_FOR}"
-    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
-    rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
-)
-# "drivs från X med Oskar Engqvist som projektledare"
-_AS_MANAGER_RE = re.compile(rf"\bmed\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
-_NAME_FIRST_RE = re.compile(
-    rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
-    r"projektledare\b"
-)
-# "leddes av X", "leddes under hela projekttiden av X".
-_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö]+\s+){{0,4}}?av\s+"
-                        rf"(?:projektledare(?:n)?\s+)?{_NAMES}")
-_REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
-_SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
-                           rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
-_TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
-                           r"har\s+tillträtt)")
-_PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class ManagerMention:
-    """A named project manager: ``role`` is "current", "past" (tense only) or "former" (explicit)."""
-
-    name: str
-    span: Span
-    role: str
-
-
-def _split_names(names: str, start: int) -> list[tuple[str, Span]]:
-    out = []
-    for m in re.finditer(_NAME, names):
-        out.append((m.group(0), Span(start + m.start(), start + m.end())))
-    return out
-
-
-def find_managers(sent: SentenceText) -> list[ManagerMention]:
-    """Project managers a sentence names, with tense or an explicit "tidigare"/"ersatt"."""
-    out: list[ManagerMention] = []
-    t = sent.text
-
-    def mention(m: re.Match[str], group: str, role: str) -> ManagerMention:
-        span = Span(sent.start + m.start(group), sent.start + m.end(group))
-        return ManagerMention(m.group(group), span, role)
-
-    for m in _REPLACED_RE.finditer(t):
-        out += [mention(m, "new", "current"), mention(m, "old", "former")]
-    for m in _SUCCEEDED_RE.finditer(t):
-        old, new = ("old", "new") if m.group("old") else ("old2", "new2")
-        out += [mention(m, new, "current"), mention(m, old, "former")]
-    if out:
-        return out
-    if "projektledare" in t.lower():
-        out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
-    found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
-             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t)]
-    for m in found:
-        names = m.group("names")
-        if not names[0].isupper():
-            continue
-        pre = (m.groupdict().get("pre") or "").strip().lower()
-        if pre in ("tidigare", "före detta", "förre"):
-            role = "former"
-        elif _PAST.search(t[: m.start("names")]) or _PAST.fullmatch(m.groupdict().get("verb") or ""):
-            role = "past"
-        else:
-            role = "current"
-        for name, span in _split_names(names, sent.start + m.start("names")):
-            out.append(ManagerMention(name, span, role))
-    return out
-
-
 # ---- period ----------------------------------------------------------------------------------
 _PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
                          r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
@@ -194,8 +117,10 @@ _EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
 _START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|fr\.o\.m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
 _END_BEFORE = re.compile(r"(?:avslut(?:ats|as|ades)|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:den\s+)?$",
                          re.IGNORECASE)
-_ORIGINALLY = re.compile(r"ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?(?:den\s+)?$",
-                         re.IGNORECASE)
+_ORIGINALLY = re.compile(
+    r"(?:ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?|förläng\w*\s+från\s+)(?:den\s+)?$",
+    re.IGNORECASE,
+)
 _LONE_END_BEFORE = re.compile(r"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|avslutas|slutar|upphör)"
                               r"\s*(?:den\s+)?$", re.IGNORECASE)
 _LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
@@ -279,12 +204,19 @@ _REVISED_CUE = re.compile(
 FUND_WORDS = {
     "ESF": re.compile(r"socialfond|\bESF\b|ESF-", re.IGNORECASE),
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
+    "AMIF": re.compile(r"\bAMIF\b|migrations- och integrationsfond", re.IGNORECASE),
+    "Interreg": re.compile(r"\bInterreg\b", re.IGNORECASE),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
-_FINANCED_BY_EU = re.compile(r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|\w*fonden)",
-                             re.IGNORECASE)
-_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|strukturfond|socialfond|utvecklingsfond|regionalfond",
+_FINANCED_BY_EU = re.compile(
+    r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|AMIF|Interreg|\w*fonden)", re.IGNORECASE
+)
+_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
+                     r"regionalfond|integrationsfond",
                      re.IGNORECASE)
+
+
+_FUND_NAME = r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|\w*fonden\+?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +233,7 @@ class BudgetFinding:
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
     r"(?:^\s*(?:fond|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
-    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|\w*fonden))",
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|\w*fonden))",
     re.IGNORECASE,
 )
 
@@ -316,7 +248,7 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
 
 
 def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
-    """ESF, ESF+ or ERUF named in ``text`` (first mention wins)."""
+    """ESF, ESF+, ERUF, AMIF or Interreg named in ``text`` (first mention wins)."""
     hits = [(m.start(), name, m) for name, rx in FUND_WORDS.items() if (m := rx.search(text))]
     if not hits:
         return None
@@ -373,6 +305,14 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         if re.search(r"varav\s+(?:den\s+)?(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF\+?|ERUF|\w*fonden)\s+"
                      r"(?:står\s+för|bidrar\s+med|finansierar|svarar\s+för)\s*$", before, re.IGNORECASE):
             return a
+        # "Av dessa kommer Y kr från Europeiska socialfonden+"
+        from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)
+        if from_fund and re.search(r"\b(?:kommer|kom)\s*$", before):
+            return a
+        # "Regionalfonden finansierar 40 procent, motsvarande Y kr"
+        if re.search(_FUND_NAME + r"\s+(?:finansierar|står\s+för|bidrar\s+med)\s+[^.;]{0,40}?"
+                     r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller)\s*$", before):
+            return a
         if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
                      r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
@@ -380,19 +320,4 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",
                      before, re.IGNORECASE):
             return a
-    return None
-
-
-# ---- abbreviations ----------------------------------------------------------------------------
-def find_abbreviation(name: str, text: str, base: int = 0) -> tuple[str, Span] | None:
-    """An abbreviation ``text`` defines for ``name``: "Grön omställning i Syd (*GOS*)"."""
-    words = [re.escape(w) for w in clean_name(name).split()]
-    if not words:
-        return None
-    rx = re.compile(r"\*?" + r"\s+".join(words) + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][\wÅÄÖåäö-]{0,11})\*?\)",
-                    re.IGNORECASE)
-    for m in rx.finditer(text):
-        abbr = m.group("abbr")
-        if sum(c.isupper() for c in abbr) >= 2 and abbr.upper() not in ("ESF", "ERUF", "EU"):
-            return abbr, Span(base + m.start("abbr"), base + m.end("abbr"))
     return None

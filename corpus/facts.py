@@ -20,11 +20,9 @@ from corpus.dates import find_date_ranges, find_dates
 from corpus.fact_patterns import (
     SentenceText,
     clean_name,
-    find_abbreviation,
     find_budget,
     find_fund,
     find_fund_statement,
-    find_managers,
     find_owner,
     find_period,
     says_ended,
@@ -32,7 +30,9 @@ from corpus.fact_patterns import (
     subject_of_owner_clause,
     table_row_as_key_value,
 )
+from corpus.managers import find_managers
 from corpus.partners import find_co_financiers
+from corpus.projects import find_abbreviation
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
 logger = logging.getLogger(__name__)
@@ -230,14 +230,13 @@ def _typed_segments(report: Report, section: Section, types: tuple[SectionType, 
 
 
 def _fact_segments(report: Report, section: Section) -> list[Segment]:
-    segs = _typed_segments(report, section, (SectionType.FACTS,))
-    if segs:
-        return segs
-    # No "Projektfakta" heading: the facts usually open the project's text.
+    """The project's opening text (facts usually open it, also above a facts table or an
+    "Om projektet" paragraph) and its facts subsections."""
     end = min(section.body.end, section.body.start + 2000)
     if section.children:
         end = min(end, section.children[0].body.start)
-    return [Segment(report.text[section.body.start:end], section.body.start)]
+    lead = Segment(report.text[section.body.start:end], section.body.start)
+    return [*([lead] if lead.text.strip() else []), *_typed_segments(report, section, (SectionType.FACTS,))]
 
 
 def _discovered_subprojects(project: str, segs: list[Segment]) -> list[str]:
@@ -300,14 +299,14 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     if facts.abbreviation is None:
         scope = [*segs, Segment(report.text[section.body.start:section.body.end], section.body.start)]
         for seg in scope:
-            if found := find_abbreviation(p.name, seg.text, seg.base):
-                facts.abbreviation = found[0]
+            if found := find_abbreviation(p.name, seg.text):
+                facts.abbreviation = found
                 break
     heading = report.text[p.heading.start:p.heading.end]
     if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
         # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
-    if p.status_note and re.search(r"avslut|slut|ended", p.status_note, re.IGNORECASE):
+    if p.status_note and re.search(r"avslut(?!as)|slut\b|ended", p.status_note, re.IGNORECASE):
         facts.status = Sourced("ended", report.id, p.heading, heading)
         year = re.search(r"(?:19|20)\d\d", p.status_note)
         facts.ended_year = int(year.group(0)) if year else facts.ended_year
@@ -336,10 +335,26 @@ def _fill_missing(facts: ProjectFacts, extra: ProjectFacts) -> None:
 
 
 def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
-    """Take the fund from the report's own table where a project's text does not name it."""
+    """Take what a project's text does not state from the report's own overview table:
+    fund, owner, period, and exact (unrounded) whole budget and EU funding."""
     from corpus.consistency import match_row
 
     for row in table:
         f = match_row(row, facts)
-        if f is not None and f.fund is None and row.fund:
+        if f is None:
+            continue
+        if f.fund is None and row.fund:
             f.fund = row.sourced(row.fund)
+        if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
+            f.owner = row.sourced(owner)
+        if f.total_budget is None and row.whole_budget and row.amount and not row.tolerance:
+            f.total_budget = row.sourced(row.amount)
+        if f.eu_funding is None and row.eu_amount and not row.eu_tolerance:
+            f.eu_funding = row.sourced(row.eu_amount)
+        ranges = find_date_ranges(row.period) if row.period else []
+        if ranges and f.start_date is None and f.end_date is None:
+            f.start_date, f.end_date = row.sourced(ranges[0].start.iso), row.sourced(ranges[0].end.iso)
+
+
+# "Arbetsmarknadsförvaltningen (partner)": a note in a table cell is no part of the name.
+_TABLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")

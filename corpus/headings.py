@@ -34,14 +34,15 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
     (r"\butfall|så går det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
-    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad", SectionType.SUCCESS_FACTORS),
+    (r"^genomförande", SectionType.STATUS),
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b", SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
     (r"gått bra", SectionType.SUCCESS_FACTORS),
     (r"utmaning", SectionType.CHALLENGES),
     (r"\bhinder\b", SectionType.CHALLENGES),
     (r"lärdom", SectionType.CHALLENGES),
-    (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med oss\b", SectionType.CHALLENGES),
+    (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
     (r"svårighet|\bsvårt\b", SectionType.CHALLENGES),
@@ -219,6 +220,20 @@ def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# A paragraph opening with a bold label that ends in a full stop or colon ("**Svårigheter.**
+# Det har varit …"): the label is the paragraph's title, run in with its text.
+_RUN_IN = re.compile(r"(?:^|\n\n)(?P<mark>\*\*|__)(?P<label>[^*_\n]{2,80}?)[.:](?P=mark)[ \t]+(?=\S)")
+
+
+def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
+    """Run-in paragraph titles: (start, end of the label's markup, label)."""
+    out = []
+    for m in _RUN_IN.finditer(text):
+        end = m.end("mark") + len(m.group("label")) + 1 + len(m.group("mark"))
+        out.append((m.start("mark"), end, m.group("label")))
+    return out
+
+
 def _is_plain_title(line: str) -> bool:
     title = clean_title(line)
     if not title or len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
@@ -281,7 +296,8 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
     marked = [h.start for h in explicit if subsection_type(h.title) in PROJECT_SUBSECTION_TYPES]
     taken = {h.start for h in explicit}
     found: dict[int | None, list[tuple[int, int, str, SectionType | None]]] = {}
-    for start, end, line in _standalone_lines(text):
+    candidates = sorted(_standalone_lines(text) + _run_in_labels(text))
+    for start, end, line in candidates:
         if start in taken or not _is_plain_title(line):
             continue
         i = next((k for k in range(len(explicit) - 1, -1, -1) if explicit[k].start < start), None)

@@ -48,8 +48,10 @@ _KR_UNITS: dict[str, int] = {
     "mdkr": 1_000_000_000, "miljarder kronor": 1_000_000_000, "miljarder": 1_000_000_000,
 }
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_KR_UNITS, key=len, reverse=True))
+# Another currency after the number or a bare scale word: "3,1 miljoner euro" is no kronor.
+_FOREIGN = r"(?!\s*(?:euro|eur\b|€|dollar|usd\b|danska|norska|pund))"
 _AMOUNT_RE = re.compile(
-    rf"{_QUAL_RE}{_NUM_RE}{_SEP}?(?P<unit>{_UNIT_RE})(?![\wåäö])", re.IGNORECASE
+    rf"{_QUAL_RE}{_NUM_RE}{_SEP}?(?P<unit>{_UNIT_RE})(?![\wåäö]){_FOREIGN}", re.IGNORECASE
 )
 _BARE_RE = re.compile(rf"{_QUAL_RE}{_NUM_RE}", re.IGNORECASE)
 # A bare grouped number is money when money words stand close to it ("varav 398 420 finansierades").
@@ -176,7 +178,7 @@ def find_amounts(text: str, base: int = 0) -> list[Amount]:
         num = m.group("num")
         if any(s <= m.start("num") < e for s, e in taken) or not re.search(_SEP, num):
             continue
-        if _is_range_or_percent(text, m.end()):
+        if _is_range_or_percent(text, m.end()) or not re.match(_FOREIGN, text[m.end():]):
             continue
         window = text[max(0, m.start() - 60): m.end() + 40]
         if _MONEY_CONTEXT.search(window) and parse_number(num) >= 1000:

@@ -16,7 +16,7 @@ from corpus.headings import HeadingLine
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
 _STATUS_NOTE = re.compile(
-    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)"
+    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|avslutas|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)"
     r"|\((?P<b>(?:avslutat|avslutad|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)\))\s*$",
     re.I,
 )
@@ -39,7 +39,12 @@ _HEADING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-ZÅÄÖ][A-Z
 
 
 # A fund in parentheses is no part of the name: "Projekt X (ESF)", "Projekt Y (ESF+)".
-_HEADING_FUND = re.compile(r"\s*\((?:ESF\+?|ERUF|ERDF|EU|ESF-?plus)\)\s*$", re.IGNORECASE)
+_HEADING_FUND = re.compile(
+    r"\s*\((?:ESF\+?|ERUF|ERDF|EU|ESF-?plus|AMIF|FRO|JTF|Interreg\b[^()]*"
+    r"|(?:Europeiska\s+)?(?:social|regional)fonden\+?|Europeiska regionala utvecklingsfonden"
+    r"|Asyl-, migrations- och integrationsfonden)\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
@@ -63,6 +68,7 @@ def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:
             for h in heads}
 
 
+_FUND_ABBREVIATIONS = frozenset({"ESF", "ESF+", "ERUF", "ERDF", "AMIF", "FRO", "JTF"})
 _ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\b",
                                 re.IGNORECASE | re.MULTILINE)
 
@@ -70,10 +76,11 @@ _ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄ
 def find_abbreviation(name: str, text: str) -> str | None:
     """An abbreviation the text defines right after the name ("Namn (*ABC*)", "Namn (ABC)")
     or on a facts line of the project's own text ("Förkortning: ABC", "| Förkortning | ABC |")."""
-    pattern = re.escape(name) + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
-    for m in [*re.finditer(pattern, text), *_ABBREVIATION_LINE.finditer(text)]:
+    words = r"\s+".join(re.escape(w) for w in name.replace("*", "").split())
+    pattern = r"\*?" + words + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
+    for m in [*re.finditer(pattern, text, re.IGNORECASE), *_ABBREVIATION_LINE.finditer(text)]:
         abbr = m.group("abbr")
-        if sum(c.isupper() for c in abbr) >= 2 and abbr not in {"ESF", "ERUF"}:
+        if sum(c.isupper() for c in abbr) >= 2 and abbr.upper() not in _FUND_ABBREVIATIONS:
             return abbr
     return None
 

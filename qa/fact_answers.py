@@ -17,6 +17,8 @@ FUND_NAMES = {
     "ESF": "Europeiska socialfonden (ESF)",
     "ESF+": "Europeiska socialfonden plus (ESF+)",
     "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)",
+    "AMIF": "Asyl-, migrations- och integrationsfonden (AMIF)",
+    "Interreg": "Interreg",
 }
 
 #: Fields the facts table can answer, in the order statements are made.

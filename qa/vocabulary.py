@@ -222,6 +222,8 @@ ALL_PROJECTS_WORDS: tuple[str, ...] = (
 FUND_WORDS: dict[str, tuple[str, ...]] = {
     "ESF": ("esf", "socialfond"),
     "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
+    "AMIF": ("amif", "migrations- och integrationsfond"),
+    "Interreg": ("interreg",),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.fact_patterns import SentenceText, find_budget, find_managers, find_owner, find_period
+from corpus.fact_patterns import SentenceText, find_budget, find_owner, find_period
 from corpus.facts import (
     Segment,
     check_consistency,
@@ -20,6 +20,7 @@ from corpus.facts import (
     facts_from_segment,
     split_project_blocks,
 )
+from corpus.managers import find_managers
 from corpus.reading import parse_report
 from corpus.types import ProjectFacts, Report
 
@@ -68,6 +69,25 @@ def test_replaced_and_former_managers() -> None:
     assert [(m.name, m.role) for m in find_managers(s)] == [("Per Holm", "current"), ("Eva Lund", "former")]
     t = SentenceText("Tidigare projektledare var Eva Lund.", 0)
     assert [(m.name, m.role) for m in find_managers(t)] == [("Eva Lund", "former")]
+
+
+def test_a_manager_until_a_date_then_another() -> None:
+    s = SentenceText("Projektledare: Helena Strand till och med 31 mars 2026, därefter Jonas Ahmadi", 0)
+    found = [(m.name, m.role) for m in find_managers(s)]
+    assert found == [("Jonas Ahmadi", "current"), ("Helena Strand", "former")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Av dessa kommer 3 200 000 kr från Europeiska socialfonden+, medan förvaltningen står för resten.",
+        "Regionalfonden finansierar 40 procent, motsvarande 3 200 000 kr, och resten är kommunens.",
+        "Av den finansieras 3 200 000 kronor av AMIF, vilket motsvarar 75 procent.",
+    ],
+)
+def test_eu_funding_worded_from_the_fund(sentence: str) -> None:
+    b = find_budget(SentenceText(sentence, 0))
+    assert b is not None and b.eu is not None and b.eu.value == 3_200_000
 
 
 def test_extended_period_keeps_original_end() -> None:
@@ -262,3 +282,27 @@ def test_partners_on_a_key_value_line() -> None:
     facts = facts_from_segment("r", "P", [Segment(text, 0)])
     names = ["Almi Företagspartner Öst", "Nyföretagarcentrum Norr", "Region Öst"]
     assert [c.value for c in facts.co_financiers] == names
+
+
+def test_an_overview_table_fills_what_the_project_text_leaves_out() -> None:
+    """Bare numbers take the column's unit ("(kr)"); a rounded ("(tkr)") or part-year column
+    fills nothing, since the answer would state it as exact."""
+    text = (
+        "# Årsrapport 2026\n\n## Översikt\n\n"
+        "| Projekt | Projektägare | Projekttid | Total budget (kr) | EU-stöd (kr) |\n|---|---|---|---|---|\n"
+        "| Alfa Väg | Kulturförvaltningen (partner) | 2025-01-01 – 2026-12-31 | 4 250 000 | 2 125 000 |\n\n"
+        "## Projekten\n\n### Alfa Väg\n\n#### Bakgrund\n\nProjektet arbetar med unga vuxna.\n\n"
+        "#### Resultat\n\nTio deltagare har fått arbete.\n\n#### Utmaningar\n\nRekryteringen var svår.\n"
+    )
+    report = parse_report("rapport_test_2026", text)
+    f = {x.project: x for x in extract_project_facts(report)}["Alfa Väg"]
+    assert f.owner is not None and f.owner.value == "Kulturförvaltningen"
+    assert f.total_budget is not None and f.total_budget.value == 4_250_000
+    assert f.eu_funding is not None and f.eu_funding.value == 2_125_000
+    assert f.start_date is not None and f.end_date is not None
+    assert (f.start_date.value, f.end_date.value) == ("2025-01-01", "2026-12-31")
+    partial = parse_report("rapport_test_2026", text.replace("Total budget (kr)", "Budget 2026 (kr)"))
+    assert {x.project: x for x in extract_project_facts(partial)}["Alfa Väg"].total_budget is None
+    rounded = parse_report("rapport_test_2026", text.replace("EU-stöd (kr)", "EU-stöd (tkr)").replace(
+        "2 125 000 |", "2 125 |"))
+    assert {x.project: x for x in extract_project_facts(rounded)}["Alfa Väg"].eu_funding is None

@@ -195,9 +195,9 @@ def test_sixth_held_out_report_pdf_with_plain_titles() -> None:
     # Titles above lines of project facts, or "Om <the project>", are facts.
     assert types["Kortfakta"] == types["Projektets ramar"] == types["Om Digibron"] == "facts"
     assert types["Vad har hänt under 2025"] == "status"
-    assert types["Styrkor i arbetssättet"] == "success_factors"
+    assert types["Styrkor i arbetssättet"] == types["Vad som har burit projektet"] == "success_factors"
     # An untyped title among typed ones is a subsection of its own, not text of the one above.
-    assert types["Vad som har burit projektet"] == "background"
+    assert types["Det som har gett effekt"] == "background"
     facts = {f.project: f for f in extract_project_facts(report)}
 
     def values(name: str) -> tuple[object, ...]:
@@ -213,3 +213,50 @@ def test_sixth_held_out_report_pdf_with_plain_titles() -> None:
     # "skulle ursprungligen ha avslutats X, men förlängdes med sex månader till Y"
     assert values("Ung Bas Örebro")[2:4] == ("2025-12-31", "2025-06-30")
     assert [m.value for m in facts["Digibron"].managers] == ["Oskar Engqvist"]  # "med X som projektledare"
+
+
+HELDOUT7 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout7" / "rapport_helsingborg_2026.md"
+
+
+def test_seventh_held_out_report_markdown_with_run_in_titles_and_fund_notes() -> None:
+    """tests/fixtures/heldout7/: project headings that carry the fund in parentheses
+    ("(Regionalfonden)", "(AMIF)", "(Interreg …)"), some projects titled by bold run-in
+    labels ("**Svårigheter.** Det har …"), facts in pipe tables, prose or an overview table."""
+    report = read_report(HELDOUT7)
+    names = [p.name for p in report.projects]
+    assert names == ["Språkspåret Helsingborg", "Jobbnod Drottninghög", "Cirkulär verkstad Helsingborg",
+                     "Startbanan Söder", "Bro till vården", "Välkommen hit", "Gränsbryggan Öresund",
+                     "UngKraft", "Förstudie Digitala vardagsvägar"]
+    assert all(p.abbreviation is None for p in report.projects)  # "(AMIF)" is the fund
+    by_project: dict[str, dict[str, str]] = {}
+    for s in report.all_sections():
+        if s.project and s.title != s.project:
+            by_project.setdefault(s.project, {})[s.title] = s.section_type.value
+    assert by_project["Cirkulär verkstad Helsingborg"]["Svårigheter"] == "challenges"
+    assert by_project["Startbanan Söder"]["Framgångar"] == "success_factors"
+    assert by_project["Språkspåret Helsingborg"]["Det här har burit projektet"] == "success_factors"
+    assert by_project["UngKraft"]["Det projektet tar med sig hittills"] == "challenges"  # lessons
+    facts = {f.project: f for f in extract_project_facts(report)}
+
+    def value(name: str, key: str) -> object:
+        s = getattr(facts[name], key)
+        return s.value if s is not None else None
+
+    assert (value("Välkommen hit", "fund"), value("Gränsbryggan Öresund", "fund")) == ("AMIF", "Interreg")
+    # "cirka 3,1 miljoner euro" is no budget in kronor; the city's own part is.
+    assert value("Gränsbryggan Öresund", "total_budget") == 8_460_000
+    # "Av dessa kommer Y kr från Europeiska socialfonden+"; "Regionalfonden finansierar 40
+    # procent, motsvarande Y kr".
+    assert (value("Jobbnod Drottninghög", "eu_funding"), value("Startbanan Söder", "eu_funding")) == (
+        13_640_000, 2_968_000)
+    # A facts table in a project of run-in titles; "(förlängt från X)".
+    keys = ("owner", "end_date", "original_end_date")
+    assert [value("Cirkulär verkstad Helsingborg", k) for k in keys] == [
+        "Miljöförvaltningen", "2026-12-31", "2026-08-31"]
+    # "Projektledare: A till och med 31 mars 2026, därefter B".
+    assert [m.value for m in facts["Bro till vården"].managers] == ["Jonas Ahmadi"]
+    assert [m.value for m in facts["Bro till vården"].former_managers] == ["Helena Strand"]
+    # Filled from the overview table: the text names no owner (a partner in an Interreg project).
+    assert value("Gränsbryggan Öresund", "owner") == "Arbetsmarknadsförvaltningen"
+    # "– avslutas 31 december 2026" is an end to come, not an ended project.
+    assert value("Cirkulär verkstad Helsingborg", "status") != "ended"

@@ -49,6 +49,13 @@ def test_parse_amount_without_number_raises() -> None:
         parse_amount("ingen summa här")
 
 
+@pytest.mark.parametrize(
+    "text", ["Hela budgeten är cirka 3,1 miljoner euro.", "Budgeten är 215 000 euro.", "Budget: 215 000 €"]
+)
+def test_another_currency_is_no_kronor(text: str) -> None:
+    assert find_amounts(text) == []
+
+
 def test_find_amounts_keeps_qualifier_span_and_bare_money() -> None:
     text = "Budgeten är drygt 241 Mkr, varav 398 420 finansierades av fonden."
     found = find_amounts(text, base=100)

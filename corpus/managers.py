@@ -1,0 +1,94 @@
+"""Project managers a sentence names, and whether each is the current or a former one.
+
+"Projektledare är X", "leds av X", "X ersatte Y", "Projektledare: Y till och med <datum>,
+därefter X": the tense and the succession words decide the role (``corpus.facts`` keeps
+the newest current manager).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.fact_patterns import FOR_CLAUSE, SentenceText
+from corpus.types import Span
+
+_NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el|bin)\b)?(?:\s+[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+)+"
+_NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
+_MANAGER_RE = re.compile(
+    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?projektledare(?:n)?{FOR_CLAUSE}"
+    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
+    rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
+)
+# "drivs från X med Oskar Engqvist som projektledare"
+_AS_MANAGER_RE = re.compile(rf"\bmed\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
+_NAME_FIRST_RE = re.compile(
+    rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
+    r"projektledare\b"
+)
+# "leddes av X", "leddes under hela projekttiden av X".
+_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö]+\s+){{0,4}}?av\s+"
+                        rf"(?:projektledare(?:n)?\s+)?{_NAMES}")
+_REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
+_SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
+                           rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
+# "Projektledare: A till och med 31 mars 2026, därefter B"
+_UNTIL_THEN_RE = re.compile(
+    rf"(?P<old>{_NAME})\s+(?:till\s+och\s+med|t\.o\.m\.?|fram\s+till)\s+[^,;]{{1,30}}?"
+    rf"[,;]?\s+(?:och\s+)?(?:därefter|sedan|därpå)\s+(?P<new>{_NAME})"
+)
+_TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
+                           r"har\s+tillträtt)")
+_PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerMention:
+    """A named project manager: ``role`` is "current", "past" (tense only) or "former" (explicit)."""
+
+    name: str
+    span: Span
+    role: str
+
+
+def _split_names(names: str, start: int) -> list[tuple[str, Span]]:
+    out = []
+    for m in re.finditer(_NAME, names):
+        out.append((m.group(0), Span(start + m.start(), start + m.end())))
+    return out
+
+
+def find_managers(sent: SentenceText) -> list[ManagerMention]:
+    """Project managers a sentence names, with tense or an explicit "tidigare"/"ersatt"."""
+    out: list[ManagerMention] = []
+    t = sent.text
+
+    def mention(m: re.Match[str], group: str, role: str) -> ManagerMention:
+        span = Span(sent.start + m.start(group), sent.start + m.end(group))
+        return ManagerMention(m.group(group), span, role)
+
+    for m in [*_REPLACED_RE.finditer(t), *_UNTIL_THEN_RE.finditer(t)]:
+        out += [mention(m, "new", "current"), mention(m, "old", "former")]
+    for m in _SUCCEEDED_RE.finditer(t):
+        old, new = ("old", "new") if m.group("old") else ("old2", "new2")
+        out += [mention(m, new, "current"), mention(m, old, "former")]
+    if out:
+        return out
+    if "projektledare" in t.lower():
+        out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
+    found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
+             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t)]
+    for m in found:
+        names = m.group("names")
+        if not names[0].isupper():
+            continue
+        pre = (m.groupdict().get("pre") or "").strip().lower()
+        if pre in ("tidigare", "före detta", "förre"):
+            role = "former"
+        elif _PAST.search(t[: m.start("names")]) or _PAST.fullmatch(m.groupdict().get("verb") or ""):
+            role = "past"
+        else:
+            role = "current"
+        for name, span in _split_names(names, sent.start + m.start("names")):
+            out.append(ManagerMention(name, span, role))
+    return out
