@@ -9,13 +9,15 @@ passage. Thresholds are calibrated on development questions (docs/evaluation.md)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from qa.quotes import TermWeights, matched, sentence_spans
 from qa.types import Passage
 
 #: Words that make up the question form rather than its content ("i så fall", "både … och",
-#: "hur ser det ut", hedges and degree words; "dom" is spoken Swedish for de/dem).
+#: "hur ser det ut", "hur ligger X till", "när det gäller", "vad har de kommit fram till",
+#: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
     vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
@@ -25,6 +27,7 @@ QUESTION_TERMS = frozenset(
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
+    sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations
@@ -103,9 +106,11 @@ def gather_evidence(
     weights: TermWeights,
     top_n: int = 3,
     synonyms: Mapping[str, frozenset[str]] | None = None,
+    field_terms: AbstractSet[str] = frozenset(),
 ) -> Evidence:
     """Coverage of ``terms`` in the ``top_n`` passages, weighted by idf; a term also counts
-    as covered by one of its ``synonyms``."""
+    as covered by one of its ``synonyms``. Words that ask for a fact (``field_terms``:
+    "kostar", "pengar") are never unknown: the facts answer them in the report's words."""
     top = passages[:top_n]
     seen: set[str] = set()
     for p in top:
@@ -130,7 +135,7 @@ def gather_evidence(
     covered = sum(weights.idf(t) for t in hits)
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
-    unknown = [t for t in terms if len(t) >= 4 and not weights.known(t) and t not in composed]
+    unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed]
     dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
     return Evidence(
         coverage=covered / total if total else 1.0,

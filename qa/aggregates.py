@@ -25,8 +25,12 @@ class AggregateFilter:
     end_year: int | None = None
     end_date: str | None = None
     owner: str | None = None
+    #: "I vilka projekt har projektledaren bytts ut?": projects with a former manager.
+    manager_change: bool = False
 
     def admits(self, f: ProjectFacts) -> bool:
+        if self.manager_change and not f.former_managers:
+            return False
         if self.fund and (f.fund is None or not in_fund(f.fund.value, self.fund)):
             return False
         if self.status and (f.status is None or f.status.value != self.status):
@@ -40,7 +44,10 @@ class AggregateFilter:
 
     def sources(self, f: ProjectFacts) -> list[Sourced]:
         """The facts that made ``f`` pass the filter, best first (what to cite for it)."""
-        if self.end_date or self.end_year:
+        first: list[Sourced | None]
+        if self.manager_change:
+            first = [*f.managers, *f.former_managers]
+        elif self.end_date or self.end_year:
             first = [f.end_date]
         elif self.fund:
             first = [f.fund]
@@ -72,7 +79,11 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
             status = None
     owners = {normalise(str(f.owner.value)) for f in rows if f.owner}
     owner = next((o for o in owners if o.strip() and o in norm), None)
-    return AggregateFilter(fund, status, end_year, end_date, owner)
+    change = "manager" in q.fields and _MANAGER_CHANGE.search(norm) is not None
+    return AggregateFilter(fund, status, end_year, end_date, owner, change)
+
+
+_MANAGER_CHANGE = re.compile(r"\bbyt(?:t|ts|te|tes|e)?\b|\bbyte\b|\bny projektledare\b|\bersat|\btog över\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +98,7 @@ class ReportSentence:
 #: "Tre av projekten", "fyra ESF-projekt"; not "de fyra projekt som beskrivs" (all of them).
 _COUNT_OF_PROJECTS = re.compile(
     r"(?<!\bde )(?<!\bdessa )(?<!\bsamtliga )(?<!\balla )"
-    r"\b(?:\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:\w+\s+){0,2}?(?:av\s+)?(?:\w+-)?projekt",
+    r"\b(?:\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:\w+\s+){0,2}?(?:av\s+)?(?:\w+-)?projekt(?:en|et)?\b",
     re.IGNORECASE,
 )
 def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
@@ -125,7 +136,7 @@ def stated_selection(
     fallback: ReportSentence | None = None
     for sentence in sentences:
         norm = normalise(sentence.text)
-        if not any(w in norm for w in words):
+        if not any(w in norm for w in words) or (flt.end_year and not _ENDS.search(norm)):
             continue
         counts = _COUNT_OF_PROJECTS.search(sentence.text) is not None
         named = len(names) >= 2 and sum(1 for n in names if n.strip() and n in norm) >= 2
@@ -134,6 +145,10 @@ def stated_selection(
         if fallback is None and (counts or named):
             fallback = sentence
     return fallback
+
+
+# A sentence about the projects ending in a year says they end ("Fyra projekt avslutas 2026").
+_ENDS = re.compile(r" (?:avslut|slut|upphör|löper ut|löpte ut)")
 
 
 def _amount_fields(q: Question) -> list[str]:
@@ -177,7 +192,11 @@ def aggregate(
     parts = []
     for f in chosen:
         cited = next((n for n in (composer.cite(s) for s in flt.sources(f)) if n is not None), None)
-        parts.append(f"{f.project} [{cited}]" if cited is not None else f.project)
+        name = f.project
+        if flt.manager_change:
+            now, before = (" och ".join(str(m.value) for m in ms) for ms in (f.managers, f.former_managers))
+            name += f" (projektledare {now}, tidigare {before})" if now else f" (tidigare {before})"
+        parts.append(f"{name} [{cited}]" if cited is not None else name)
     lead = f"{len(chosen)} projekt" if op == "count" else "Projekten"
     if out.sentences:
         lead = f"Räknat ur projektens egna uppgifter: {lead}"

@@ -99,8 +99,12 @@ class HybridRetriever:
         *,
         config: RetrievalConfig | None = None,
         timings: Timings | None = None,
+        lexical_query: str | None = None,
     ) -> list[Passage]:
-        """The ``k`` best passages for ``query``, best first."""
+        """The ``k`` best passages for ``query``, best first. ``lexical_query``, when
+        given, is what keyword search looks for instead (the question without the name of
+        the project the filter already holds to: a name's rare words would outweigh what
+        is asked in every passage of the project)."""
         cfg = config or self.config
         filters = filters or Filters()
         t = timings or Timings()
@@ -117,7 +121,7 @@ class HybridRetriever:
             dense = self.reader.vector_search(vec, n, filters.where())
             started = t.add("vector_search", started)
         if cfg.lexical_weight > 0:
-            lexical = self.reader.keyword_search(query, n, allowed)
+            lexical = self.reader.keyword_search(lexical_query or query, n, allowed)
             started = t.add("lexical_search", started)
         fused = reciprocal_rank_fusion(
             [[i for i, _ in dense], [i for i, _ in lexical]],

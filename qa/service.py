@@ -32,6 +32,7 @@ from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
+from qa.fields import FieldTerms
 from qa.figure_index import FigureIndex
 from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
 from qa.protocols import Analyzer, Embeds, IndexView
@@ -45,7 +46,6 @@ from qa.vocabulary import (
     AGGREGATE_WORDS,
     ALL_PROJECTS_WORDS,
     COVERAGE_SYNONYMS,
-    FIELD_WORDS,
     FUND_WORDS,
     LIST_WORDS,
     LISTING_WORDS,
@@ -104,7 +104,7 @@ class QAService:
         )
         # Stems of the words that ask for a field: they are the question's form, not content
         # a fact answer must also cover.
-        self.field_terms = {t for words in FIELD_WORDS.values() for w in words for t in analyze(w)}
+        self.fields = FieldTerms(analyze, self.weights.passage)
         self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
@@ -164,7 +164,7 @@ class QAService:
         reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
-        content = self._residual(terms) - self.metadata_terms - self.listing_terms
+        content = self.fields.residual(terms) - self.metadata_terms - self.listing_terms
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
             trace.question = q
@@ -206,7 +206,8 @@ class QAService:
         if q.projects and fact_fields and not is_lesson:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
-            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, self._residual(terms))
+            residual = self.fields.residual(terms)
+            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, residual)
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -228,7 +229,9 @@ class QAService:
         typed = q.section_types and any(p.chunk.section_type in q.section_types for p in passages[:3])
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
-        evidence = gather_evidence(terms, passages, self.weights, synonyms=self.synonyms)
+        evidence = gather_evidence(
+            terms, passages, self.weights, synonyms=self.synonyms, field_terms=self.fields.all
+        )
         if typed and passages and q.projects:
             top = passages[0].chunk
             hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
@@ -296,7 +299,8 @@ class QAService:
         # Twice the citations asked for, so the re-orderings below have room to work;
         # across projects enough for several passages of every project.
         k = ACROSS_CANDIDATES if across else self.top_k * 2
-        passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings)
+        asked = q.rest if q.projects and filters.projects and q.rest.strip() else None
+        passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).
         wider = [Filters(report_ids=reports, projects=filters.projects)]
@@ -319,15 +323,6 @@ class QAService:
         """The question's content stems (project mentions and question-form words removed)."""
         q = understand(text, self.catalog)
         return content_terms(self.weights.query(q.rest or text), self.form_terms)
-
-    def _residual(self, terms: set[str]) -> set[str]:
-        """Content terms that are not field words, nor compounds of one ("totalbudget")."""
-        return {
-            t
-            for t in terms
-            if not set(self.weights.passage(t)) & self.field_terms
-            and not any(len(f) >= 4 and t.startswith(f) for f in self.field_terms)
-        }
 
     def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
         """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""

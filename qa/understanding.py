@@ -59,6 +59,7 @@ class ProjectCatalog:
         for ref in self.refs:
             for variant in self._name_variants(ref):
                 self._variants.append((variant, ref))
+        self._variants += self._without_place()
         counts: dict[str, set[str]] = defaultdict(set)
         for variant, ref in self._variants:
             for token in variant.split():
@@ -83,6 +84,21 @@ class ProjectCatalog:
         if ref.abbreviation:
             variants.add(normalise(ref.abbreviation).strip())
         return {v for v in variants if v}
+
+    def _without_place(self) -> list[tuple[str, ProjectRef]]:
+        """"Cirkulär verkstad Helsingborg" is asked about as "Cirkulär verkstad": a name
+        without its closing capitalised word (a place), where no other project shares it.
+        Two words at least remain ("Malmö" alone names the city, not "Malmö Innovationsarena");
+        a one-word name is found by its distinctive word already."""
+        found: dict[str, list[ProjectRef]] = defaultdict(list)
+        for ref in self.refs:
+            words = ref.name.split()
+            if len(words) >= 2 and words[-1][:1].isupper() and ref.parent is None:
+                short = normalise(" ".join(words[:-1])).strip()
+                if " " in short:
+                    found[short].append(ref)
+        taken = {v for v, _ in self._variants}
+        return [(v, refs[0]) for v, refs in found.items() if len(refs) == 1 and v not in taken]
 
     def names(self) -> list[str]:
         return sorted({r.name for r in self.refs})
@@ -176,9 +192,15 @@ def detect_fields(norm: str) -> list[str]:
 _COUNT_PROJECTS = re.compile(r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla )?(?:\w+ )?projekt")
 
 
+# "Vilka av portföljens projekt", "vilka av stadens projekt": a listing like "vilka projekt".
+_LIST_PROJECTS = re.compile(r" vilka (?:av )?(?:\w+s )projekt")
+
+
 def detect_aggregate(norm: str) -> str | None:
     if _COUNT_PROJECTS.search(norm):
         return "count"
+    if _LIST_PROJECTS.search(norm):
+        return "list"
     for op in ("count", "min", "max", "sum", "list"):
         if any(has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
             return op
@@ -197,10 +219,17 @@ def spell_out_agencies(text: str) -> str:
     return _AGENCY.sub(lambda m: f"{m.group(1)} ({AGENCY_ABBREVIATIONS[m.group(1)]})", text)
 
 
+# "det nya slutdatumet", "ny projektledare": the new value of a fact is the fact asked for.
+_NEW_FACT = re.compile(
+    r"\bny(?:a|tt)?\s+(?=(?:slutdatum|startdatum|projektledar|budget|projekttid|projektägar))"
+)
+
+
 def understand(text: str, catalog: ProjectCatalog) -> Question:
     """Parse a question into a ``Question`` (no retrieval, no I/O)."""
     norm = normalise(text)
     names, rest, excluded = catalog.link(text)
+    rest = _NEW_FACT.sub(lambda m: " " * len(m.group(0)), rest)
     year_match = _YEAR.search(rest)
     maybe = [] if names else catalog.candidates(text)
     # What is asked is read without the project names: "Startkraft" asks for no start date.

@@ -35,6 +35,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "esf-medel",
         "eruf-medel",
         "stöd från eu",
+        "betalas av",
         "bidrar",
         "bidrag från",
         "fondstöd",
@@ -44,6 +45,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stöd",
         "stödet",
         "strukturfond",
+        "integrationsfond",
+        "amif-stöd",
+        "interreg-stöd",
         # Everyday words: "hur mkt eu pengar fick de".
         "eu pengar",
         "eu-pengar",
@@ -174,6 +178,9 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("unga", "ungdomar"),
     # "Vilka riktar sig projektet till?" is answered by the "Målgrupp" line.
     ("målgrupp", "riktar"),
+    ("period", "projekttid", "projektperiod", "tidsperiod"),
+    ("deltagit", "deltagare", "deltar", "delta"),
+    ("lämna", "överlämning", "överlämnade", "överlämnas"),
 )
 
 #: Aggregate operation → phrases that ask for it.

@@ -109,3 +109,30 @@ def test_year_in_a_project_name_is_not_a_year() -> None:
 
 def test_normalise_keeps_versions_and_drops_emphasis() -> None:
     assert normalise("*Språkstegen 3,0*.") == " språkstegen 3.0 "
+
+
+def test_a_name_without_its_closing_place_word() -> None:
+    catalog = ProjectCatalog([
+        ProjectRef("r", "Gröna verkstan Kalmar"),
+        ProjectRef("r", "Kalmar Stadslabb"),
+        ProjectRef("r", "Byggbron Öst"),
+        ProjectRef("r", "Byggbron Väst"),
+    ], ordinary=frozenset({"gröna", "verkstan"}))  # words the reports also write in lower case
+    found = [p.name for p in understand("Vem leder Gröna verkstan?", catalog).projects]
+    assert found == ["Gröna verkstan Kalmar"]
+    # One word left is the city, not "Kalmar Stadslabb"; two projects share "Byggbron".
+    assert understand("Vilka projekt finns i Kalmar?", catalog).projects == []
+    assert [p.name for p in understand("Vem leder Byggbron?", catalog).projects] != ["Byggbron Öst"]
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [("Vilka av stadens projekt slutar 2027?", "list"), ("Vilka av portföljens projekt har ESF+?", "list")],
+)
+def test_which_of_the_organisations_projects_is_a_listing(question: str, aggregate: str) -> None:
+    assert understand(question, CATALOG).aggregate == aggregate
+
+
+def test_the_new_value_of_a_fact_is_the_fact() -> None:
+    q = understand("När är det nya slutdatumet för Kvarterslyftet Norr?", CATALOG)
+    assert "nya" not in q.rest and "end_date" in q.fields
