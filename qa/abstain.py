@@ -27,7 +27,7 @@ QUESTION_TERMS = frozenset(
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
-    sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst
+    sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations

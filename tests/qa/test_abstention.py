@@ -64,3 +64,23 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
     assert not policy.answerable(met)
     one_in_five = Evidence(coverage=0.61, unknown_share=0.2, top_dense=0.85, content_terms=5)
     assert policy.answerable(one_in_five)
+
+
+@pytest.mark.parametrize(
+    ("question", "content"),
+    [
+        ("Vilka framgångsfaktorer lyfter projekten fram när det gäller samarbetet med arbetsgivare?",
+         {"framgångsfaktor", "samarbetet", "arbetsgiv"}),
+        ("Hur ligger projektet till i förhållande till sin tidsplan?", {"tidsplan"}),
+        ("Vad har projekten kommit fram till om språket?", {"språket"}),
+    ],
+)
+def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:
+    """"lyfter fram", "när det gäller", "hur ligger … till", "kommit fram till": a report
+    seldom repeats them, so counting them as content turned answerable questions away."""
+    from index.analyzer import SwedishAnalyzer
+    from qa.abstain import QUESTION_TERMS, content_terms
+
+    analyzer = SwedishAnalyzer()
+    form = {t for w in QUESTION_TERMS for t in analyzer.analyze(w)}
+    assert content_terms(analyzer.analyze(question), form) == content
