@@ -75,7 +75,7 @@ _DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bol
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
 _OWNED_DEPT = r"[\wÅÄÖåäö][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
 # Owners that are not departments: a region, a foundation, an association ("Region X").
-_ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)\s+[A-ZÅÄÖ][\wåäö-]+"
+_ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
@@ -159,12 +159,16 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     if _EXTENDED_RE.search(t) and dates:
         # "startade den 1 september 2020 och skulle ha avslutats den 31 mars 2023, men …
         # förlängning till och med den 31 december 2023"
-        start = next((d for d in dates if _START_BEFORE.search(t[: d.span.start - sent.start])), None)
-        first_end = next((d for d in dates[:-1] if _END_BEFORE.search(t[: d.span.start - sent.start])), None)
-        if start is not None and start is not dates[-1]:
-            return PeriodFinding(start, dates[-1], first_end)
-        original = first_end if first_end is not dates[-1] else None
-        return PeriodFinding(end=dates[-1], original_end=original, extension_only=True)
+        # The new end is the last date with an end cue: "… avslutades den 31 augusti 2026 efter
+        # en förlängning, och slutredovisningen lämnades in den 20 oktober 2026" ends in August.
+        cued = [d for d in dates if _END_BEFORE.search(t[: d.span.start - sent.start])
+                or _LONE_END_BEFORE.search(t[: d.span.start - sent.start])]
+        new_end = cued[-1] if cued else dates[-1]
+        begun = next((d for d in dates if _START_BEFORE.search(t[: d.span.start - sent.start])), None)
+        first_end = next((d for d in cued if d is not new_end and d.span.start < new_end.span.start), None)
+        if begun is not None and begun is not new_end:
+            return PeriodFinding(begun, new_end, first_end)
+        return PeriodFinding(end=new_end, original_end=first_end, extension_only=True)
     if not dates or "projekt" not in t.lower():
         return None
     # "Projektet startade 2022-09-01 och pågår till och med 2025-06-30": each date by its cue.

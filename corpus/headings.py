@@ -19,7 +19,7 @@ from corpus.types import SectionType
 # The type of a title is the one whose stem occurs earliest in it.
 SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"projektfakta", SectionType.FACTS),
-    (r"\bfakta\b", SectionType.FACTS),
+    (r"fakta\b", SectionType.FACTS),  # "Fakta", "Kortfakta", "Basfakta"
     (r"om projektet", SectionType.FACTS),
     (r"projektbeskrivning", SectionType.FACTS),
     (r"grunduppgifter", SectionType.FACTS),

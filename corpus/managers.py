@@ -23,7 +23,9 @@ _MANAGER_RE = re.compile(
 # "drivs från X med Oskar Engqvist som projektledare"
 _AS_MANAGER_RE = re.compile(rf"\bmed\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
 _NAME_FIRST_RE = re.compile(
-    rf"(?P<names>{_NAME})\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+(?P<pre>ny\s+|tidigare\s+)?"
+    # "X, som har bakgrund som …, är projektledare"
+    rf"(?P<names>{_NAME})(?:,\s+som\s[^,.]{{1,80}},)?\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+"
+    r"(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
 )
 # "leddes av X", "leddes under hela projekttiden av X".

@@ -41,7 +41,7 @@ from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
-from qa.unknown import unknown_project_reason
+from qa.unknown import before_start_reason, unknown_project_reason
 from qa.vocabulary import (
     AGGREGATE_WORDS,
     ALL_PROJECTS_WORDS,
@@ -222,7 +222,8 @@ class QAService:
             if answer is not None:
                 trace.path = "aggregate"
                 return answer
-        reason = None if q.projects else unknown_project_reason(text, self.weights, self.catalog)
+        reason = (before_start_reason(q, self.facts) if q.projects
+                  else unknown_project_reason(text, self.weights, self.catalog))
         if not q.projects and self.scope.projects(q):
             # Fund and owner words became a filter; passages need not repeat them.
             terms = {t for t in terms if t not in self.metadata_terms}

@@ -1,4 +1,5 @@
-"""Spotting questions about a project the reports do not contain.
+"""Spotting questions about a project the reports do not contain, or about a year before
+the project existed.
 
 A capitalised word (not the first) that occurs nowhere in the indexed reports is taken as
 the name of something unknown; the answer then says so and offers similar project names
@@ -10,7 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
+from qa.types import Question
 from qa.understanding import ProjectCatalog
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -42,3 +45,16 @@ def unknown_project_reason(text: str, weights: TermWeights, catalog: ProjectCata
     elif catalog.names():
         msg += " Projekten i rapporterna är: " + ", ".join(catalog.names()) + "."
     return msg
+
+
+def before_start_reason(q: Question, facts: FactsTable) -> str | None:
+    """A question about a year before every named project started ("Vilka resultat nådde
+    X under 2022?" of a project that started 2024) asks about something that did not yet
+    exist; say so rather than quote later results."""
+    if q.year is None or not q.projects:
+        return None
+    starts = [(ref.name, str(f.start_date.value)) for ref in q.projects
+              if (f := facts.project(ref.name)) is not None and f.start_date is not None]
+    if len(starts) < len(q.projects) or not all(int(s[:4]) > q.year for _, s in starts):
+        return None
+    return " ".join(f"{name} startade först {start}." for name, start in starts)

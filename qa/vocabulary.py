@@ -101,11 +101,13 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "tidsperiod",
         "löper",
         "hur lång tid",
+        "mer tid",
+        "längre tid",
     ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
     "goal": ("målet", "mål ", "målsättning", "målvärde", "ska nås", "ska uppnås", "planerat", "var tänkt"),
-    "outcome": ("resultat", "uppnått", "nådde", "utfall"),
+    "outcome": ("resultat", "uppnått", "nådde", "utfall", "hur gick det", "hur har det gått", "hur det gick"),
     "co_financiers": (
         "medfinansiär",
         "medfinansier",
@@ -155,6 +157,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "krångl",
         "krångel",
     ),
+    SectionType.STATUS: ("läget", "lägesbild", "lägesbeskrivning"),
     SectionType.IMPLEMENTATION: ("implementer", "ordinarie verksamhet"),
     SectionType.SUMMARY: ("sammanfattning", "slutsats"),
 }

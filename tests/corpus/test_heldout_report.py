@@ -260,3 +260,27 @@ def test_seventh_held_out_report_markdown_with_run_in_titles_and_fund_notes() ->
     assert value("Gränsbryggan Öresund", "owner") == "Arbetsmarknadsförvaltningen"
     # "– avslutas 31 december 2026" is an end to come, not an ended project.
     assert value("Cirkulär verkstad Helsingborg", "status") != "ended"
+
+
+HELDOUT8 = Path(__file__).resolve().parents[1] / "fixtures" / "heldout8" / "rapport_jonkoping_2026.docx"
+
+
+def test_eighth_held_out_report_word_with_key_facts_in_lists_and_tables() -> None:
+    """tests/fixtures/heldout8/: a Word report whose facts stand in tables, bullet lists
+    ("Kortfakta") or prose, with an extension told twice and an owner that is an association."""
+    report = read_report(HELDOUT8)
+    types = {s.title: s.section_type.value for s in report.all_sections() if s.project}
+    assert types["Kortfakta"] == "facts"  # a compound of "fakta" is the facts
+    facts = {f.project: f for f in extract_project_facts(report)}
+    nya_steg = facts["Nya Steg Vättern"]
+    # "avslutades den 31 augusti 2026 efter en förlängning, och slutredovisningen lämnades in
+    # den 20 oktober 2026": the end is August, the report's submission is no end date.
+    assert nya_steg.end_date is not None and nya_steg.end_date.value == "2026-08-31"
+    assert nya_steg.original_end_date is not None and nya_steg.original_end_date.value == "2026-02-28"
+    logistik = facts["Logistiklyftet 2.0"].owner
+    assert logistik is not None and logistik.value == "Föreningen Logistikforum Vätterbygden"
+    # "X, som har bakgrund som samhällskommunikatör, är projektledare"
+    assert [m.value for m in facts["Hållbar Start – samhällsintroduktion för föräldralediga"].managers] == [
+        "Dalia Yousef"]
+    # Co-financiers listed under "Kortfakta": "Medfinansiering: Region Jönköpings län med …"
+    assert "Region Jönköpings län" in [c.value for c in facts["Smart Industri Vätterbygden"].co_financiers]
