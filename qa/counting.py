@@ -25,8 +25,25 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 Analyze = Callable[[str], Sequence[str]]
 
 
+# "Hur många av deltagarna (i X) har fått arbete?": a part of a group, defined by what follows.
+# "av Språkbrons deltagare": the genitive names whose group it is; the group is the noun.
+_PARTITIVE = re.compile(
+    r"\bhur\s+många\s+av\s+(?:de\s+|dessa\s+|alla\s+)?(?:[\w-]+s\s+(?=[a-zåäö]))?([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def partitive(question: str) -> bool:
+    """Whether a count question asks for a part of a group ("hur många av deltagarna …"):
+    a count of the whole group ("120 deltagare") does not answer it."""
+    return _PARTITIVE.search(question) is not None
+
+
 def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     """Stems of the noun a "hur många X" question counts, or None for other questions."""
+    part = _PARTITIVE.search(question)
+    if part and (terms := set(analyze(part.group(1)))):
+        return terms
     m = _COUNT_Q.search(question)
     if not m:
         return None
@@ -52,14 +69,19 @@ def states_count(
     share: bool = False,
     year: int | None = None,
     report_year: int | None = None,
+    predicate: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether some sentence of ``text`` has a number shortly before the counted noun
     ("141 kvinnor", "ca 50 % av dessa ungdomar"); a number elsewhere in the sentence (an
     age range, a date) does not count. For a share question any stated share counts
     ("uppgav ca 60 % att de …"). With ``year`` (the question's), a sentence dated to other
     years only ("Per den 31 december 2022 hade …") states no count for it; an undated
-    sentence speaks of ``report_year`` (the year its report covers), when known."""
+    sentence speaks of ``report_year`` (the year its report covers), when known. With a
+    ``predicate`` (stems of what defines the part a partitive question counts), only a
+    sentence that also says it counts."""
     sentences = [s for s in _SENTENCE.findall(text) if _fits_year(s, year, report_year)]
+    if predicate:  # the part asked for must be what the sentence counts ("fått arbete")
+        sentences = [s for s in sentences if predicate & set(analyze(s))]
     if share:
         return any(_SHARE.search(sentence) for sentence in sentences)
     for sentence in sentences:

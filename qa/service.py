@@ -28,7 +28,7 @@ from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, count_opener, counted_noun, states_count
+from qa.counting import asks_share, count_opener, counted_noun, partitive, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
@@ -239,8 +239,11 @@ class QAService:
             evidence = dataclasses.replace(evidence, section_hit=hit)
         if counted:
             analyze, years = self.weights.passage, self.report_years
+            rest = terms - counted - self.fields.all if partitive(text) else set()
+            part = frozenset(x for t in rest for x in (t, *self.synonyms.get(t, ())))
             count_stated = any(
-                states_count(p.chunk.text, counted, analyze, share, q.year, years.get(p.chunk.report_id))
+                states_count(p.chunk.text, counted, analyze, share, q.year, years.get(p.chunk.report_id),
+                             predicate=part)
                 for p in passages[:3]
             )
             evidence = dataclasses.replace(evidence, states_count=count_stated)

@@ -6,7 +6,7 @@ import pytest
 import Stemmer
 
 from corpus.sentences import is_subheading
-from qa.counting import asks_share, counted_noun, states_count
+from qa.counting import asks_share, counted_noun, partitive, states_count
 from qa.quotes import canonical, matched
 
 pytestmark = pytest.mark.unit
@@ -25,6 +25,9 @@ def analyze(text: str) -> list[str]:
         ("Hur många av de unga fick jobb?", "ung"),
         ("Hur stor andel av deltagarna gick vidare?", analyze("deltagarna")[0]),
         ("Vem leder projektet?", None),
+        # A part of a group: the group is counted, the genitive only says whose it is.
+        ("Hur många av deltagarna i Kvarterslyftet har fått arbete?", analyze("deltagarna")[0]),
+        ("Hur många av Kvarterslyftets deltagare har fått arbete?", analyze("deltagare")[0]),
     ],
 )
 def test_counted_noun(question: str, noun: str | None) -> None:
@@ -47,6 +50,17 @@ def test_counted_noun(question: str, noun: str | None) -> None:
 )
 def test_a_count_stands_right_before_its_noun(sentence: str, stated: bool) -> None:
     assert states_count(sentence, {"kvinn"}, analyze) is stated
+
+
+def test_a_part_of_a_group_is_counted_only_where_the_sentence_says_which_part() -> None:
+    """"Hur många av deltagarna har fått arbete?" is not answered by a participant goal."""
+    assert partitive("Hur många av deltagarna har fått arbete?")
+    assert not partitive("Hur många deltagare har projektet haft?")
+    work = frozenset(analyze("arbete jobb anställning"))
+    goal = "Projektet ska under projekttiden nå 120 deltagare."
+    assert states_count(goal, {"deltag"}, analyze)
+    assert not states_count(goal, {"deltag"}, analyze, predicate=work)
+    assert states_count("Av dem har 31 deltagare fått en anställning.", {"deltag"}, analyze, predicate=work)
 
 
 def test_share_questions_accept_any_stated_share() -> None:

@@ -29,6 +29,11 @@ def test_a_year_before_the_project_started_is_declined(jonkoping: Any) -> None:
     assert not a.answerable and "startade först 2024-03-01" in a.text
 
 
+def test_a_part_of_the_participants_no_sentence_counts_is_declined(jonkoping: Any) -> None:
+    # The project states a participant goal; how many of them found work it does not say.
+    assert not jonkoping.ask("Hur många av deltagarna i Hållbar Start har fått jobb?").answerable
+
+
 def test_more_time_asks_for_the_extended_end(jonkoping: Any) -> None:
     a = jonkoping.ask("Fick Nya Steg Vättern mer tid, och i så fall till när?")
     assert a.answerable and fields(a)["end_date"] == "2026-08-31" and "förlängt med 6 månader" in a.text
