@@ -60,6 +60,9 @@ class Evidence:
     #: The question names a project and a kind of section, and the best passage is that
     #: project's section of that kind (the section itself is the answer).
     section_hit: bool = False
+    #: New compounds of known words ("klimatanpassning") that no best sentence expresses:
+    #: the topic the question is about is not there, however well the rest is covered.
+    unmet_compounds: int = 0
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -67,6 +70,7 @@ class Evidence:
             "unknown_share": self.unknown_share,
             "top_dense": self.top_dense,
             "content_terms": float(self.content_terms),
+            "unmet_compounds": float(self.unmet_compounds),
         }
 
 
@@ -77,7 +81,9 @@ class AbstentionPolicy:
     Answerable when the best passages cover at least 60 % of the question's content
     (idf-weighted) and at most a fifth of its content words are unknown to the reports;
     a question with no content words beyond a project and a section type is answerable
-    when its passages are reasonably close.
+    when its passages are reasonably close. A new compound of known words that no best
+    sentence expresses ("klimatanpassning") is never answered around: on every question
+    set so far such a compound was the topic the reports lack.
     """
 
     min_coverage: float = 0.6
@@ -85,7 +91,7 @@ class AbstentionPolicy:
     min_dense: float = 0.80
 
     def answerable(self, ev: Evidence) -> bool:
-        if ev.top_dense < self.min_dense:
+        if ev.top_dense < self.min_dense or ev.unmet_compounds:
             return False
         if ev.content_terms == 0:
             return True
@@ -144,6 +150,7 @@ def gather_evidence(
         unknown_share=len(unknown) / len(terms) if terms else 0.0,
         top_dense=dense,
         content_terms=len(terms),
+        unmet_compounds=len(set(composed) - hits),
     )
 
 

@@ -64,6 +64,10 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
     assert not policy.answerable(met)
     one_in_five = Evidence(coverage=0.61, unknown_share=0.2, top_dense=0.85, content_terms=5)
     assert policy.answerable(one_in_five)
+    # A new compound of known words no best sentence expresses decides on its own.
+    assert not policy.answerable(
+        Evidence(coverage=0.9, unknown_share=0.0, top_dense=0.88, content_terms=5, unmet_compounds=1)
+    )
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,11 @@ def test_a_part_of_the_participants_no_sentence_counts_is_declined(jonkoping: An
     assert not jonkoping.ask("Hur många av deltagarna i Hållbar Start har fått jobb?").answerable
 
 
+def test_a_topic_that_is_a_new_compound_no_sentence_expresses_is_declined(jonkoping: Any) -> None:
+    # "klimatanpassning": its parts are words of the reports, the topic is in none of them.
+    assert not jonkoping.ask("Vilka EU-finansierade projekt om klimatanpassning har kommunen?").answerable
+
+
 def test_more_time_asks_for_the_extended_end(jonkoping: Any) -> None:
     a = jonkoping.ask("Fick Nya Steg Vättern mer tid, och i så fall till när?")
     assert a.answerable and fields(a)["end_date"] == "2026-08-31" and "förlängt med 6 månader" in a.text
