@@ -176,7 +176,7 @@ def _header_units(header: list[str], roles: dict[str, int]) -> dict[str, str]:
 
 
 def _amounts(cell: str, unit: str | None) -> list[Amount]:
-    """Amounts of a money cell; a bare number ("13 640 000") takes its column's unit."""
+    """Amounts of a money cell; a bare number ("4 250 000") takes its column's unit."""
     found = find_amounts(cell, 0)
     if not found and unit and re.fullmatch(r"[\d\s\u00a0,]+", cell.strip() or "x"):
         found = find_amounts(f"{cell.strip()} {unit}", 0)

@@ -52,7 +52,7 @@ def _key(name: str) -> str:
 
 def _same_owner(a: str, b: str) -> bool:
     """Whether two spellings name the same owner: equal, or one the other written out
-    further ("Örebro Innovationsfastigheter" and "… AB"; "Region X" and "Region X,
+    further ("Kalmar Fastigheter" and "… AB"; "Region X" and "Region X,
     Regional utveckling")."""
     ka, kb = _key(a), _key(b)
     return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")

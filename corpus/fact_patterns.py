@@ -159,8 +159,8 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     if _EXTENDED_RE.search(t) and dates:
         # "startade den 1 september 2020 och skulle ha avslutats den 31 mars 2023, men …
         # förlängning till och med den 31 december 2023"
-        # The new end is the last date with an end cue: "… avslutades den 31 augusti 2026 efter
-        # en förlängning, och slutredovisningen lämnades in den 20 oktober 2026" ends in August.
+        # The new end is the last date with an end cue: "… avslutades den 31 maj 2025 efter en
+        # förlängning, och slutrapporten lämnades in den 15 augusti 2025" ends in May.
         cued = [d for d in dates if _END_BEFORE.search(t[: d.span.start - sent.start])
                 or _LONE_END_BEFORE.search(t[: d.span.start - sent.start])]
         new_end = cued[-1] if cued else dates[-1]

@@ -137,7 +137,7 @@ def parse_report(
 def _title(sections: list[Section], toc_first: str | None, text: str) -> str:
     """The first heading's title; the TOC's first entry when it is that heading's own wording.
 
-    A title page that opens with the publisher ("Örebro kommun") and names the report on a
+    A title page that opens with the publisher ("Kalmar kommun") and names the report on a
     following line ("Årsrapport 2025") gets both: the year is read from the title."""
     first = sections[0].title if sections else ""
     if toc_first and first.replace("*", "").startswith(toc_first):

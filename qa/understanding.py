@@ -86,9 +86,9 @@ class ProjectCatalog:
         return {v for v in variants if v}
 
     def _without_place(self) -> list[tuple[str, ProjectRef]]:
-        """"Cirkulär verkstad Helsingborg" is asked about as "Cirkulär verkstad": a name
-        without its closing capitalised word (a place), where no other project shares it.
-        Two words at least remain ("Malmö" alone names the city, not "Malmö Innovationsarena");
+        """"Gröna verkstan Kalmar" is asked about as "Gröna verkstan": a name without its
+        closing capitalised word (a place), where no other project shares it. Two words at
+        least remain ("Kalmar" alone names the city, not a project "Kalmar Stadslabb");
         a one-word name is found by its distinctive word already."""
         found: dict[str, list[ProjectRef]] = defaultdict(list)
         for ref in self.refs:
