@@ -57,8 +57,8 @@ def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-# "Projekt: Namn": the label is no part of the name.
-_PROJECT_LABEL = re.compile(r"^(?:del)?projekt(?:et)?\s*:\s*", re.IGNORECASE)
+# "Projekt: Namn", "Förstudie: Namn": the label is no part of the name.
+_PROJECT_LABEL = re.compile(r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)\s*:\s*", re.IGNORECASE)
 
 
 def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:

@@ -11,6 +11,7 @@ stay in the body as lower-level titles; TOC entries and chapter vocabulary open 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from corpus.headings import (
@@ -114,11 +115,19 @@ def _among_projects(nodes: list[_Node]) -> bool:
 
 
 def _like_a_project(node: _Node) -> bool:
-    """A title with at least one project subsection, among projects (see _among_projects);
-    not one that names a chapter ("Plattformens organisation")."""
+    """A title with at least one project subsection, among projects (see _among_projects),
+    or one that says it is a project of its own ("Förstudie: X", "Delprojekt Y") though it
+    has no subsections; not one that names a chapter ("Plattformens organisation")."""
     if heading_type(node.heading) or is_chapter_vocabulary(node.heading.title):
         return False
+    if _PROJECT_KIND.match(node.heading.title):
+        return True
     return any(heading_type(c.heading) in PROJECT_SUBSECTION_TYPES for c in node.children)
+
+
+# The kind of project, then its name: "Förstudie: Validering i X", "Delprojekt Y" (not
+# "Projekt som avslutats under året").
+_PROJECT_KIND = re.compile(r"(?i:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s*:\s*|\s+)[A-ZÅÄÖ0-9]")
 
 
 def _strip_document_title(levelled: list[tuple[HeadingLine, int]]) -> list[tuple[HeadingLine, int]]:

@@ -269,6 +269,8 @@ def test_eighth_held_out_report_word_with_key_facts_in_lists_and_tables() -> Non
     """tests/fixtures/heldout8/: a Word report whose facts stand in tables, bullet lists
     ("Kortfakta") or prose, with an extension told twice and an owner that is an association."""
     report = read_report(HELDOUT8)
+    # "Förstudie: X" among the projects is a project, though it has no subsections.
+    assert "Validering i Vätterbygden" in [p.name for p in report.projects]
     types = {s.title: s.section_type.value for s in report.all_sections() if s.project}
     assert types["Kortfakta"] == "facts"  # a compound of "fakta" is the facts
     facts = {f.project: f for f in extract_project_facts(report)}
