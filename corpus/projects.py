@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from corpus.fact_patterns import FUND_WORDS, find_fund
 from corpus.headings import HeadingLine
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
@@ -38,19 +39,24 @@ def split_status(title: str) -> tuple[str, str | None]:
 _HEADING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\)$")
 
 
-# A fund in parentheses is no part of the name: "Projekt X (ESF)", "Projekt Y (ESF+)".
-_HEADING_FUND = re.compile(
-    r"\s*\((?:ESF\+?|ERUF|ERDF|EU|ESF-?plus|AMIF|FRO|JTF|Interreg\b[^()]*"
-    r"|(?:Europeiska\s+)?(?:social|regional)fonden\+?|Europeiska regionala utvecklingsfonden"
-    r"|Asyl-, migrations- och integrationsfonden)\)\s*$",
-    re.IGNORECASE,
-)
+# A fund in parentheses is no part of the name: "Projekt X (ESF)", "Projekt Y (Regionalfonden)",
+# "(Interreg Öresund-Kattegat-Skagerrak)"; the funds are the facts reader's (FUND_WORDS).
+_TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+_OTHER_FUNDS = frozenset({"EU", "FRO", "JTF"})
+
+
+def _is_fund(text: str) -> bool:
+    """Whether ``text`` names one fund and nothing else ("ESF och ESF+" is a note, not a fund)."""
+    mentions = sum(len(rx.findall(text)) for rx in FUND_WORDS.values())
+    return text.strip().upper() in _OTHER_FUNDS or (mentions == 1 and find_fund(text) is not None)
 
 
 def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
     """("Grön omställning i X", "GOX") from a heading "Grön omställning i X (GOX)"; a fund
     in parentheses ("(ESF)") is dropped, it is no abbreviation."""
-    title = _HEADING_FUND.sub("", title)
+    paren = _TRAILING_PAREN.search(title)
+    if paren and _is_fund(paren.group("inner")):
+        title = title[: paren.start()]
     m = _HEADING_ABBREVIATION.match(title)
     if m and sum(c.isupper() for c in m.group("abbr")) >= 2:
         return m.group("name"), m.group("abbr")
@@ -68,7 +74,6 @@ def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:
             for h in heads}
 
 
-_FUND_ABBREVIATIONS = frozenset({"ESF", "ESF+", "ERUF", "ERDF", "AMIF", "FRO", "JTF"})
 _ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\b",
                                 re.IGNORECASE | re.MULTILINE)
 
@@ -80,7 +85,7 @@ def find_abbreviation(name: str, text: str) -> str | None:
     pattern = r"\*?" + words + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
     for m in [*re.finditer(pattern, text, re.IGNORECASE), *_ABBREVIATION_LINE.finditer(text)]:
         abbr = m.group("abbr")
-        if sum(c.isupper() for c in abbr) >= 2 and abbr.upper() not in _FUND_ABBREVIATIONS:
+        if sum(c.isupper() for c in abbr) >= 2 and not _is_fund(abbr):
             return abbr
     return None
 
