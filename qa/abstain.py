@@ -17,7 +17,7 @@ from qa.types import Passage
 
 #: Words that make up the question form rather than its content ("i så fall", "både … och",
 #: "hur ser det ut", "hur ligger X till", "när det gäller", "vad har de kommit fram till",
-#: "hur gick det för X", "hur långt har X kommit", "hur stor del av",
+#: "hur gick det för X", "hur långt har X kommit", "hur stor del av", "kopplat till",
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
@@ -29,19 +29,20 @@ QUESTION_TERMS = frozenset(
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
     sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
-    del delen gick gått långt in
+    del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations
     # ("hur har de försökt …", "vad förklarar det", "det viktigaste skälet"), experiences
     # ("vad har de erfarit"), effects ("vilka följder av X") and coping with a difficulty
-    # the question names ("hur har de överbryggt dem"). A report states the difficulty or
-    # the cause, seldom the question's word for asking about it.
+    # the question names ("hur har de överbryggt dem", "vilka problem har de stött på"). A
+    # report states the difficulty or the cause, seldom the question's word for asking about it.
     """
     försöka försök försökt försöker försökte förklara förklarar förklaras förklarade
     förklarat bero beror berodde berott orsak orsaken orsakerna erfara erfar erfarit erfor
     uppleva upplever upplevde upplevt hantera hanterar hanterade hanterat lösa löser löste
-    löst möta möter mötte mött tackla tacklar tacklade tacklat överbrygga överbryggar
+    löst möta möter mötte mött stöta stöter stötte stött tackla tacklar tacklade tacklat
+    överbrygga överbryggar
     överbryggade överbryggat övervinna övervinner övervann övervunnit främja främjar främjat
     skäl skälet skälen anledning anledningen anledningarna viktig viktigt viktiga viktigaste
     följd följder följderna konsekvens konsekvenser konsekvenserna

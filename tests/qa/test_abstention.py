@@ -77,11 +77,14 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
          {"framgångsfaktor", "samarbetet", "arbetsgiv"}),
         ("Hur ligger projektet till i förhållande till sin tidsplan?", {"tidsplan"}),
         ("Vad har projekten kommit fram till om språket?", {"språket"}),
+        ("Vilka problem kring utbetalningar har projekten stött på?", {"problem", "utbetalning"}),
+        ("Vilka lärdomar finns kopplat till språket?", {"lärdom", "språket"}),
     ],
 )
 def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:
-    """"lyfter fram", "när det gäller", "hur ligger … till", "kommit fram till": a report
-    seldom repeats them, so counting them as content turned answerable questions away."""
+    """"lyfter fram", "när det gäller", "hur ligger … till", "kommit fram till", "kring",
+    "stött på", "kopplat till": a report seldom repeats them, so counting them as content
+    turned answerable questions away."""
     from index.analyzer import SwedishAnalyzer
     from qa.abstain import QUESTION_TERMS, content_terms
 
