@@ -58,6 +58,7 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = [_tidy_line(line) for line in _SPACE_VARIANTS.sub(" ", raw).splitlines()]
+    lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
     lines = _join_page_breaks(lines)
@@ -70,6 +71,16 @@ def _tidy_line(line: str) -> str:
     line = _INVISIBLE.sub("", line).strip(" \r\f\v")
     line = re.sub(r" *\t *", "\t", line.strip()) if "\t" in line.strip() else line.strip()
     return re.sub(r" {2,}", " ", line)
+
+
+_RULE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,})$")
+
+
+def _drop_rules(lines: list[str]) -> list[str]:
+    """Blank out lines that are nothing but a rule: a title underlined with ``====`` or
+    ``----`` (as plain-text and setext Markdown headings are) then stands on its own as a
+    title line, and a horizontal rule is no text."""
+    return ["" if _RULE.match(line) else line for line in lines]
 
 
 def _toc_entry(line: str) -> TocEntry | None:

@@ -246,6 +246,22 @@ def test_numbered_headings_give_the_tree() -> None:
     assert report.sections[-1].section_type is SectionType.SUMMARY
 
 
+def test_underlined_titles_stand_on_their_own() -> None:
+    """Titles underlined with ``====`` or ``----`` (plain text, setext Markdown) are titles;
+    a table's ruled separator line stays text."""
+    text = (
+        "Rapport 2027\n\n1. INLEDNING\n\nText.\n\n2. PROJEKTEN\n\n2.1 Alfa\n===========\n\n"
+        "Projektfakta\n\nAlfa ägs av X.\n\nUtmaningar\n----------\n\nTid.\n\n"
+        "2.2 Beta (avslutat)\n-------------------\n\nMål och utfall\n\n  Indikator   Mål   Utfall\n"
+        "  ---------   ---   ------\n  Deltagare   10    12\n\nSvårigheter\n\nFå deltagare.\n"
+    )
+    report = parse_report("r", text)
+    projects = [s for s in report.all_sections() if s.kind is SectionKind.PROJECT]
+    assert [p.title for p in projects] == ["Alfa", "Beta"]
+    assert [c.section_type for c in projects[0].children] == [F, C]
+    assert "=" not in report.text and "--------- ---" in report.text
+
+
 def test_plain_report_without_toc() -> None:
     text = (
         "Lägesrapport 2020\n\nBakgrund\n\nPlattformen samlar projekt.\n\nDelta\n\nProjektfakta\n\n"
