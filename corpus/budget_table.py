@@ -98,13 +98,18 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 
 def _cells(line: str) -> list[str] | None:
-    """A table line's cells: tab-separated, or a Markdown ``| a | b |`` row; None otherwise."""
+    """A table line's cells: tab-separated, a Markdown ``| a | b |`` row, or a plain-text
+    ``a | b | c`` row; None otherwise."""
     if "\t" in line:
         return line.split("\t")
     stripped = line.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 2:
+    if (stripped.startswith("|") and stripped.count("|") >= 2) or stripped.count(" | ") >= 2:
         return [c.strip() for c in stripped.strip("|").split("|")]
     return None
+
+
+# A plain-text table's ruled line under its header: "-----+------+-----".
+_RULED = re.compile(r"[-=:+| ]*[+|][-=:+| ]*")
 
 
 def _tables(text: str) -> list[list[tuple[int, str, list[str]]]]:
@@ -113,6 +118,9 @@ def _tables(text: str) -> list[list[tuple[int, str, list[str]]]]:
     pos = 0
     for line in text.split("\n"):
         cells = _cells(line)
+        if current and "-" in line and _RULED.fullmatch(line.strip()):
+            pos += len(line) + 1
+            continue
         if cells is not None:
             if not all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in cells if c.strip()):
                 current.append((pos, line, cells))

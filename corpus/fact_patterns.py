@@ -80,23 +80,36 @@ _ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄ�
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
     rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
-    rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare",
+    rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare|"
+    # "med Socialförvaltningen som projektägare och X som projektledare"
+    rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b",
 )
 
 
-# "X drivs av Stiftelsen Y": an organisation that runs the project, read when no sentence
-# says who owns it (a department "driver" often only operates what another owns).
-_RUN_BY_RE = re.compile(rf"(?:drivs|drevs)\s+av\s+(?P<owner>{_ORG})(?=\W|$)")
+# "X drivs av Stiftelsen Y", "Förstudien genomfördes av Vård- och omsorgsförvaltningen": who
+# runs the project, read only when no sentence says who owns it (a department that
+# "driver" a project sometimes only operates what another owns).
+_RUN_BY_RE = re.compile(
+    rf"(?:drivs|drevs|genomförs|genomfördes|genomförts)\s+av\s+(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
+)
 
 
 def find_owner(sent: SentenceText) -> tuple[str, Span] | None:
     """The owning department a sentence names ("Projektägare är *Miljöförvaltningen*")."""
-    m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text) or _RUN_BY_RE.search(sent.text)
-    if not m:
-        return None
-    group = "owner" if m.groupdict().get("owner") else "owner2"
+    m = _OWNER_RE.search(sent.text) or _OWNED_BY_RE.search(sent.text)
+    return _owner_match(sent, m) if m else None
+
+
+def find_runner(sent: SentenceText) -> tuple[str, Span] | None:
+    """The department or organisation a sentence says runs the project ("drivs av X")."""
+    m = _RUN_BY_RE.search(sent.text)
+    return _owner_match(sent, m) if m else None
+
+
+def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | None:
+    group = next(g for g in ("owner", "owner2", "owner3") if m.groupdict().get(g))
     owner = clean_name(m.group(group))
-    if owner and m.re is _OWNED_BY_RE:
+    if owner and m.re is not _OWNER_RE:
         owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
         return None
@@ -115,17 +128,24 @@ _PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|på
                          r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
 _EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
 _START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|fr\.o\.m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
-_END_BEFORE = re.compile(r"(?:avslut(?:ats|as|ades)|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)\s*(?:den\s+)?$",
-                         re.IGNORECASE)
+# "avslutades enligt plan 2027-06-30": as planned is no part of the cue.
+_AS_PLANNED = r"(?:\s+(?:enligt\s+plan|som\s+planerat|planenligt))?"
+_END_BEFORE = re.compile(rf"(?:avslut(?:ats|as|ades){_AS_PLANNED}|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)"
+                         r"\s*(?:den\s+)?$", re.IGNORECASE)
 _ORIGINALLY = re.compile(
     r"(?:ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?|förläng\w*\s+från\s+)(?:den\s+)?$",
     re.IGNORECASE,
 )
-_LONE_END_BEFORE = re.compile(r"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|avslutas|slutar|upphör)"
-                              r"\s*(?:den\s+)?$", re.IGNORECASE)
+_LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
+                              rf"avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)\s*(?:den\s+)?$", re.IGNORECASE)
 _LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
                                 re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
+# An end that did not happen: "skulle enligt den ursprungliga planen ha avslutats den …".
+_COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphört|slutförts|löpt\s+ut)\b",
+                             re.IGNORECASE)
+# "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
+_MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +162,8 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
     t = sent.text
     cue = _PERIOD_CUE.search(t)
+    if not cue and _MANAGER_LINE.search(t):
+        return None
     ranges = [r for r in find_date_ranges(t, sent.start)
               if cue or r.start.precision == r.end.precision == "day"]
     if not ranges and not cue:
@@ -186,7 +208,8 @@ def says_ended(sent: SentenceText) -> bool:
     """Whether a sentence says the project has ended ("avslutades 2019-02-28"); not one
     about an end that an extension moved ("skulle ha avslutats …, men … förlängning")."""
     t = sent.text
-    return bool(_ENDED_RE.search(t)) and "projekt" in t.lower() and not _EXTENDED_RE.search(t)
+    return (bool(_ENDED_RE.search(t)) and "projekt" in t.lower() and not _EXTENDED_RE.search(t)
+            and not _COUNTERFACTUAL.search(t))
 
 
 # ---- budget and EU funding -------------------------------------------------------------------
@@ -210,17 +233,19 @@ FUND_WORDS = {
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
     "AMIF": re.compile(r"\bAMIF\b|migrations- och integrationsfond", re.IGNORECASE),
     "Interreg": re.compile(r"\bInterreg\b", re.IGNORECASE),
+    "FRO": re.compile(r"rättvis\s+omställning|\bFRO\b|FRO-|\bJTF\b", re.IGNORECASE),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(
-    r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|AMIF|Interreg|\w*fonden)", re.IGNORECASE
+    r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden)",
+    re.IGNORECASE,
 )
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
-                     r"regionalfond|integrationsfond",
+                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning",
                      re.IGNORECASE)
 
 
-_FUND_NAME = r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|\w*fonden\+?)"
+_FUND_NAME = r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden\+?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,7 +262,7 @@ class BudgetFinding:
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
     r"(?:^\s*(?:fond|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
-    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|\w*fonden))",
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden))",
     re.IGNORECASE,
 )
 
@@ -252,7 +277,7 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
 
 
 def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
-    """ESF, ESF+, ERUF, AMIF or Interreg named in ``text`` (first mention wins)."""
+    """ESF, ESF+, ERUF, AMIF, Interreg or FRO named in ``text`` (first mention wins)."""
     hits = [(m.start(), name, m) for name, rx in FUND_WORDS.items() if (m := rx.search(text))]
     if not hits:
         return None
@@ -305,9 +330,15 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
             return a
-        # "varav Regionalfonden står för Y kr"
-        if re.search(r"varav\s+(?:den\s+)?(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF\+?|ERUF|\w*fonden)\s+"
+        # "varav Regionalfonden står för Y kr", "där AMIF står för Y kr"
+        if re.search(r"(?:varav|där)\s+(?:den\s+)?" + _FUND_NAME + r"\s+"
                      r"(?:står\s+för|bidrar\s+med|finansierar|svarar\s+för)\s*$", before, re.IGNORECASE):
+            return a
+        # A fund named right before the amount: "varav Regionalfonden 6 380 tkr", "Varav ESF+: Y kr",
+        # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
+        named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
+                          re.IGNORECASE)
+        if named or re.fullmatch(r"\s*" + _FUND_NAME + r"(?:-?stöd)?\s*:\s*", t[:s], re.IGNORECASE):
             return a
         # "Av dessa kommer Y kr från Europeiska socialfonden+"
         from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)

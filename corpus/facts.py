@@ -25,6 +25,7 @@ from corpus.fact_patterns import (
     find_fund_statement,
     find_owner,
     find_period,
+    find_runner,
     says_ended,
     split_sentences,
     subject_of_owner_clause,
@@ -92,9 +93,15 @@ def facts_from_segment(report_id: str, project: str, segments: list[Segment],
     """Read one project's facts from its segments (fact sections first, then other text)."""
     facts = ProjectFacts(report_id=report_id, project=project, parent=parent)
     mentions: list[tuple[str, str, Sourced]] = []
+    runner: Sourced | None = None
     for seg in segments:
         for sent in split_sentences(seg.text, seg.base):
-            _read_sentence(facts, table_row_as_key_value(sent), mentions)
+            row = table_row_as_key_value(sent)
+            _read_sentence(facts, row, mentions)
+            if runner is None and (found := find_runner(row)):
+                runner = _src(report_id, found[0], found[1], row)
+    # Who runs the project answers who owns it only when no sentence names an owner.
+    facts.owner = facts.owner or runner
     _assign_managers(facts, mentions)
     _decide_status(facts, report_day)
     return facts

@@ -34,8 +34,10 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
     (r"\butfall|så går det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
+    (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
-    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b", SectionType.SUCCESS_FACTORS),
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\bsom (?:bar|bär)\b",
+     SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
     (r"gått bra", SectionType.SUCCESS_FACTORS),
@@ -45,16 +47,22 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b", SectionType.CHALLENGES),
+    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b", SectionType.CHALLENGES),
     # Lessons for the next application ("Att ta med till nästa ansökan").
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
     (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
     (r"efter projekttiden|fortsättning|lever vidare", SectionType.IMPLEMENTATION),
+    # The whole title only: "Nästa steg Vivalla" is a project's name.
+    (r"^(?:nästa steg|framåt|blick framåt|kommande period)(?: (?:inför|under|för) \S+| \d{4})?$",
+     SectionType.IMPLEMENTATION),
     (r"sammanfattning", SectionType.SUMMARY),
     (r"slutsats", SectionType.SUMMARY),
     (r"bakgrund", SectionType.BACKGROUND),
 )
+# Vocabulary that types a title only when nothing else in it does: "Erfarenheter inför
+# framtiden" are lessons, "Erfarenheter som har fungerat" success factors.
+_WEAK_VOCABULARY: tuple[tuple[str, SectionType], ...] = ((r"erfarenhet", SectionType.CHALLENGES),)
 # Types that make up a project's description (summary/background usually sit at chapter level).
 PROJECT_SUBSECTION_TYPES = frozenset(
     {
@@ -162,7 +170,7 @@ def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> Sec
 def subsection_type(title: str) -> SectionType | None:
     """The section type a heading's vocabulary names, or None when it names none. A project
     part named with background ("Bakgrund och projektfakta") is that part."""
-    found = _matches(title, SUBSECTION_VOCABULARY)
+    found = _matches(title, SUBSECTION_VOCABULARY) or _matches(title, _WEAK_VOCABULARY)
     if found is SectionType.BACKGROUND:
         own = _matches(title, tuple(v for v in SUBSECTION_VOCABULARY if v[1] in PROJECT_SUBSECTION_TYPES))
         return own or found

@@ -16,12 +16,14 @@ from corpus.types import Span
 _NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el|bin)\b)?(?:\s+[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+)+"
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
 _MANAGER_RE = re.compile(
+    # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
     rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?projektledare(?:n)?{FOR_CLAUSE}"
+    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?"
     rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
-# "drivs från X med Oskar Engqvist som projektledare"
-_AS_MANAGER_RE = re.compile(rf"\bmed\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
+# "drivs från X med Oskar Engqvist som projektledare", "med X som projektägare och Y som projektledare"
+_AS_MANAGER_RE = re.compile(rf"\b(?:med|och)\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
 _NAME_FIRST_RE = re.compile(
     # "X, som har bakgrund som …, är projektledare"
     rf"(?P<names>{_NAME})(?:,\s+som\s[^,.]{{1,80}},)?\s+(?P<verb>har\s+varit|var|är|blev|har\s+blivit)\s+"

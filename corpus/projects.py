@@ -67,11 +67,55 @@ def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
 _PROJECT_LABEL = re.compile(r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)\s*:\s*", re.IGNORECASE)
 
 
-def names_by_heading(heads: list[HeadingLine]) -> dict[int, str]:
+def names_by_heading(heads: list[HeadingLine], text: str) -> dict[int, str]:
     """Heading start → title without a "Projekt:" label, status note or abbreviation (used
-    for project headings)."""
-    return {h.start: split_heading_abbreviation(split_status(_PROJECT_LABEL.sub("", h.title))[0])[0]
+    for project headings), in the report's own spelling when the heading is set in capitals."""
+    caps = _abbreviations(text)
+    return {h.start: recased(split_heading_abbreviation(split_status(_PROJECT_LABEL.sub("", h.title))[0])[0],
+                             text[h.end :], caps)
             for h in heads}
+
+
+def _is_capitals(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _abbreviations(text: str) -> frozenset[str]:
+    """Words the report writes in capitals within ordinary text ("ESF", "AMIF")."""
+    return frozenset(
+        w for line in text.splitlines() if not _is_capitals(line)
+        for w in re.findall(r"\b[A-ZÅÄÖ]{2,}\b", line)
+    )
+
+
+def _spelled_word(word: str, text: str) -> str:
+    """A capitalised word as the text writes it mid-sentence ("Lund"), else in lower case."""
+    low, cap = word.lower(), word.capitalize()
+    mid = len(re.findall(r"[a-zåäö,] " + re.escape(cap) + r"(?!\w)", text))
+    return cap if mid > len(re.findall(r"(?<!\w)" + re.escape(low) + r"(?!\w)", text)) else low
+
+
+def recased(title: str, after: str, abbreviations: frozenset[str] = frozenset()) -> str:
+    """A title set in capitals ("SPRÅKBRON – SPRÅK OCH PRAKTIK") as the text after it spells
+    it ("Språkbron – språk och praktik"): each part before and after a dash is looked up in
+    the text; a part the text never writes is put in sentence case, keeping abbreviations."""
+    if not _is_capitals(title):
+        return title
+    parts = re.split(r"(\s+[–—-]\s+)", title)
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append(part)
+            continue
+        found = re.finditer(r"(?<!\w)" + re.escape(part) + r"(?!\w)", after, re.IGNORECASE)
+        spelled = next((m.group(0) for m in found if not _is_capitals(m.group(0))), None)
+        if spelled is None:
+            spelled = " ".join(w if w in abbreviations else _spelled_word(w, after) for w in part.split(" "))
+            if k == 0:
+                spelled = spelled[:1].upper() + spelled[1:]
+        out.append(spelled)
+    return "".join(out)
 
 
 _ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\b",

@@ -115,7 +115,7 @@ def parse_report(
     _check_text(raw_text, name)
     norm = normalise(raw_text)
     heads = find_heading_lines(norm.text, norm.toc)
-    sections = build_sections(norm.text, heads, names_by_heading(heads))
+    sections = build_sections(norm.text, heads, names_by_heading(heads, norm.text))
     projects = build_projects(norm.text, sections, heads)
     title = _title(sections, norm.toc[0].title if norm.toc else None, norm.text)
     report = Report(

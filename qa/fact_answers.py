@@ -19,6 +19,7 @@ FUND_NAMES = {
     "ERUF": "Europeiska regionala utvecklingsfonden (ERUF)",
     "AMIF": "Asyl-, migrations- och integrationsfonden (AMIF)",
     "Interreg": "Interreg",
+    "FRO": "Fonden för en rättvis omställning (FRO)",
 }
 
 #: Fields the facts table can answer, in the order statements are made.

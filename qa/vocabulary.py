@@ -234,6 +234,7 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
     "AMIF": ("amif", "migrations- och integrationsfond"),
     "Interreg": ("interreg",),
+    "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond"),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -261,6 +262,49 @@ def test_other_wordings(text: str, expected: tuple[object, ...]) -> None:
             v["total_budget"], v["eu_funding"], v["fund"]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fact block: the former manager's own dates are no project period; the fund is the
+        # label of the amount ("Varav ESF+:").
+        ("Projektfakta\n\nProjektägare: Kulturförvaltningen\nProjektledare: Ali Berg (från 2027-04-01)\n"
+         "Tidigare projektledare: Eva Lund (2025-03-01 – 2027-02-14)\n"
+         "Projektperiod: 2025-03-01 – 2028-02-29\n"
+         "Total budget: 9 650 000 kr\nVarav ESF+: 5 307 500 kr",
+         ("Kulturförvaltningen", ["Ali Berg"], ["Eva Lund"], "2025-03-01", "2028-02-29",
+          9_650_000, 5_307_500, "ESF+", "ongoing")),
+        # "med X som projektägare och Y som projektledare"; "avslutades enligt plan <datum>".
+        ("Alfa var ett ESF+-finansierat projekt med Socialförvaltningen som projektägare och Karin Ek som "
+         "projektledare. Projektet pågick från 2024-01-01 och avslutades enligt plan 2027-06-30.",
+         ("Socialförvaltningen", ["Karin Ek"], [], "2024-01-01", "2027-06-30", None, None, None, "ended")),
+        # Who runs it when nothing says who owns it; an end that an extension moved is no end.
+        ("Alfa drivs av Arbetsmarknadsförvaltningen med Sofia Berg som projektledare och finansieras av "
+         "Europeiska socialfonden+. Projektet startade den 1 september 2024 och skulle enligt den "
+         "ursprungliga planen ha avslutats den 31 augusti 2027. Projektperioden har förlängts till den 30 "
+         "juni 2028. Budgeten är totalt 12 760 tkr, varav Regionalfonden 6 380 tkr.",
+         ("Arbetsmarknadsförvaltningen", ["Sofia Berg"], [], "2024-09-01", "2028-06-30",
+          12_760_000, 6_380_000, "ESF+", "ongoing")),
+        # Fonden för en rättvis omställning; the fund's own support line ("FRO-stöd:").
+        ("Fond: Fonden för en rättvis omställning (FRO)\nAnsvarig förvaltning: Kommunledningskontoret\n"
+         "Projektledare i Gävle: Nora Ek\nLöptid: 2025-10-01 – 2028-09-30\nTotal budget: 31 480 000 kr\n"
+         "FRO-stöd: 18 888 000 kr (60 %)",
+         ("Kommunledningskontoret", ["Nora Ek"], [], "2025-10-01", "2028-09-30",
+          31_480_000, 18_888_000, "FRO", "ongoing")),
+        # The fund named in a list of financiers; AMIF "står för" its part.
+        ("Budget: 7,9 Mkr (Regionalfonden 3 950 000 kr, kommunen 2 450 000 kr). Projektet löper "
+         "2026-01-01 – 2028-12-31.",
+         (None, [], [], "2026-01-01", "2028-12-31", 7_900_000, 3_950_000, "ERUF", "ongoing")),
+        ("Projektet löper 2026-01-01 – 2028-12-31 och har en total budget på 9 840 000 kr, där AMIF står "
+         "för 7 380 000 kr (75 procent).",
+         (None, [], [], "2026-01-01", "2028-12-31", 9_840_000, 7_380_000, "AMIF", "ongoing")),
+    ],
+)
+def test_fact_block_and_prose_wordings(text: str, expected: tuple[object, ...]) -> None:
+    v = _values(facts_from_segment("r", "P", [Segment(text, 0)], report_day=dt.date(2028, 2, 14)))
+    assert (v["owner"], v["managers"], v["former_managers"], v["start_date"], v["end_date"],
+            v["total_budget"], v["eu_funding"], v["fund"], v["status"]) == expected
+
+
 def test_discrepancy_json_keeps_both_sources() -> None:
     report, _ = _fixture("rapport_2021")
     facts = extract_project_facts(report)
@@ -306,3 +350,20 @@ def test_an_overview_table_fills_what_the_project_text_leaves_out() -> None:
     rounded = parse_report("rapport_test_2026", text.replace("EU-stöd (kr)", "EU-stöd (tkr)").replace(
         "2 125 000 |", "2 125 |"))
     assert {x.project: x for x in extract_project_facts(rounded)}["Alfa Väg"].eu_funding is None
+
+
+def test_a_plain_text_table_with_a_ruled_header_line_is_a_table() -> None:
+    """"a | b | c" rows under a "----+----" rule (no outer pipes) are the overview table."""
+    text = (
+        "Årsrapport 2027\n\n1. ÖVERSIKT\n\n"
+        "Projekt | Fond | Projektägare (förvaltning) | Projektperiod | Total budget, kr\n"
+        "--------+------+----------------------------+---------------+-----------------\n"
+        "Alfa Väg | ESF+ | Kulturförvaltningen (partner) | 2025-01-01 – 2026-12-31 | 4 250 000\n\n"
+        "2. PROJEKTEN\n\n2.1 Alfa Väg\n\nResultat\n\nTio deltagare har fått arbete.\n\n"
+        "Utmaningar\n\nRekryteringen var svår.\n"
+    )
+    report = parse_report("rapport_test_2027", text)
+    f = {x.project: x for x in extract_project_facts(report)}["Alfa Väg"]
+    assert f.owner is not None and f.owner.value == "Kulturförvaltningen"
+    assert f.end_date is not None and f.end_date.value == "2026-12-31"
+    assert f.total_budget is not None and f.total_budget.value == 4_250_000

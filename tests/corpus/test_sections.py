@@ -262,6 +262,20 @@ def test_underlined_titles_stand_on_their_own() -> None:
     assert "=" not in report.text and "--------- ---" in report.text
 
 
+def test_a_title_set_in_capitals_takes_the_reports_spelling() -> None:
+    text = (
+        "Rapport 2027\n\n1. INLEDNING\n\nText om ESF och annat.\n\n2. PROJEKTEN\n\n"
+        "2.1 SPRÅKBRON – SPRÅK OCH PRAKTIK I LUND\n\nSpråkbron drivs i Lund av kommunen.\n\n"
+        "FRAMGÅNGSFAKTORER MED ESF\n\nText.\n\nUTMANINGAR\n\nTid.\n\n"
+        "2.2 Beta\n\nProjektfakta\n\nBeta ägs av X.\n\nUtmaningar\n\nTid.\n"
+    )
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Språkbron – språk och praktik i Lund", "Beta"]
+    first = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
+    assert [c.title for c in first.children] == ["Framgångsfaktorer med ESF", "Utmaningar"]
+    assert report.sections[1].title == "Inledning"
+
+
 def test_plain_report_without_toc() -> None:
     text = (
         "Lägesrapport 2020\n\nBakgrund\n\nPlattformen samlar projekt.\n\nDelta\n\nProjektfakta\n\n"
@@ -302,6 +316,14 @@ def test_text_without_structure_is_one_background_section() -> None:
         ("Lärdomar", C),
         ("Implementering av projektet i ordinarie verksamhet", IMP),
         ("Målgrupp 1.1", None),
+        ("Nuläge", S),
+        ("Var står projektet?", S),
+        ("VAD SOM BAR PROJEKTET", SF),
+        ("VAD SOM SKAVDE", C),
+        ("Erfarenheter inför framtiden", C),
+        ("Erfarenheter som har fungerat", SF),
+        ("Nästa steg", IMP),
+        ("Nästa steg Vivalla", None),
     ],
 )
 def test_subsection_vocabulary(title: str, expected: SectionType | None) -> None:
