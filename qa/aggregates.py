@@ -98,7 +98,8 @@ class ReportSentence:
 #: "Tre av projekten", "fyra ESF-projekt"; not "de fyra projekt som beskrivs" (all of them).
 _COUNT_OF_PROJECTS = re.compile(
     r"(?<!\bde )(?<!\bdessa )(?<!\bsamtliga )(?<!\balla )"
-    r"\b(?:\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:\w+\s+){0,2}?(?:av\s+)?(?:\w+-)?projekt(?:en|et)?\b",
+    r"\b(?P<n>\d{1,3}|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv)\s+(?:\w+\s+){0,2}?(?:av\s+)?(?:\w+-)?"
+    r"projekt(?:en|et)?\b",
     re.IGNORECASE,
 )
 def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
@@ -123,28 +124,46 @@ def stated_selection(
     sentences: Iterable[ReportSentence],
     chosen: Sequence[str] = (),
     by_name: bool = False,
+    others: Sequence[str] = (),
 ) -> ReportSentence | None:
     """The first sentence where the report itself states the selection ``flt`` makes: a
     number of such projects ("Tre av projekten finansieras av Europeiska socialfonden") or
     several of the ``chosen`` projects by name ("… har Ung Framtid och Föräldrakraft
     avslutats"), the kind ``by_name`` asks for first; cited beside what is computed from
-    the project facts."""
+    the project facts. A sentence naming any of the ``others`` (projects not selected)
+    and none of the chosen is about another selection ("Ytterligare två projekt, C och D,
+    avslutas 2028")."""
     words = _filter_words(flt)
     if words is None:
         return None
     names = [normalise(n) for n in chosen]
-    fallback: ReportSentence | None = None
+    excluded = [n for n in (normalise(o) for o in others) if n.strip()]
+    best: tuple[int, ReportSentence] | None = None
     for sentence in sentences:
         norm = normalise(sentence.text)
         if not any(w in norm for w in words) or (flt.end_year and not _ENDS.search(norm)):
             continue
-        counts = _COUNT_OF_PROJECTS.search(sentence.text) is not None
+        count = _COUNT_OF_PROJECTS.search(sentence.text)
         named = len(names) >= 2 and sum(1 for n in names if n.strip() and n in norm) >= 2
-        if (named if by_name else counts):
-            return sentence
-        if fallback is None and (counts or named):
-            fallback = sentence
-    return fallback
+        if not named and any(n in norm for n in excluded):
+            continue
+        # A sentence whose count is the one computed ("Två projekt avslutades under 2027: A
+        # och B") before one that counts something else that year ("tio projekt, pågående
+        # eller avslutade").
+        same = count is not None and bool(chosen) and _number(count.group("n")) == len(chosen)
+        score = 3 * (named if by_name else count is not None) + 2 * same + (named or count is not None)
+        if score and (best is None or score > best[0]):
+            best = (score, sentence)
+    return best[1] if best else None
+
+
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("noll en två tre fyra fem sex sju åtta nio tio elva tolv".split())
+}
+
+
+def _number(token: str) -> int | None:
+    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token.lower())
 
 
 # A sentence about the projects ending in a year says they end ("Fyra projekt avslutas 2026").
@@ -184,7 +203,8 @@ def aggregate(
     if not chosen:
         out.sentences.append("Inget projekt i rapporterna uppfyller det.")
         return out
-    own = stated_selection(flt, sentences, [f.project for f in chosen], by_name=op == "list")
+    others = [f.project for f in rows if f not in chosen]
+    own = stated_selection(flt, sentences, [f.project for f in chosen], by_name=op == "list", others=others)
     if own is not None:
         n = composer.book.cite_span(own.report_id, own.span)
         if n is not None:

@@ -24,6 +24,13 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 Analyze = Callable[[str], Sequence[str]]
 
+# "Hur många kom ut i jobb?": a verb, not a counted noun, follows; the count is of the
+# people the sentence is about, so no noun can be required of the answer.
+_VERBS = frozenset(
+    "kom har hade fick får gick går blev blir är var deltog hann lyckades klarade kan kunde ska "
+    "skulle".split()
+)
+
 
 # "Hur många av deltagarna (i X) har fått arbete?": a part of a group, defined by what follows.
 # "av Språkbrons deltagare": the genitive names whose group it is; the group is the noun.
@@ -45,7 +52,7 @@ def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     if part and (terms := set(analyze(part.group(1)))):
         return terms
     m = _COUNT_Q.search(question)
-    if not m:
+    if not m or m.group(1).lower() in _VERBS:
         return None
     terms = set(analyze(m.group(1)))
     return terms or None

@@ -230,8 +230,12 @@ class QAService:
         typed = q.section_types and any(p.chunk.section_type in q.section_types for p in passages[:3])
         if typed:
             terms = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)}
+        # A cross-project answer cites a passage from each of many projects
+        # (spread_over_projects below); its evidence is those passages, not the best three.
+        wide = (is_lesson or across) and len(q.projects) != 1
         evidence = gather_evidence(
-            terms, passages, self.weights, synonyms=self.synonyms, field_terms=self.fields.all
+            terms, passages, self.weights, top_n=self.top_k * 2 if wide else 3,
+            synonyms=self.synonyms, field_terms=self.fields.all,
         )
         if typed and passages and q.projects:
             top = passages[0].chunk
@@ -259,7 +263,7 @@ class QAService:
             trace.path = "abstain"
             suggestions = mint_citations(passages[: self.top_k], query_terms, self.weights)
             return Answer(new_answer_id(), abstention_answer(reason), False, suggestions=suggestions)
-        if (is_lesson or across) and len(q.projects) != 1:
+        if wide:
             trace.path = "lessons"
             chosen = spread_over_projects(passages, self.top_k * 2)
             citations = mint_citations(chosen, query_terms, self.weights)

@@ -193,7 +193,7 @@ _COUNT_PROJECTS = re.compile(r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla 
 
 
 # "Vilka av portföljens projekt", "vilka av stadens projekt": a listing like "vilka projekt".
-_LIST_PROJECTS = re.compile(r" vilka (?:av )?(?:\w+s )projekt")
+_LIST_PROJECTS = re.compile(r" vilka (?:av )?(?:\w+s )(?:eu )?projekt")
 
 
 def detect_aggregate(norm: str) -> str | None:

@@ -48,6 +48,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "integrationsfond",
         "amif-stöd",
         "interreg-stöd",
+        "fro-stöd",
+        "rättvisefond",
         # Everyday words: "hur mkt eu pengar fick de".
         "eu pengar",
         "eu-pengar",
@@ -63,7 +65,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "eu-program",
         "vilket program",
     ),
-    "manager": ("projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet"),
+    # "Vem driver X?" asks who runs it: the owner and the manager.
+    "manager": (
+        "projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet", "vem driver",
+    ),
     "owner": (
         "projektägare",
         "ägare",
@@ -73,6 +78,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "huvudman",
         "vilken organisation",
         "vilket bolag",
+        "vem driver",
+        "drivs av",
     ),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
     "end_date": (
@@ -87,6 +94,16 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "tar slut",
         "tog slut",
         "tog det slut",
+        # "När ska projektet vara klart?", "När blev förstudien klar?"
+        "vara klar",
+        "bli klar",
+        "blir klar",
+        "blev klar",
+        "blev den klar",
+        "blir det klart",
+        "vara färdig",
+        "bli färdig",
+        "blev färdig",
     ),
     "period": (
         "projekttid",
@@ -184,6 +201,10 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("period", "projekttid", "projektperiod", "tidsperiod"),
     ("deltagit", "deltagare", "deltar", "delta"),
     ("lämna", "överlämning", "överlämnade", "överlämnas"),
+    # Everyday short forms: "Af", "funkat".
+    ("af", "arbetsförmedlingen"),
+    ("fk", "försäkringskassan"),
+    ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
 )
 
 #: Aggregate operation → phrases that ask for it.
