@@ -71,15 +71,18 @@ _OWNER_RE = re.compile(
     r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(]|\.\s|\.?$)",
     re.IGNORECASE,
 )
-_DEPT = r"[A-ZÅÄÖ][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
+# Municipal departments and units: "-förvaltningen", "-kontoret", "Socialtjänsten",
+# "Vuxenutbildningen", "Individ- och familjeomsorgen".
+_UNIT = r"(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad|tjänsten|omsorgen|utbildningen)"
+_DEPT = rf"[A-ZÅÄÖ][^,.;]*?{_UNIT}"
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
-_OWNED_DEPT = r"[\wÅÄÖåäö][^,.;]*?(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad)"
+_OWNED_DEPT = rf"[\wÅÄÖåäö][^,.;]*?{_UNIT}"
 # Owners that are not departments: a region, a foundation, an association ("Region X").
 _ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
-    rf"(?:ägs|äges|ägdes)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
+    rf"(?:ägs|äges|ägdes|ägts)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare|"
     # "med Socialförvaltningen som projektägare och X som projektledare"
     rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b",
@@ -108,12 +111,16 @@ def find_runner(sent: SentenceText) -> tuple[str, Span] | None:
 
 def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | None:
     group = next(g for g in ("owner", "owner2", "owner3") if m.groupdict().get(g))
-    owner = clean_name(m.group(group))
+    # "Socialtjänsten genom avdelningen för stöd och omsorg": the owner is the first.
+    value = m.group(group)
+    cut = value.find(" genom ")
+    end = m.start(group) + (cut if cut > 0 else len(value))
+    owner = clean_name(sent.text[m.start(group) : end])
     if owner and m.re is not _OWNER_RE:
         owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
         return None
-    return owner, Span(sent.start + m.start(group), sent.start + m.end(group))
+    return owner, Span(sent.start + m.start(group), sent.start + end)
 
 
 def subject_of_owner_clause(sent: SentenceText) -> str | None:
@@ -144,6 +151,10 @@ _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfö
 # An end that did not happen: "skulle enligt den ursprungliga planen ha avslutats den …".
 _COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphört|slutförts|löpt\s+ut)\b",
                              re.IGNORECASE)
+# "Ursprunglig projekttid: …" and "Förlängd projekttid: …" on label lines.
+_PERIOD_LABEL = r"\w*\s+(?:projekt)?(?:tid|period)\w*\s*:"
+_ORIGINAL_LABEL = re.compile(r"\s*(?:ursprunglig|tidigare|planerad)" + _PERIOD_LABEL, re.I)
+_EXTENDED_LABEL = re.compile(r"\s*(?:förlängd|ny|ändrad|reviderad)" + _PERIOD_LABEL, re.I)
 # "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
 _MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
 
@@ -169,6 +180,12 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     if not ranges and not cue:
         return None
     dates = [d for d in find_dates(t, sent.start) if d.precision == "day"]
+    if ranges and _ORIGINAL_LABEL.match(t):
+        # "Ursprunglig projekttid: A – B": the start, and the end an extension moved.
+        return PeriodFinding(ranges[0].start, None, ranges[0].end)
+    if ranges and _EXTENDED_LABEL.match(t):
+        # "Förlängd projekttid: A – C": the new end, wherever the original was stated.
+        return PeriodFinding(ranges[0].start, ranges[0].end, extension_only=True)
     if ranges:
         r = ranges[0]
         later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
@@ -261,8 +278,8 @@ class BudgetFinding:
 
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
-    r"(?:^\s*(?:fond|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
-    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden))",
+    r"(?:^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden))",
     re.IGNORECASE,
 )
 
@@ -330,8 +347,17 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
             return a
-        # "varav Regionalfonden står för Y kr", "där AMIF står för Y kr"
-        if re.search(r"(?:varav|där)\s+(?:den\s+)?" + _FUND_NAME + r"\s+"
+        # "varav Y kronor i stöd från fonden"
+        if re.search(r"varav\s*$", before, re.IGNORECASE) and re.match(
+            r"\s+i\s+(?:EU-)?stöd\s+från\s+(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE
+        ):
+            return a
+        # "varav EU-stöd 65 procent (Y kr)"
+        if re.search(r"(?:EU|ESF\+?|ERUF)-?(?:stöd|medel|finansiering)\w*\s+\d+(?:,\d+)?\s*"
+                     r"(?:procent|%)\s*\(\s*$", before, re.IGNORECASE):
+            return a
+        # "ESF+ finansierar Y kronor", "varav Regionalfonden står för Y kr", "där AMIF står för Y kr"
+        if re.search(r"(?:(?:varav|där)\s+(?:den\s+)?)?" + _FUND_NAME + r"\s+"
                      r"(?:står\s+för|bidrar\s+med|finansierar|svarar\s+för)\s*$", before, re.IGNORECASE):
             return a
         # A fund named right before the amount: "varav Regionalfonden 6 380 tkr", "Varav ESF+: Y kr",

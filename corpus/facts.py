@@ -252,7 +252,10 @@ def _discovered_subprojects(project: str, segs: list[Segment]) -> list[str]:
     for seg in segs:
         for sent in split_sentences(seg.text, seg.base):
             subject = subject_of_owner_clause(sent)
-            if subject and name_key(subject) != name_key(project) and subject not in found:
+            # A name, not "Projektledare för hela projektet är …".
+            if subject is None or not subject[0].isupper():
+                continue
+            if name_key(subject) != name_key(project) and subject not in found:
                 found.append(subject)
     return found
 

@@ -164,7 +164,19 @@ def _page_text(page: object) -> str:
     except Exception:  # layout mode fails on some odd fonts; plain extraction still works
         logger.debug("layout extraction failed; using plain text", exc_info=True)
         text = page.extract_text()  # type: ignore[attr-defined]
-    return "\n".join(_COLUMN_GAP.sub("\t", line.strip()) for line in (text or "").splitlines())
+    return "\n".join(_columns_or_words(line.strip()) for line in (text or "").splitlines())
+
+
+def _columns_or_words(line: str) -> str:
+    """Wide gaps as tab-separated columns, except in a justified line of prose, which
+    layout mode spreads out word by word ("Ansvaret    för    att    samordna …"): every
+    "cell" one word, most of them words of letters."""
+    cells = _COLUMN_GAP.split(line)
+    single = all(" " not in c for c in cells)
+    wordy = sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.75 * len(cells)
+    if len(cells) >= 5 and single and wordy:
+        return " ".join(cells)
+    return _COLUMN_GAP.sub("\t", line)
 
 
 def page_starts(normalised: str, pages: Sequence[str]) -> tuple[int, ...]:

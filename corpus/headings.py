@@ -33,7 +33,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesrapport", SectionType.STATUS),
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
-    (r"\butfall|så går det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
+    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
     (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
     (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\bsom (?:bar|bär)\b",
@@ -52,9 +52,10 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
     (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
-    (r"efter projekttiden|fortsättning|lever vidare", SectionType.IMPLEMENTATION),
+    (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning", SectionType.IMPLEMENTATION),
     # The whole title only: "Nästa steg Vivalla" is a project's name.
-    (r"^(?:nästa steg|framåt|blick framåt|kommande period)(?: (?:inför|under|för) \S+| \d{4})?$",
+    (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?)"
+     r"(?: (?:inför|under|för) \S+| \d{4})?$",
      SectionType.IMPLEMENTATION),
     (r"sammanfattning", SectionType.SUMMARY),
     (r"slutsats", SectionType.SUMMARY),

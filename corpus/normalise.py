@@ -25,11 +25,13 @@ _TOC_HEADING = re.compile(r"^#*\s*(innehållsförteckning|innehåll|contents|tab
 # A TOC entry: a title, then dot leaders, a tab or spaces, then a page number.
 _TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\t+|\s{2,}|\s+)(?P<page>\d{1,3})$")
 _LEADERS = re.compile(r"[\s.]*\.{2,}[\s.]*$")
-# Footer shapes: "37 | Org | Title", "Title | 37", "Sida 3 (40)", "- 3 -".
+# Footer shapes: "37 | Org | Title", "Title | 37", "Sida 3 (40)", "- 3 -", and a PDF footer's
+# title and page number in two columns ("Org – Årsrapport 2027<tab>Sida 3 av 25").
 _FOOTER_SHAPES = (
     re.compile(r"^\d{1,4}\s*\|.*\|"),
     re.compile(r"^.*\|.*\|\s*\d{1,4}$"),
     re.compile(r"^(sida|page)\s+\d{1,4}(\s*(av|of|/|\()\s*\d{1,4}\)?)?$", re.I),
+    re.compile(r"^[^\t]{1,120}\t(sida|page)\s+\d{1,4}(\s*(av|of|/)\s*\d{1,4})?$", re.I),
     re.compile(r"^[-–]\s*\d{1,4}\s*[-–]$"),
 )
 _TERMINAL = (".", "!", "?", ";", "…")

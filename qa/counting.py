@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from corpus.numbers import find_amounts
+from corpus.types import Chunk
+from qa.quotes import matched
+
 _COUNT_Q = re.compile(
     r"\bhur\s+(?:många\s+(?:av\s+\w+\s+)?|stor\s+andel\s+(?:av\s+)?(?:de\s+|dessa\s+)?)([^\W\d_][\w-]*)",
     re.IGNORECASE,
@@ -63,6 +67,18 @@ _TOKEN = re.compile(r"[\w%–-]+")
 
 _SHARE_Q = re.compile(r"\bhur\s+stor\s+andel\b", re.IGNORECASE)
 _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bhälften\b|\btredjedel|\bfjärdedel|\b\d+/\d+\b", re.IGNORECASE)
+
+
+def states_amount(chunk: Chunk, things: set[str], analyze: Analyze) -> bool:
+    """Whether a sentence of ``chunk`` gives a sum of money beside one of ``things`` (stems):
+    "Vad kostade belysningen i X?" is not answered by X's budget nor by a sentence about the
+    lighting that states no cost."""
+    off = chunk.start
+    for s in chunk.sentences:
+        text = chunk.text[s.start - off : s.end - off]
+        if find_amounts(text) and matched(things, set(analyze(text))):
+            return True
+    return False
 
 
 def asks_share(question: str) -> bool:

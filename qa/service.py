@@ -28,7 +28,7 @@ from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, count_opener, counted_noun, partitive, states_count
+from qa.counting import asks_share, count_opener, counted_noun, partitive, states_amount, states_count
 from qa.entities import asked_entity, lowercase_words, names_any
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
@@ -54,6 +54,8 @@ from qa.vocabulary import (
 
 log = logging.getLogger(__name__)
 
+# "Vad kostade X?", "vilken kostnad": the price of something, not a share of the budget.
+_ASKS_COST = re.compile(r" (?:kosta|kostnad)")
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
@@ -177,6 +179,9 @@ class QAService:
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
         counted = counted_noun(text, self.weights.query)
+        if counted:
+            # "Hur många anställda …" is counted by "351 medarbetare": a synonym counts too.
+            counted |= {s for t in counted for s in self.synonyms.get(t, ())}
         asks_figure = bool(q.fields) or counted is not None
         newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:
@@ -203,6 +208,7 @@ class QAService:
         trace.passages = passages
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
+        priced: set[str] = set()  # what beyond the project a cost question asks the cost of
         if q.projects and fact_fields and not is_lesson:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
@@ -211,6 +217,7 @@ class QAService:
             if answer is not None:
                 trace.path = "facts"
                 return answer
+            priced = residual if _ASKS_COST.search(normalise(text)) else set()
         if q.ambiguous and fact_fields and not q.aggregate:
             trace.path = "ambiguous"
             names = " eller ".join(f"”{r.name}”" for r in q.ambiguous)
@@ -253,6 +260,8 @@ class QAService:
             evidence = dataclasses.replace(evidence, states_count=count_stated)
             if not count_stated:
                 reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
+        if priced and not any(states_amount(p.chunk, priced, self.weights.passage) for p in passages[:3]):
+            reason = reason or "Inget av de närmaste avsnitten anger vad det kostade."
         entity = asked_entity(text)
         if entity and not names_any(
             entity[0], (p.chunk.text for p in passages[:3]), self._known_words(text), self.ordinary_words

@@ -189,7 +189,10 @@ def detect_fields(norm: str) -> list[str]:
     return [f for f, words in FIELD_WORDS.items() if any(has_phrase(norm, w) for w in words)]
 
 
-_COUNT_PROJECTS = re.compile(r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla )?(?:\w+ )?projekt")
+# "hur många ESF-projekt", "hur många av kommunens EU-projekt"
+_COUNT_PROJECTS = re.compile(
+    r" (?:hur många|antal(?:et)?) (?:av )?(?:de |alla )?(?:\w+s (?:eu )?|\w+ )?projekt"
+)
 
 
 # "Vilka av portföljens projekt", "vilka av stadens projekt": a listing like "vilka projekt".

@@ -203,6 +203,7 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lämna", "överlämning", "överlämnade", "överlämnas"),
     # Everyday short forms: "Af", "funkat".
     ("af", "arbetsförmedlingen"),
+    ("anställda", "medarbetare"),
     ("fk", "försäkringskassan"),
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
 )

@@ -276,7 +276,7 @@ def test_other_wordings(text: str, expected: tuple[object, ...]) -> None:
         # "med X som projektägare och Y som projektledare"; "avslutades enligt plan <datum>".
         ("Alfa var ett ESF+-finansierat projekt med Socialförvaltningen som projektägare och Karin Ek som "
          "projektledare. Projektet pågick från 2024-01-01 och avslutades enligt plan 2027-06-30.",
-         ("Socialförvaltningen", ["Karin Ek"], [], "2024-01-01", "2027-06-30", None, None, None, "ended")),
+         ("Socialförvaltningen", ["Karin Ek"], [], "2024-01-01", "2027-06-30", None, None, "ESF+", "ended")),
         # Who runs it when nothing says who owns it; an end that an extension moved is no end.
         ("Alfa drivs av Arbetsmarknadsförvaltningen med Sofia Berg som projektledare och finansieras av "
          "Europeiska socialfonden+. Projektet startade den 1 september 2024 och skulle enligt den "
@@ -303,6 +303,35 @@ def test_fact_block_and_prose_wordings(text: str, expected: tuple[object, ...]) 
     v = _values(facts_from_segment("r", "P", [Segment(text, 0)], report_day=dt.date(2028, 2, 14)))
     assert (v["owner"], v["managers"], v["former_managers"], v["start_date"], v["end_date"],
             v["total_budget"], v["eu_funding"], v["fund"], v["status"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An original and an extended period on label lines; the fund's share in parentheses.
+        ("Projektägare: Stadsbyggnadskontoret\nUrsprunglig projekttid: 2024-01-01 – 2027-06-30\n"
+         "Förlängd projekttid: 2024-01-01 – 2028-03-31 (ändringsbeslut 2027-05-19)\n"
+         "Umeås budget: 6 480 000 kr, varav EU-stöd 65 procent (4 212 000 kr)",
+         ("Stadsbyggnadskontoret", "2024-01-01", "2028-03-31", "2027-06-30", 6_480_000, 4_212_000, None)),
+        # "ägs av X genom Y": the owner is X; "ett ESF+-projekt"; "ESF+ finansierar Y kronor".
+        ("Alfa är ett ESF+-projekt som ägs av Socialtjänsten genom avdelningen för stöd och omsorg. "
+         "Projekttiden är 2026-01-01 – 2028-12-31. Projektets totala budget uppgår till 16 875 000 kronor. "
+         "ESF+ finansierar 10 125 000 kronor och resten är offentlig medfinansiering.",
+         ("Socialtjänsten", "2026-01-01", "2028-12-31", None, 16_875_000, 10_125_000, "ESF+")),
+        # "har ägts av"; a unit that runs it ("drivs av Vuxenutbildningen"); "i stöd från fonden".
+        ("Projektet har ägts av Socialtjänsten genom enheten för mottagning. Projekttiden var "
+         "2026-04-01 – 2027-12-31.",
+         ("Socialtjänsten", "2026-04-01", "2027-12-31", None, None, None, None)),
+        ("Förstudien finansieras av Fonden för en rättvis omställning (FRO) och drivs av "
+         "Vuxenutbildningen med Lina Holm som projektledare. Förstudien pågår 2027-05-01 – 2028-01-31 "
+         "och har en budget på 1 480 000 kronor, varav 1 036 000 kronor i stöd från fonden.",
+         ("Vuxenutbildningen", "2027-05-01", "2028-01-31", None, 1_480_000, 1_036_000, "FRO")),
+    ],
+)
+def test_label_lines_and_more_owner_and_funding_wordings(text: str, expected: tuple[object, ...]) -> None:
+    v = _values(facts_from_segment("r", "P", [Segment(text, 0)]))
+    assert (v["owner"], v["start_date"], v["end_date"], v["original_end_date"], v["total_budget"],
+            v["eu_funding"], v["fund"]) == expected
 
 
 def test_discrepancy_json_keeps_both_sources() -> None:

@@ -324,6 +324,11 @@ def test_text_without_structure_is_one_background_section() -> None:
         ("Erfarenheter som har fungerat", SF),
         ("Nästa steg", IMP),
         ("Nästa steg Vivalla", None),
+        ("Så gick det", S),
+        ("Efter projektslut", IMP),
+        ("Avslut och överlämning", IMP),
+        ("Kommande", IMP),
+        ("Plan för 2028", IMP),
     ],
 )
 def test_subsection_vocabulary(title: str, expected: SectionType | None) -> None:
@@ -344,6 +349,14 @@ def test_normalise_removes_repeating_footers_and_joins_sentences() -> None:
     text = normalise(raw).text
     assert "Förvaltningen" not in text
     assert text.count("fortsätter på nästa sida.") == 3
+
+
+def test_a_footer_of_title_and_page_in_two_columns_is_removed() -> None:
+    words = ("Alfa", "Beta", "Gamma")
+    footer = "Umeå kommun – Årsrapport 2027\tSida {} av 3"
+    pages = "\n\n".join(f"Om {w}.\n\n" + footer.format(n) for n, w in enumerate(words, 1))
+    text = normalise(pages).text
+    assert "Sida" not in text and "Om Gamma." in text
 
 
 def test_a_footer_whose_first_number_is_the_year_is_still_a_footer() -> None:
