@@ -86,15 +86,20 @@ class ProjectCatalog:
         return {v for v in variants if v}
 
     def _without_place(self) -> list[tuple[str, ProjectRef]]:
-        """"Gröna verkstan Kalmar" is asked about as "Gröna verkstan": a name without its
-        closing capitalised word (a place), where no other project shares it. Two words at
-        least remain ("Kalmar" alone names the city, not a project "Kalmar Stadslabb");
-        a one-word name is found by its distinctive word already."""
+        """"Gröna verkstan Kalmar" is asked about as "Gröna verkstan", "Young Makers Central
+        Baltic" as "Young Makers": a name without its closing capitalised word or two (a
+        place, a region), where no other project shares it. Two words at least remain
+        ("Kalmar" alone names the city, not a project "Kalmar Stadslabb"); a one-word name
+        is found by its distinctive word already."""
         found: dict[str, list[ProjectRef]] = defaultdict(list)
         for ref in self.refs:
             words = ref.name.split()
-            if len(words) >= 2 and words[-1][:1].isupper() and ref.parent is None:
-                short = normalise(" ".join(words[:-1])).strip()
+            for cut in (1, 2):
+                if len(words) - cut < 2 or ref.parent is not None:
+                    break
+                if not all(w[:1].isupper() for w in words[-cut:]):
+                    break
+                short = normalise(" ".join(words[:-cut])).strip()
                 if " " in short:
                     found[short].append(ref)
         taken = {v for v, _ in self._variants}

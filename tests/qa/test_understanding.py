@@ -111,15 +111,19 @@ def test_normalise_keeps_versions_and_drops_emphasis() -> None:
     assert normalise("*Språkstegen 3,0*.") == " språkstegen 3.0 "
 
 
-def test_a_name_without_its_closing_place_word() -> None:
+def test_a_name_without_its_closing_place_words() -> None:
     catalog = ProjectCatalog([
         ProjectRef("r", "Gröna verkstan Kalmar"),
         ProjectRef("r", "Kalmar Stadslabb"),
         ProjectRef("r", "Byggbron Öst"),
         ProjectRef("r", "Byggbron Väst"),
-    ], ordinary=frozenset({"gröna", "verkstan"}))  # words the reports also write in lower case
+        ProjectRef("r", "Unga Makare Central Baltic"),
+    ], ordinary=frozenset({"gröna", "verkstan", "unga", "makare"}))  # also written in lower case
     found = [p.name for p in understand("Vem leder Gröna verkstan?", catalog).projects]
     assert found == ["Gröna verkstan Kalmar"]
+    # A closing region of two words: "Central Baltic".
+    found = [p.name for p in understand("Vad kostar Unga Makare?", catalog).projects]
+    assert found == ["Unga Makare Central Baltic"]
     # One word left is the city, not "Kalmar Stadslabb"; two projects share "Byggbron".
     assert understand("Vilka projekt finns i Kalmar?", catalog).projects == []
     assert [p.name for p in understand("Vem leder Byggbron?", catalog).projects] != ["Byggbron Öst"]
