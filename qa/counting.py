@@ -28,11 +28,12 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 
 Analyze = Callable[[str], Sequence[str]]
 
-# "Hur många kom ut i jobb?": a verb, not a counted noun, follows; the count is of the
-# people the sentence is about, so no noun can be required of the answer.
+# "Hur många kom ut i jobb?", "Hur många i X har fått arbete?": a verb or a preposition,
+# not a counted noun, follows; the count is of the people the sentence is about, so no
+# noun can be required of the answer.
 _VERBS = frozenset(
     "kom har hade fick får gick går blev blir är var deltog hann lyckades klarade kan kunde ska "
-    "skulle".split()
+    "skulle i på inom från som".split()
 )
 
 

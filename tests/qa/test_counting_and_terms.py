@@ -28,6 +28,9 @@ def analyze(text: str) -> list[str]:
         # A part of a group: the group is counted, the genitive only says whose it is.
         ("Hur många av deltagarna i Kvarterslyftet har fått arbete?", analyze("deltagarna")[0]),
         ("Hur många av Kvarterslyftets deltagare har fått arbete?", analyze("deltagare")[0]),
+        # No noun follows: a verb or a preposition is not what is counted.
+        ("Hur många kom ut i jobb eller studier?", None),
+        ("Hur många i Kvarterslyftet har fått en anställning?", None),
     ],
 )
 def test_counted_noun(question: str, noun: str | None) -> None:
