@@ -162,8 +162,17 @@ def _to_section(
         project=project,
     )
     among = project is None and _among_projects(node.children)
-    for child in node.children:
-        section.children.append(_child_section(node, child, kind, stype, here, project, name_of, among))
+    kids = node.children
+    projectish = [_describes_project(c) or _like_a_project(c) for c in kids]
+    for k, child in enumerate(kids):
+        # Among projects, a plain title between two projects is one too, though it tells
+        # everything in running text without subsection titles.
+        between = (among and not child.children and 0 < k < len(kids) - 1 and projectish[k - 1]
+                   and projectish[k + 1] and heading_type(child.heading) is None
+                   and not is_chapter_vocabulary(child.heading.title))
+        section.children.append(
+            _child_section(node, child, kind, stype, here, project, name_of, among, between)
+        )
     return section
 
 
@@ -176,6 +185,7 @@ def _child_section(
     project: str | None,
     name_of: dict[int, str],
     among_projects: bool = False,
+    between_projects: bool = False,
 ) -> Section:
     own = heading_type(child.heading)
     if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT) and _describes_project(child):
@@ -184,7 +194,9 @@ def _child_section(
         return _to_section(
             child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
         )
-    if project is None and (_describes_project(child) or among_projects and _like_a_project(child)):
+    if project is None and (
+        _describes_project(child) or among_projects and (_like_a_project(child) or between_projects)
+    ):
         # Directly under a chapter, or under a grouping title inside one ("4.1 Näringsliv").
         return _to_section(child, SectionKind.PROJECT, SectionType.BACKGROUND, path, None, name_of)
     # Below a subsection (or a chapter) a lower-level title keeps its parent's type.

@@ -18,6 +18,7 @@ from qa.types import Passage
 #: Words that make up the question form rather than its content ("i så fall", "både … och",
 #: "hur ser det ut", "hur ligger X till", "när det gäller", "vad har de kommit fram till",
 #: "hur gick det för X", "hur långt har X kommit", "hur stor del av", "kopplat till",
+#: "vilka ingår i", a season qualifying a date ("sedan våren 2027"),
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
@@ -30,6 +31,7 @@ QUESTION_TERMS = frozenset(
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
     sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
+    ingår ingick ingått ingå våren hösten sommaren vintern
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations

@@ -50,6 +50,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "interreg-stöd",
         "fro-stöd",
         "rättvisefond",
+        # "Hur mycket har X beviljats?": the support granted.
+        "beviljats",
+        "beviljades",
+        "beviljat",
         # Everyday words: "hur mkt eu pengar fick de".
         "eu pengar",
         "eu-pengar",

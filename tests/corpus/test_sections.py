@@ -276,6 +276,18 @@ def test_a_title_set_in_capitals_takes_the_reports_spelling() -> None:
     assert report.sections[1].title == "Inledning"
 
 
+def test_a_project_told_in_running_text_between_projects_is_a_project() -> None:
+    text = (
+        "# Rapport 2027\n\n## Projekten\n\n### Alfa\n\n#### Projektfakta\n\nAlfa ägs av X.\n\n"
+        "#### Utmaningar\n\nTid.\n\n### Beta Vård\n\nBeta ägs av Y och har nått sina mål. Det svåraste "
+        "var att rekrytera.\n\n### Gamma\n\n#### Projektfakta\n\nGamma ägs av Z.\n\n#### Resultat\n\n"
+        "Bra.\n\n### Delta\n\n#### Projektfakta\n\nDelta ägs av W.\n\n#### Utmaningar\n\nTid.\n\n"
+        "## Sammanfattning\n\nSlut.\n"
+    )
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Alfa", "Beta Vård", "Gamma", "Delta"]
+
+
 def test_plain_report_without_toc() -> None:
     text = (
         "Lägesrapport 2020\n\nBakgrund\n\nPlattformen samlar projekt.\n\nDelta\n\nProjektfakta\n\n"

@@ -79,6 +79,7 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
         ("Vad har projekten kommit fram till om språket?", {"språket"}),
         ("Vilka problem kring utbetalningar har projekten stött på?", {"problem", "utbetalning"}),
         ("Vilka lärdomar finns kopplat till språket?", {"lärdom", "språket"}),
+        ("Vilka parter ingår i projektet sedan våren 2027?", {"part"}),
     ],
 )
 def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:
