@@ -1,8 +1,9 @@
-""" "Hur många …?" questions: the answer must state a number of the thing counted.
+""" "Hur många …?" and "Vad kostade …?" questions: the answer must state the quantity asked.
 
 If none of the best passages has a sentence with both a number (digits or a Swedish number
 word) and the counted noun, the reports do not give that count, however similar the
-passages are otherwise.
+passages are otherwise; likewise a cost needs a sentence with a sum of money beside the
+thing it is the cost of.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ Analyze = Callable[[str], Sequence[str]]
 # "Hur många kom ut i jobb?", "Hur många i X har fått arbete?": a verb or a preposition,
 # not a counted noun, follows; the count is of the people the sentence is about, so no
 # noun can be required of the answer.
-_VERBS = frozenset(
+_NOT_NOUNS = frozenset(
     "kom har hade fick får gick går blev blir är var deltog hann lyckades klarade kan kunde ska "
     "skulle i på inom från som".split()
 )
@@ -57,7 +58,7 @@ def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     if part and (terms := set(analyze(part.group(1)))):
         return terms
     m = _COUNT_Q.search(question)
-    if not m or m.group(1).lower() in _VERBS:
+    if not m or m.group(1).lower() in _NOT_NOUNS:
         return None
     terms = set(analyze(m.group(1)))
     return terms or None
