@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corpus.budget_table import StatedTotal
-from corpus.numbers import format_kr
+from corpus.numbers import NUMBER_WORDS, format_kr
 from corpus.types import ProjectFacts, Sourced, Span
 from qa.fact_answers import Composed, FactComposer, approximate
 from qa.types import FigureRef, Question
@@ -157,13 +157,8 @@ def stated_selection(
     return best[1] if best else None
 
 
-_NUMBER_WORDS = {
-    w: i for i, w in enumerate("noll en två tre fyra fem sex sju åtta nio tio elva tolv".split())
-}
-
-
 def _number(token: str) -> int | None:
-    return int(token) if token.isdigit() else _NUMBER_WORDS.get(token.lower())
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token.lower())
 
 
 # A sentence about the projects ending in a year says they end ("Fyra projekt avslutas 2026").
