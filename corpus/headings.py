@@ -243,15 +243,18 @@ def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _is_plain_title(line: str) -> bool:
+def _is_plain_title(line: str, numbered: bool = False) -> bool:
+    """Whether a line on its own reads as a title. A line numbered like the report's other
+    headings ("5.1 Hur når man deltagare som inte vill delta?", "3. OMVÄRLD: EN NY
+    PERIOD") may be a longer question or carry a colon; an unnumbered one may not."""
     title = clean_title(line)
     if not title or len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
         return False
     if _BULLET.match(line) or "\t" in line or line.rstrip("*").endswith((".", ",", ";", ":", "!")):
         return False
-    if line.rstrip("*").endswith("?") and len(title.split()) > 6:
+    if line.rstrip("*").endswith("?") and len(title.split()) > 6 and not numbered:
         return False  # a short question on its own line is a heading ("Vad blev resultatet?")
-    if ": " in title or ". " in title:
+    if ": " in title and not numbered or ". " in title:
         return False
     return title[0].isupper() or title[0].isdigit()
 
@@ -269,7 +272,7 @@ def _explicit(text: str) -> list[HeadingLine]:
             out.append(HeadingLine(start, end, clean_title(line), "markdown", len(m.group(1))))
             continue
         n = _NUMBERED.match(line)
-        if has_subnumbers and n and _is_plain_title(n.group(2)) and n.group(2)[0].isupper():
+        if has_subnumbers and n and _is_plain_title(n.group(2), numbered=True) and n.group(2)[0].isupper():
             level = n.group(1).count(".") + 1
             out.append(HeadingLine(start, end, clean_title(line), "numbered", level))
     return out

@@ -38,6 +38,7 @@ class _Node:
     level: int
     end: int = 0
     children: list[_Node] = field(default_factory=list)
+    states_facts: bool = False  # its text says who runs it, what it costs, when and with which fund
 
 
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
@@ -96,6 +97,27 @@ def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int) -> list[_Node]
     for node in stack:
         node.end = text_len
     return roots
+
+
+# What the opening of a project's text states: who runs it, money, a period, an EU fund.
+_FACT_CUES = (
+    re.compile(
+        r"(?i)projektägar|projektledar|projektansvarig|ansvarig för"
+        r"|\b(?:ägs|ägdes|drivs|drevs|leds|leddes) av"
+    ),
+    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|mkr|miljoner kronor|euro)\b"),
+    re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|pågår|pågick|startade|avslutades|löpte"),
+    re.compile(r"(?i)fonden|\bESF|\bERUF|\bAMIF|\bInterreg|\bErasmus|\bFRO\b|EU-stöd"),
+)
+_OPENING = 2500
+
+
+def _mark_fact_bodies(nodes: list[_Node], text: str) -> None:
+    """Mark the titles whose text opens with three of the four kinds of project facts."""
+    for node in nodes:
+        opening = text[node.heading.end : min(node.end, node.heading.end + _OPENING)]
+        node.states_facts = sum(bool(rx.search(opening)) for rx in _FACT_CUES) >= 3
+        _mark_fact_bodies(node.children, text)
 
 
 def _describes_project(node: _Node) -> bool:
@@ -165,11 +187,12 @@ def _to_section(
     kids = node.children
     projectish = [_describes_project(c) or _like_a_project(c) for c in kids]
     for k, child in enumerate(kids):
-        # Among projects, a plain title between two projects is one too, though it tells
-        # everything in running text without subsection titles.
-        between = (among and not child.children and 0 < k < len(kids) - 1 and projectish[k - 1]
-                   and projectish[k + 1] and heading_type(child.heading) is None
-                   and not is_chapter_vocabulary(child.heading.title))
+        # Among projects, a plain title after a project is one too, though it tells everything
+        # in running text without subsection titles, when another project follows or its
+        # text states a project's facts.
+        plain = heading_type(child.heading) is None and not is_chapter_vocabulary(child.heading.title)
+        between = (among and plain and not child.children and any(projectish[:k])
+                   and (k < len(kids) - 1 and projectish[k + 1] or child.states_facts))
         section.children.append(
             _child_section(node, child, kind, stype, here, project, name_of, among, between)
         )
@@ -220,6 +243,7 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
     else:
         levelled = _flat_roles(heads, text)
     roots = _nest(levelled, len(text))
+    _mark_fact_bodies(roots, text)
     among = _among_projects(roots)
     sections = [_top_section(node, name_of, among) for node in roots]
     first = roots[0].heading.start if roots else len(text)

@@ -288,6 +288,42 @@ def test_a_project_told_in_running_text_between_projects_is_a_project() -> None:
     assert [p.name for p in report.projects] == ["Alfa", "Beta Vård", "Gamma", "Delta"]
 
 
+def test_projects_told_in_running_text_last_or_side_by_side_are_projects() -> None:
+    # Two prose-only projects in a row and one last: their text states who runs them, the
+    # money, the period and the fund. A childless title after the projects that states
+    # none of it stays a subsection of the chapter.
+    prose = (
+        "{name} drevs av Förvaltning {n} med projektledare Person {n}. Projektet pågick "
+        "2025-01-01 – 2027-12-31 med en budget på 4 200 000 kronor, varav stöd från Regionalfonden "
+        "2 100 000 kronor.\n\n"
+    )
+    described = "#### Projektfakta\n\n{name} ägs av X.\n\n#### Utmaningar\n\nTid.\n\n"
+    text = "# Rapport 2028\n\n## 3. Projekten\n\n"
+    for n, (name, body) in enumerate(
+        [("Alfa", described), ("Beta Vård", described), ("Gamma", prose), ("Delta Hamn", prose),
+         ("Epsilon", described), ("Zeta", prose), ("Övriga kontakter", "Många hörde av sig.\n\n")]
+    ):
+        text += f"### {name}\n\n" + body.format(name=name, n=n)
+    text += "## 4. Sammanfattning\n\nSlut.\n"
+    report = parse_report("r", text)
+    names = ["Alfa", "Beta Vård", "Gamma", "Delta Hamn", "Epsilon", "Zeta"]
+    assert [p.name for p in report.projects] == names
+
+
+def test_numbered_titles_may_be_longer_questions_or_carry_a_colon() -> None:
+    text = (
+        "1. Inledning\n\nText.\n\n1.1 Syfte\n\nText.\n\n"
+        "2. OMVÄRLD: EN PROGRAMPERIOD GÅR MOT SITT SLUT\n\nText.\n\n"
+        "3. Gemensamma lärdomar\n\nText.\n\n"
+        "3.1 Hur når man deltagare som inte vill eller vågar delta?\n\nSvar: Genom att söka upp dem.\n\n"
+        "3.2 Vad betyder personalen?\n\nSvar: Mycket.\n"
+    )
+    titles = [s.title for s in parse_report("r", text).all_sections()]
+    assert "Omvärld: en programperiod går mot sitt slut" in titles  # recased from capitals
+    assert "Hur når man deltagare som inte vill eller vågar delta?" in titles
+    assert "Vad betyder personalen?" in titles
+
+
 def test_plain_report_without_toc() -> None:
     text = (
         "Lägesrapport 2020\n\nBakgrund\n\nPlattformen samlar projekt.\n\nDelta\n\nProjektfakta\n\n"
