@@ -28,8 +28,9 @@ from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator, CiteBook
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, count_opener, counted_noun, partitive, states_amount, states_count
-from qa.entities import asked_entity, lowercase_words, names_any
+from qa.counting import asks_share, count_opener, counted_noun, states_count
+from qa.declines import Asked, DeclineChecks
+from qa.entities import lowercase_words
 from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
 from qa.fields import FieldTerms
@@ -41,7 +42,6 @@ from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
-from qa.unknown import before_start_reason, unknown_project_reason
 from qa.vocabulary import (
     AGGREGATE_WORDS,
     ALL_PROJECTS_WORDS,
@@ -117,11 +117,14 @@ class QAService:
         self.metadata_terms = {
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
-        self.project_name_words = sorted({w for r in self.catalog.refs for w in re.findall(r"\w+", r.name)})
         chunks = self.retriever.chunks.values()
         self.chunk_at = ChunkLocator(chunks)
         self.figure_index = FigureIndex(index.figures(), self.chunk_at, self.weights)
         self.aggregates = AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks)
+        self.declines = DeclineChecks(
+            self.facts, self.catalog, self.weights, self.synonyms, self.fields.all, self.report_years,
+            self.ordinary_words,
+        )
 
     @property
     def newest_year(self) -> int | None:
@@ -229,8 +232,6 @@ class QAService:
             if answer is not None:
                 trace.path = "aggregate"
                 return answer
-        reason = (before_start_reason(q, self.facts) if q.projects
-                  else unknown_project_reason(text, self.weights, self.catalog))
         if not q.projects and self.scope.projects(q):
             # Fund and owner words became a filter; passages need not repeat them.
             terms = {t for t in terms if t not in self.metadata_terms}
@@ -248,25 +249,10 @@ class QAService:
             top = passages[0].chunk
             hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
-        if counted:
-            analyze, years = self.weights.passage, self.report_years
-            rest = terms - counted - self.fields.all if partitive(text) else set()
-            part = frozenset(x for t in rest for x in (t, *self.synonyms.get(t, ())))
-            count_stated = any(
-                states_count(p.chunk.text, counted, analyze, share, q.year, years.get(p.chunk.report_id),
-                             predicate=part)
-                for p in passages[:3]
-            )
-            evidence = dataclasses.replace(evidence, states_count=count_stated)
-            if not count_stated:
-                reason = reason or "Inget av de närmaste avsnitten anger något sådant antal."
-        if priced and not any(states_amount(p.chunk, priced, self.weights.passage) for p in passages[:3]):
-            reason = reason or "Inget av de närmaste avsnitten anger vad det kostade."
-        entity = asked_entity(text)
-        if entity and not names_any(
-            entity[0], (p.chunk.text for p in passages[:3]), self._known_words(text), self.ordinary_words
-        ):
-            reason = reason or f"De närmaste avsnitten nämner inga {entity[1]} vid namn."
+        decline = self.declines.check(q, text, terms, passages, Asked(counted, share, priced))
+        if decline.count_stated is not None:
+            evidence = dataclasses.replace(evidence, states_count=decline.count_stated)
+        reason = decline.reason
         trace.evidence = evidence
         if reason or not passages or not self.policy.answerable(evidence):
             trace.path = "abstain"
@@ -331,10 +317,6 @@ class QAService:
             have = {p.chunk.id for p in passages}
             passages += [p for p in extra if p.chunk.id not in have]
         return passages
-
-    def _known_words(self, question: str) -> list[str]:
-        """Words that are no answer to "vilka …": the question's own and projects' names."""
-        return [*re.findall(r"\w+", question), *self.project_name_words]
 
     def content_terms(self, text: str) -> set[str]:
         """The question's content stems (project mentions and question-form words removed)."""

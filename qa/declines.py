@@ -1,0 +1,99 @@
+"""Reasons to decline a question that retrieval alone would answer with a near miss.
+
+Evidence scores (``qa.abstain``) judge whether the closest passages are about the
+question at all. These checks catch the questions whose passages are on topic but do not
+hold what is asked: a project or name the reports never mention, a year before the
+project started, a count no passage states, a price no passage gives, or "vilka
+företag …" when no passage names one. Each gives the Swedish sentence the answer shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from qa.counting import partitive, states_amount, states_count
+from qa.entities import asked_entity, names_any
+from qa.facts_table import FactsTable
+from qa.quotes import TermWeights
+from qa.types import Passage, Question
+from qa.understanding import ProjectCatalog
+from qa.unknown import before_start_reason, unknown_project_reason
+
+# How many of the closest passages must hold what is asked.
+_CLOSEST = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the question asks for beyond its topic words."""
+
+    counted: set[str] | None  # the counted noun's stems and synonyms ("hur många anställda")
+    share: bool  # a share or percentage rather than a number
+    priced: set[str]  # the thing whose cost is asked ("vad kostade mässan")
+
+
+@dataclass(frozen=True, slots=True)
+class Decline:
+    reason: str | None
+    count_stated: bool | None  # None when no count was asked
+
+
+class DeclineChecks:
+    def __init__(
+        self,
+        facts: FactsTable,
+        catalog: ProjectCatalog,
+        weights: TermWeights,
+        synonyms: Mapping[str, frozenset[str]],
+        field_terms: set[str],
+        report_years: Mapping[str, int | None],
+        ordinary_words: frozenset[str],
+    ):
+        self.facts = facts
+        self.catalog = catalog
+        self.weights = weights
+        self.synonyms = synonyms
+        self.field_terms = field_terms
+        self.report_years = report_years
+        self.ordinary_words = ordinary_words
+        self.project_name_words = sorted({w for r in catalog.refs for w in re.findall(r"\w+", r.name)})
+
+    def check(
+        self, q: Question, text: str, terms: set[str], passages: list[Passage], asked: Asked
+    ) -> Decline:
+        """The first reason that applies (the unknown name before the missing count), and
+        whether a count, when asked, is stated by the closest passages."""
+        reasons = [
+            before_start_reason(q, self.facts) if q.projects
+            else unknown_project_reason(text, self.weights, self.catalog)
+        ]
+        closest = passages[:_CLOSEST]
+        count_stated = None
+        if asked.counted:
+            count_stated = self._count_stated(q, text, terms, closest, asked)
+            if not count_stated:
+                reasons.append("Inget av de närmaste avsnitten anger något sådant antal.")
+        analyze = self.weights.passage
+        if asked.priced and not any(states_amount(p.chunk, asked.priced, analyze) for p in closest):
+            reasons.append("Inget av de närmaste avsnitten anger vad det kostade.")
+        entity = asked_entity(text)
+        known = [*re.findall(r"\w+", text), *self.project_name_words]
+        if entity and not names_any(entity[0], (p.chunk.text for p in closest), known, self.ordinary_words):
+            reasons.append(f"De närmaste avsnitten nämner inga {entity[1]} vid namn.")
+        return Decline(next((r for r in reasons if r), None), count_stated)
+
+    def _count_stated(
+        self, q: Question, text: str, terms: set[str], closest: list[Passage], asked: Asked
+    ) -> bool:
+        # "Hur många av deltagarna var kvinnor": the part counted must be stated too.
+        rest = terms - (asked.counted or set()) - self.field_terms if partitive(text) else set()
+        part = frozenset(x for t in rest for x in (t, *self.synonyms.get(t, ())))
+        return any(
+            states_count(
+                p.chunk.text, asked.counted or set(), self.weights.passage, asked.share, q.year,
+                self.report_years.get(p.chunk.report_id), predicate=part,
+            )
+            for p in closest
+        )
