@@ -160,7 +160,8 @@ def _all_rows(report: Report) -> list[BudgetRow]:
         if "project" not in roles or len(roles) < 2:
             continue
         whole = "amount" in roles and not _PART_OF_BUDGET.search(header[roles["amount"]])
-        units = _header_units(header, roles)
+        start = table[0][0]
+        units = _header_units(header, roles, report.text[max(0, start - 600) : start].rstrip())
         group: str | None = None
         for pos, line, cells in table[1:]:
             found = _rows_of_line(report.id, pos, line, cells, roles, group, t_index, units)
@@ -174,12 +175,24 @@ def _all_rows(report: Report) -> list[BudgetRow]:
     return rows
 
 
-def _header_units(header: list[str], roles: dict[str, int]) -> dict[str, str]:
-    """The unit a money column's header gives its bare numbers: "Total budget (kr)", "(tkr)"."""
+# The sentence before a table that gives its unit: "Belopp i kronor.", "Alla belopp anges i tkr."
+_STATED_UNIT = re.compile(
+    r"\bbelopp(?:en)?\s+(?:anges\s+|redovisas\s+)?i\s+(kr|tkr|mkr|kronor|tusentals\s+kronor)\b", re.IGNORECASE
+)
+_UNIT_WORDS = {"tusentals kronor": "tkr"}
+
+
+def _header_units(header: list[str], roles: dict[str, int], before: str) -> dict[str, str]:
+    """The unit a money column's header gives its bare numbers: "Total budget (kr)", "(tkr)";
+    else the unit the paragraph just above the table states ("Belopp i kronor.")."""
+    stated = _STATED_UNIT.findall(before.rsplit("\n\n", 2)[-1] if before.strip() else "")
     out: dict[str, str] = {}
     for role in ("amount", "eu"):
         if role in roles and (m := _HEADER_UNIT.search(header[roles[role]])):
             out[role] = m.group(1)
+        elif role in roles and stated:
+            unit = " ".join(stated[-1].lower().split())
+            out[role] = _UNIT_WORDS.get(unit, unit)
     return out
 
 

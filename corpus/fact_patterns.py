@@ -144,7 +144,12 @@ _ORIGINALLY = re.compile(
     re.IGNORECASE,
 )
 _LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
-                              rf"avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)\s*(?:den\s+)?$", re.IGNORECASE)
+                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså))?)"
+                              r"\s*(?:den\s+)?$", re.IGNORECASE)
+# "Projektet beviljades ursprungligen för perioden A – B": B is the end an extension moved.
+_ORIGINAL_RANGE = re.compile(r"\bursprungligen\b[^.;]{0,40}$", re.IGNORECASE)
+# "avslutas därmed C i stället för, som ursprungligen planerat, …": C replaces an earlier end.
+_INSTEAD = re.compile(r"^\W*i\s+stället\s+för\b", re.IGNORECASE)
 _LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
                                 re.IGNORECASE)
 _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
@@ -186,6 +191,9 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     if ranges and _EXTENDED_LABEL.match(t):
         # "Förlängd projekttid: A – C": the new end, wherever the original was stated.
         return PeriodFinding(ranges[0].start, ranges[0].end, extension_only=True)
+    before_range = t[: ranges[0].span.start - sent.start] if ranges else ""
+    if ranges and not _EXTENDED_RE.search(t) and _ORIGINAL_RANGE.search(before_range):
+        return PeriodFinding(ranges[0].start, None, ranges[0].end)
     if ranges:
         r = ranges[0]
         later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
@@ -218,6 +226,8 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
             end = d
         elif start is None and _LONE_START_BEFORE.search(before):
             start = d
+    if end is not None and start is None and _INSTEAD.search(t[end.span.end - sent.start :]):
+        return PeriodFinding(end=end, extension_only=True)
     return PeriodFinding(start=start, end=end) if start or end else None
 
 
@@ -231,7 +241,8 @@ def says_ended(sent: SentenceText) -> bool:
 
 # ---- budget and EU funding -------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:uppgår|är|var|har\s+varit|omfattar|på|:)|"
+    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:totalt\s*)?"
+    r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
     r"budgetomslutning|omslutning|total\w*\s+kostnad|kostnadsram", re.IGNORECASE,
@@ -251,6 +262,9 @@ FUND_WORDS = {
     "AMIF": re.compile(r"\bAMIF\b|migrations- och integrationsfond", re.IGNORECASE),
     "Interreg": re.compile(r"\bInterreg\b", re.IGNORECASE),
     "FRO": re.compile(r"rättvis\s+omställning|\bFRO\b|FRO-|\bJTF\b", re.IGNORECASE),
+    "Erasmus+": re.compile(r"\bErasmus\b\+?", re.IGNORECASE),
+    "EJFLU": re.compile(r"jordbruksfonden\s+för\s+landsbygdsutveckling|landsbygdsfond|\bEJFLU\b",
+                        re.IGNORECASE),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(
@@ -262,7 +276,9 @@ _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond
                      re.IGNORECASE)
 
 
-_FUND_NAME = r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden\+?)"
+_FUND_NAME = (
+    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|Erasmus\+?|\w*fonden\+?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +295,8 @@ class BudgetFinding:
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
     r"(?:^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
-    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+)(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden))",
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+(?:\w+\s+inom\s+)?)"
+    r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|Erasmus|\w*fonden))",
     re.IGNORECASE,
 )
 
@@ -356,9 +373,13 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         if re.search(r"(?:EU|ESF\+?|ERUF)-?(?:stöd|medel|finansiering)\w*\s+\d+(?:,\d+)?\s*"
                      r"(?:procent|%)\s*\(\s*$", before, re.IGNORECASE):
             return a
-        # "ESF+ finansierar Y kronor", "varav Regionalfonden står för Y kr", "där AMIF står för Y kr"
+        # "ESF+ finansierar Y kronor", "varav Regionalfonden står för Y kr", "där AMIF står för Y kr",
+        # "Europeiska socialfonden plus bidrog med Y", "av det svarar ESF+ för Y"
         if re.search(r"(?:(?:varav|där)\s+(?:den\s+)?)?" + _FUND_NAME + r"\s+"
-                     r"(?:står\s+för|bidrar\s+med|finansierar|svarar\s+för)\s*$", before, re.IGNORECASE):
+                     r"(?:(?:står|stod|svarar|svarade)\s+för|(?:bidrar|bidrog|har\s+bidragit)\s+med|"
+                     r"finansier(?:ar|ade|at))\s*$", before, re.IGNORECASE) or re.search(
+                         r"\b(?:står|stod|svarar|svarade)\s+(?:den\s+)?" + _FUND_NAME + r"\s+för\s*$", before,
+                         re.IGNORECASE):
             return a
         # A fund named right before the amount: "varav Regionalfonden 6 380 tkr", "Varav ESF+: Y kr",
         # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
@@ -376,7 +397,8 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
             return a
         if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
-                     r"stöd\w*\s+från\s+.{0,60}?(?:uppgår\s+till|är|var|på|om|med|:)\s*$|"
+                     r"stöd\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
+                     r"stöd\w*\s+från\s+(?:den\s+)?" + _FUND_NAME + r"\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",
                      before, re.IGNORECASE):

@@ -338,15 +338,22 @@ def _fill_missing(facts: ProjectFacts, extra: ProjectFacts) -> None:
     for name in _FILLABLE:
         if getattr(facts, name) is None and getattr(extra, name) is not None:
             setattr(facts, name, getattr(extra, name))
+    if facts.end_date is extra.end_date and facts.original_end_date is None:
+        facts.original_end_date = extra.original_end_date  # the end it replaced comes with it
     if not facts.managers and not facts.former_managers:
         facts.managers, facts.former_managers = extra.managers, extra.former_managers
     if facts.status is None and extra.status is not None:
         facts.status, facts.ended_year = extra.status, extra.ended_year
 
 
+# A table amount in tkr ("8 940") is the report's figure to the thousand kronor; one in Mkr
+# ("8,9") is rounded past what a budget question wants.
+_TO_THE_THOUSAND = 500
+
+
 def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
     """Take what a project's text does not state from the report's own overview table:
-    fund, owner, period, and exact (unrounded) whole budget and EU funding."""
+    fund, owner, period, and whole budget and EU funding stated to the thousand kronor."""
     from corpus.consistency import match_row
 
     for row in table:
@@ -357,9 +364,9 @@ def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
             f.fund = row.sourced(row.fund)
         if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
             f.owner = row.sourced(owner)
-        if f.total_budget is None and row.whole_budget and row.amount and not row.tolerance:
+        if f.total_budget is None and row.whole_budget and row.amount and row.tolerance <= _TO_THE_THOUSAND:
             f.total_budget = row.sourced(row.amount)
-        if f.eu_funding is None and row.eu_amount and not row.eu_tolerance:
+        if f.eu_funding is None and row.eu_amount and row.eu_tolerance <= _TO_THE_THOUSAND:
             f.eu_funding = row.sourced(row.eu_amount)
         ranges = find_date_ranges(row.period) if row.period else []
         if ranges and f.start_date is None and f.end_date is None:

@@ -17,7 +17,8 @@ _NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
 _MANAGER_RE = re.compile(
     # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
-    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?projektledare(?:n)?{FOR_CLAUSE}"
+    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?)"
+    rf"{FOR_CLAUSE}"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?"
     rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"

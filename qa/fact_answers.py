@@ -20,6 +20,8 @@ FUND_NAMES = {
     "AMIF": "Asyl-, migrations- och integrationsfonden (AMIF)",
     "Interreg": "Interreg",
     "FRO": "Fonden för en rättvis omställning (FRO)",
+    "Erasmus+": "Erasmus+",
+    "EJFLU": "Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
 }
 
 #: Fields the facts table can answer, in the order statements are made.

@@ -261,6 +261,8 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "AMIF": ("amif", "migrations- och integrationsfond"),
     "Interreg": ("interreg",),
     "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond"),
+    "Erasmus+": ("erasmus",),
+    "EJFLU": ("ejflu", "jordbruksfond", "landsbygdsfond"),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.

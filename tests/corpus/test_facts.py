@@ -65,6 +65,12 @@ def test_owner_and_manager_from_one_sentence() -> None:
     assert [(m.name, m.role) for m in find_managers(s)] == [("Anna Berg", "current")]
 
 
+def test_the_person_responsible_for_the_project_is_its_manager() -> None:
+    text = "Projektansvarig är Karin Olofsson Berg, lärare på skolan."
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert [m.value for m in f.managers] == ["Karin Olofsson Berg"]
+
+
 def test_replaced_and_former_managers() -> None:
     s = SentenceText("Per Holm har ersatt Eva Lund som projektledare.", 0)
     assert [(m.name, m.role) for m in find_managers(s)] == [("Per Holm", "current"), ("Eva Lund", "former")]
@@ -322,6 +328,24 @@ def test_fact_block_and_prose_wordings(text: str, expected: tuple[object, ...]) 
         ("Projektet har ägts av Socialtjänsten genom enheten för mottagning. Projekttiden var "
          "2026-04-01 – 2027-12-31.",
          ("Socialtjänsten", "2026-04-01", "2027-12-31", None, None, None, None)),
+        # Budget and fund share in past tense and inverted order; a later end replacing the
+        # original one ("i stället för"); "ett Erasmus+-projekt"; "Projektansvarig är".
+        ("Projektet ägdes av Kulturförvaltningen. Totalt omfattade budgeten 18 460 000 kronor, och "
+         "Europeiska socialfonden plus bidrog med 11 076 000 kronor.",
+         ("Kulturförvaltningen", None, None, None, 18_460_000, 11_076_000, "ESF+")),
+        ("Budgeten är på sammanlagt 31 200 000 kronor, och av det svarar ESF+ för 17 160 000 kronor.",
+         (None, None, None, None, 31_200_000, 17_160_000, "ESF+")),
+        ("Av den totala budgeten på 24 850 000 kronor utgjorde stödet från Regionalfonden 9 940 000 kronor.",
+         (None, None, None, None, 24_850_000, 9_940_000, "ERUF")),
+        ("Stödet från AMIF uppgick till 4 368 000 kronor, vilket motsvarar sjuttio procent.",
+         (None, None, None, None, None, 4_368_000, "AMIF")),
+        ("Den totala budgeten uppgick till 6 720 000 kronor och ESF+ finansierade 3,36 Mkr.",
+         (None, None, None, None, 6_720_000, 3_360_000, "ESF+")),
+        ("Projektet beviljades ursprungligen för perioden 2025-09-01 – 2028-08-31. Projektet avslutas "
+         "därmed 2029-02-28 i stället för, som ursprungligen planerat, vid utgången av augusti 2028.",
+         (None, "2025-09-01", "2029-02-28", "2028-08-31", None, None, None)),
+        ("Digital vardag var ett Erasmus+-projekt inom nyckelaktivitet 2. Budget totalt: 8 940 000 kr",
+         (None, None, None, None, 8_940_000, None, "Erasmus+")),
         ("Förstudien finansieras av Fonden för en rättvis omställning (FRO) och drivs av "
          "Vuxenutbildningen med Lina Holm som projektledare. Förstudien pågår 2027-05-01 – 2028-01-31 "
          "och har en budget på 1 480 000 kronor, varav 1 036 000 kronor i stöd från fonden.",
@@ -358,8 +382,8 @@ def test_partners_on_a_key_value_line() -> None:
 
 
 def test_an_overview_table_fills_what_the_project_text_leaves_out() -> None:
-    """Bare numbers take the column's unit ("(kr)"); a rounded ("(tkr)") or part-year column
-    fills nothing, since the answer would state it as exact."""
+    """Bare numbers take the column's unit ("(kr)", "(tkr)"); a column rounded past the
+    thousand ("(Mkr)") or of part of the budget fills nothing: the answer would state it as exact."""
     text = (
         "# Årsrapport 2026\n\n## Översikt\n\n"
         "| Projekt | Projektägare | Projekttid | Total budget (kr) | EU-stöd (kr) |\n|---|---|---|---|---|\n"
@@ -376,9 +400,29 @@ def test_an_overview_table_fills_what_the_project_text_leaves_out() -> None:
     assert (f.start_date.value, f.end_date.value) == ("2025-01-01", "2026-12-31")
     partial = parse_report("rapport_test_2026", text.replace("Total budget (kr)", "Budget 2026 (kr)"))
     assert {x.project: x for x in extract_project_facts(partial)}["Alfa Väg"].total_budget is None
-    rounded = parse_report("rapport_test_2026", text.replace("EU-stöd (kr)", "EU-stöd (tkr)").replace(
+    thousands = parse_report("rapport_test_2026", text.replace("EU-stöd (kr)", "EU-stöd (tkr)").replace(
         "2 125 000 |", "2 125 |"))
+    eu = {x.project: x for x in extract_project_facts(thousands)}["Alfa Väg"].eu_funding
+    assert eu is not None and eu.value == 2_125_000  # the report's figure, to the thousand
+    rounded = parse_report("rapport_test_2026", text.replace("EU-stöd (kr)", "EU-stöd (Mkr)").replace(
+        "2 125 000 |", "2,1 |"))
     assert {x.project: x for x in extract_project_facts(rounded)}["Alfa Väg"].eu_funding is None
+
+
+def test_a_table_takes_its_unit_from_the_sentence_above_it() -> None:
+    text = (
+        "Årsrapport 2028\n\n1. ÖVERSIKT\n\nTabellen sammanfattar projekten. Belopp i kronor.\n\n"
+        "Projekt | Fond | Projektägare | Period | Total budget | EU-stöd\n"
+        "--------|------|--------------|--------|--------------|--------\n"
+        "Alfa Väg | ESF+ | Kulturförvaltningen | 2025-01-01 – 2026-12-31 | 4 250 000 | 2 125 000\n\n"
+        "2. PROJEKTEN\n\n2.1 Alfa Väg\n\nResultat\n\nTio deltagare har fått arbete.\n\n"
+        "Utmaningar\n\nRekryteringen var svår.\n"
+    )
+    f = {x.project: x for x in extract_project_facts(parse_report("rapport_test_2028", text))}["Alfa Väg"]
+    assert f.total_budget is not None and f.total_budget.value == 4_250_000
+    assert f.eu_funding is not None and f.eu_funding.value == 2_125_000
+    unstated = parse_report("rapport_test_2028", text.replace(" Belopp i kronor.", ""))
+    assert {x.project: x for x in extract_project_facts(unstated)}["Alfa Väg"].total_budget is None
 
 
 def test_a_plain_text_table_with_a_ruled_header_line_is_a_table() -> None:
