@@ -24,9 +24,10 @@ PEOPLE = {
     "praktikanter", "invånare", "medarbetare", "handledare", "språkombud", "hushåll", "deltagarna",
 }
 _SKIP_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
-_GOAL = re.compile(r"\bmål\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|förväntade|prognos\w*|planera\w*|"
+# "mål", "målet", "målsättning", not "målgruppen" (who the project is for).
+_GOAL = re.compile(r"\bmål(?!grupp)\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|förväntade|prognos\w*|planera\w*|"
                    r"\bsyftar\b|\bavser\b", re.IGNORECASE)
-_GOAL_NEAR = re.compile(r"(?:mål\w*|målsättning\w*)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+_GOAL_NEAR = re.compile(r"(?:mål(?!grupp)\w*|målsättning\w*)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _ATTAINED = re.compile(r"\b(?:nått|nådde|uppnått|uppnådde|klarat|klarade|överträffat|överträffade)\b"
                        r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # After the number: "(mål: 25)" beside it, or a comparison with the goal ("29 procent,
