@@ -8,7 +8,8 @@ passage. Thresholds are calibrated on development questions (docs/evaluation.md)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ QUESTION_TERMS = frozenset(
     sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
     ingår ingick ingått ingå våren hösten sommaren vintern
+    vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations
@@ -48,6 +50,18 @@ QUESTION_TERMS = frozenset(
     överbryggade överbryggat övervinna övervinner övervann övervunnit främja främjar främjat
     skäl skälet skälen anledning anledningen anledningarna viktig viktigt viktiga viktigaste
     följd följder följderna konsekvens konsekvenser konsekvenserna
+    """.split()
+) | frozenset(
+    # Everyday framing of a lesson question: "vilka knep/tips", "vad ställde till det", "vilket
+    # strul har de råkat ut för", "hur har de burit sig åt / gått till väga", "fått tag på",
+    # "hänga med", "vad hände", "vad har det betytt", "vad har de vunnit på", "under resans
+    # gång", "folk", "jobba ihop", "lärt sig". The report names the topic, not these words.
+    """
+    knep knepen tips tipsen strul strulet krångel ställa ställer ställde ställt råka råkar råkade råkat
+    bära bär bar burit väga tag hänga hänger hängde hängt hända händer hände hänt betyda betyder
+    betydde betytt vinna vinner vann vunnit resa resan resans gång gången folk ihop lära lär lärde
+    lärt märka märker märkte märkt hjälpa hjälper hjälpte hjälpt använda använder använde använt
+    satsa satsar satsade satsat få fått
     """.split()
 )
 
@@ -105,6 +119,22 @@ class AbstentionPolicy:
         return ev.unknown_share <= self.max_unknown_share and ev.coverage >= needed
 
 
+# "<word>projekt": "mobilitetsprojektet", "esfprojektet".
+_PROJECT_COMPOUND = re.compile(r"(\w+?)s?projekt")
+_PART_KINDS = frozenset({"del", "under", "pilot", "sido"})  # "delprojekt" is a part, not the project
+
+
+def names_the_project(term: str, names: Iterable[str]) -> bool:
+    """Whether a content stem is a compound of "projekt" whose first part is a word of the
+    named project's name ("mobilitetsprojektet" beside "Hållbar mobilitet Mjärdevi"): the
+    project itself, not content. "genomförandeprojektet" beside a pre-study is something else."""
+    m = _PROJECT_COMPOUND.fullmatch(term)
+    if m is None or len(m.group(1)) < 3 or m.group(1) in _PART_KINDS:
+        return False
+    words = {w.lower() for name in names for w in re.findall(r"\w+", name)}
+    return any(w.startswith(m.group(1)) for w in words)
+
+
 def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
     """The question's content stems: without question-form words, ``ignore`` and numbers.
     ``ignore`` and the terms are stems; QUESTION_TERMS are words, so compare stems of both."""
@@ -146,7 +176,9 @@ def gather_evidence(
     covered = sum(weights.idf(t) for t in hits)
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
-    unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed]
+    # A word the reports never use but whose synonym they do ("funkat" → "fungerat") is known.
+    unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed
+               and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
     dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
     return Evidence(
         coverage=covered / total if total else 1.0,

@@ -21,6 +21,7 @@ from qa.abstain import (
     Evidence,
     content_terms,
     gather_evidence,
+    names_the_project,
     synonym_table,
     with_known_parts,
 )
@@ -169,6 +170,8 @@ class QAService:
         reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
+        if q.projects:
+            terms = {t for t in terms if not names_the_project(t, (r.name for r in q.projects))}
         content = self.fields.residual(terms) - self.metadata_terms - self.listing_terms
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
@@ -321,7 +324,8 @@ class QAService:
     def content_terms(self, text: str) -> set[str]:
         """The question's content stems (project mentions and question-form words removed)."""
         q = understand(text, self.catalog)
-        return content_terms(self.weights.query(q.rest or text), self.form_terms)
+        terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
+        return {t for t in terms if not names_the_project(t, [r.name for r in q.projects])}
 
     def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
         """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""

@@ -36,8 +36,10 @@ def normalise(text: str) -> str:
 
 
 def has_phrase(norm_text: str, phrase: str) -> bool:
-    """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten")."""
-    return f" {normalise(phrase).strip()}" in norm_text
+    """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten"); a
+    phrase ending in a space is a whole word ("mål " hits "vilka mål", not "målgrupp")."""
+    words = normalise(phrase).strip()
+    return f" {words} " in norm_text if phrase.endswith(" ") else f" {words}" in norm_text
 
 
 @dataclass(slots=True)

@@ -38,6 +38,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "betalas av",
         "bidrar",
         "bidrag från",
+        # "Hur stort Interreg-bidrag fick X?": the grant is the EU funding.
+        "bidrag ",
+        "bidraget",
         "fondstöd",
         "finansieras av eu",
         "europeiska",
@@ -46,6 +49,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stödet",
         "strukturfond",
         "integrationsfond",
+        "migrationsfond",
         "amif-stöd",
         "interreg-stöd",
         "fro-stöd",
@@ -72,6 +76,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     # "Vem driver X?" asks who runs it: the owner and the manager.
     "manager": (
         "projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet", "vem driver",
+        "har lett", "lett projektet", "projektansvarig",
     ),
     "owner": (
         "projektägare",
@@ -84,6 +89,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "vilket bolag",
         "vem driver",
         "drivs av",
+        "står bakom",
+        "stod bakom",
+        "stått bakom",
     ),
     "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
     "end_date": (
@@ -121,13 +129,17 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "datum",
         "tidsperiod",
         "löper",
+        "löpte",
+        "pågick",
         "hur lång tid",
         "mer tid",
         "längre tid",
     ),
     "status": ("pågår", "pågående", "avslutat", "avslutade", "status", "fortfarande igång"),
     "participants": ("deltagare", "deltog", "inskrivna", "inskrivn"),
-    "goal": ("målet", "mål ", "målsättning", "målvärde", "ska nås", "ska uppnås", "planerat", "var tänkt"),
+    "goal": (
+        "målet", "målen", "mål ", "målsättning", "målvärde", "ska nås", "ska uppnås", "planerat", "var tänkt",
+    ),
     "outcome": ("resultat", "uppnått", "nådde", "utfall", "hur gick det", "hur har det gått", "hur det gick"),
     "co_financiers": (
         "medfinansiär",
@@ -210,6 +222,19 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("anställda", "medarbetare"),
     ("fk", "försäkringskassan"),
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
+    # Recurring lesson themes of the genre, in the words questions and reports use for them.
+    ("jobba", "arbeta", "samarbeta", "samverka", "samarbete", "samverkan"),
+    ("personalomsättning", "slutade", "slutat", "försvann", "försvunnit", "ersatts", "ersättare", "vakans",
+     "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma"),
+    ("mår", "må", "mående", "hälsa", "ohälsa", "psykisk", "fysisk", "kroppslig", "kroppsligt", "välmående"),
+    ("digital", "digitala", "digitalt", "teknik", "teknisk", "tekniska", "app", "appar", "webb", "webbaserad",
+     "webbaserade", "webbverktyg", "distans", "inloggning", "inloggningstjänster", "e-legitimation", "bankid",
+     "plattform", "teams"),
+    ("språk", "språket", "svenska", "svenskan", "språkkunskaper", "tolk", "modersmål", "behärskar"),
+    ("arbetsgivare", "näringsliv", "näringslivet", "näringslivsinriktade", "företagen", "chefer"),
+    ("utländsk", "utländska", "internationell", "internationella", "andra länder", "partnerländer"),
+    ("ekonomi", "ekonomin", "utbetalning", "utbetalningar", "likviditet", "redovisning", "medfinansiering"),
+    ("leva kvar", "lever vidare", "implementering", "ordinarie verksamhet", "permanent", "efter projektslut"),
 )
 
 #: Aggregate operation → phrases that ask for it.
@@ -258,7 +283,7 @@ ALL_PROJECTS_WORDS: tuple[str, ...] = (
 FUND_WORDS: dict[str, tuple[str, ...]] = {
     "ESF": ("esf", "socialfond"),
     "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
-    "AMIF": ("amif", "migrations- och integrationsfond"),
+    "AMIF": ("amif", "migrations- och integrationsfond", "migrationsfond"),
     "Interreg": ("interreg",),
     "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond"),
     "Erasmus+": ("erasmus",),

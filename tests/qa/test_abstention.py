@@ -56,6 +56,25 @@ def test_cross_project_questions_on_topics_no_report_covers_are_declined(qa_serv
     assert answered == []
 
 
+@pytest.mark.parametrize(
+    ("term", "names", "expected"),
+    [
+        ("mobilitetsprojekt", ["Hållbar mobilitet Mjärdevi"], True),
+        ("erasmusprojekt", ["Erasmus Digital"], True),
+        # Another project than the one named: the implementation project a pre-study prepares.
+        ("genomförandeprojekt", ["Förstudie Jobbresan"], False),
+        ("delprojekt", ["Alfa Del"], False),
+        ("mobilitet", ["Hållbar mobilitet Mjärdevi"], False),
+    ],
+)
+def test_a_kind_of_project_named_by_a_word_of_its_name_is_the_project(
+    term: str, names: list[str], expected: bool
+) -> None:
+    from qa.abstain import names_the_project
+
+    assert names_the_project(term, names) is expected
+
+
 def test_one_unknown_word_in_four_is_too_many() -> None:
     """"Vem är kommunstyrelsens ordförande i <kommun>?": three words met, the one asked
     about (ordförande) in no report. Calibrated in docs/evaluation.md."""
@@ -80,6 +99,12 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
         ("Vilka problem kring utbetalningar har projekten stött på?", {"problem", "utbetalning"}),
         ("Vilka lärdomar finns kopplat till språket?", {"lärdom", "språket"}),
         ("Vilka parter ingår i projektet sedan våren 2027?", {"part"}),
+        # Everyday framing of a lesson question.
+        ("Vilka knep har funkat för att få tag på deltagare?", {"funk", "deltag"}),
+        ("Vad ställde till det under resans gång?", set()),
+        ("Vilket strul med ekonomin har projekten råkat ut för?", {"ekonomin"}),
+        ("Hur har projekten burit sig åt för att hänga med?", set()),
+        ("Vad hände och vad har det betytt när folk slutade?", {"slut"}),
     ],
 )
 def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:

@@ -140,3 +140,22 @@ def test_which_of_the_organisations_projects_is_a_listing(question: str, aggrega
 def test_the_new_value_of_a_fact_is_the_fact() -> None:
     q = understand("När är det nya slutdatumet för Kvarterslyftet Norr?", CATALOG)
     assert "nya" not in q.rest and "end_date" in q.fields
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        # "mål " is the whole word: "målgrupp" asks for no goal.
+        ("Vilken målgrupp vänder sig projektet till?", []),
+        ("Vilka mål har projektet?", ["goal"]),
+        ("Vem är det som har lett projektet?", ["manager"]),
+        ("Vilken förvaltning stod bakom projektet?", ["owner"]),
+        ("Mellan vilka datum löpte projektet?", ["period"]),
+        ("Hur mycket pengar fick projektet från migrationsfonden?", ["total_budget", "eu_funding"]),
+        ("Hur stort Interreg-bidrag fick projektet?", ["eu_funding"]),
+    ],
+)
+def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> None:
+    from qa.understanding import detect_fields
+
+    assert detect_fields(normalise(question)) == fields
