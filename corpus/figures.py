@@ -25,8 +25,8 @@ PEOPLE = {
 }
 _SKIP_TYPES = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
 # "mål", "målet", "målsättning", not "målgruppen" (who the project is for).
-_GOAL = re.compile(r"\bmål(?!grupp)\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|förväntade|prognos\w*|planera\w*|"
-                   r"\bsyftar\b|\bavser\b", re.IGNORECASE)
+_GOAL = re.compile(r"\bmål(?!grupp)\w*|målsättning\w*|\bska\b|\bskulle\b|förväntas|förväntade|prognos\w*|"
+                   r"planera\w*|\bsyftar\b|\bavser\b", re.IGNORECASE)
 _GOAL_NEAR = re.compile(r"(?:mål(?!grupp)\w*|målsättning\w*)\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
 _ATTAINED = re.compile(r"\b(?:nått|nådde|uppnått|uppnådde|klarat|klarade|överträffat|överträffade)\b"
                        r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
