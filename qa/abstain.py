@@ -213,10 +213,11 @@ def with_known_parts(terms: set[str], weights: TermWeights) -> set[str]:
 def synonym_table(
     groups: tuple[tuple[str, ...], ...], analyze: Callable[[str], list[str]]
 ) -> dict[str, frozenset[str]]:
-    """Stem → the stems of its synonyms, from groups of words that count as each other."""
+    """Stem → the stems of its synonyms, from groups of words that count as each other (a
+    stem in two groups has the synonyms of both)."""
     table: dict[str, frozenset[str]] = {}
     for group in groups:
         stems = {t for w in group for t in analyze(w)}
         for t in stems:
-            table[t] = frozenset(stems - {t})
+            table[t] = table.get(t, frozenset()) | (stems - {t})
     return table

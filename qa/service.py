@@ -48,6 +48,7 @@ from qa.vocabulary import (
     ALL_PROJECTS_WORDS,
     COVERAGE_SYNONYMS,
     FUND_WORDS,
+    LESSON_THEMES,
     LIST_WORDS,
     LISTING_WORDS,
     SECTION_WORDS,
@@ -112,6 +113,8 @@ class QAService:
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
         self.synonyms = synonym_table(COVERAGE_SYNONYMS, analyze)
+        # Whether passages cover a question's theme also counts the looser theme words.
+        self.theme_synonyms = synonym_table((*COVERAGE_SYNONYMS, *LESSON_THEMES), analyze)
         self.policy = policy or AbstentionPolicy()
         owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
         self.listing_terms = {t for w in (*LISTING_WORDS, *AGGREGATE_WORDS["list"]) for t in analyze(w)}
@@ -246,7 +249,7 @@ class QAService:
         wide = (is_lesson or across) and len(q.projects) != 1
         evidence = gather_evidence(
             terms, passages, self.weights, top_n=self.top_k * 2 if wide else 3,
-            synonyms=self.synonyms, field_terms=self.fields.all,
+            synonyms=self.theme_synonyms, field_terms=self.fields.all,
         )
         if typed and passages and q.projects:
             top = passages[0].chunk

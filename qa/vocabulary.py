@@ -222,8 +222,14 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("anställda", "medarbetare"),
     ("fk", "försäkringskassan"),
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
-    # Recurring lesson themes of the genre, in the words questions and reports use for them.
-    ("jobba", "arbeta", "samarbeta", "samverka", "samarbete", "samverkan"),
+)
+
+#: The genre's recurring lesson themes, in the words questions and reports use for them
+#: ("folk i nyckelroller försvunnit" is the report's "personalomsättning", "hur deltagarna
+#: mår" its "psykisk ohälsa"). Looser than COVERAGE_SYNONYMS: they judge whether passages
+#: are about a question's theme, never what a count counts.
+LESSON_THEMES: tuple[tuple[str, ...], ...] = (
+    ("samarbeta", "samverka", "samarbete", "samverkan"),
     ("personalomsättning", "slutade", "slutat", "försvann", "försvunnit", "ersatts", "ersättare", "vakans",
      "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma"),
     ("mår", "må", "mående", "hälsa", "ohälsa", "psykisk", "fysisk", "kroppslig", "kroppsligt", "välmående"),

@@ -75,6 +75,13 @@ def test_a_kind_of_project_named_by_a_word_of_its_name_is_the_project(
     assert names_the_project(term, names) is expected
 
 
+def test_a_word_in_two_synonym_groups_has_the_synonyms_of_both() -> None:
+    from qa.abstain import synonym_table
+
+    table = synonym_table((("jobb", "anställning"), ("jobb", "arbete")), lambda w: [w])
+    assert table["jobb"] == {"anställning", "arbete"} and table["arbete"] == {"jobb"}
+
+
 def test_one_unknown_word_in_four_is_too_many() -> None:
     """"Vem är kommunstyrelsens ordförande i <kommun>?": three words met, the one asked
     about (ordförande) in no report. Calibrated in docs/evaluation.md."""
