@@ -31,7 +31,7 @@ class Asked:
 
     counted: set[str] | None  # the counted noun's stems and synonyms ("hur många anställda")
     share: bool  # a share or percentage rather than a number
-    priced: set[str]  # the thing whose cost is asked ("vad kostade mässan")
+    priced: set[str]  # what is priced or who paid ("vad kostade mässan", "hur mycket betalade Y")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,7 @@ class DeclineChecks:
                 reasons.append("Inget av de närmaste avsnitten anger något sådant antal.")
         analyze = self.weights.passage
         if asked.priced and not any(states_amount(p.chunk, asked.priced, analyze) for p in closest):
-            reasons.append("Inget av de närmaste avsnitten anger vad det kostade.")
+            reasons.append("Inget av de närmaste avsnitten anger något sådant belopp.")
         entity = asked_entity(text)
         known = [*re.findall(r"\w+", text), *self.project_name_words]
         if entity and not names_any(entity[0], (p.chunk.text for p in closest), known, self.ordinary_words):

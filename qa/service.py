@@ -56,8 +56,11 @@ from qa.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-# "Vad kostade X?", "vilken kostnad": the price of something, not a share of the budget.
-_ASKS_COST = re.compile(r" (?:kosta|kostnad)")
+# "Vad kostade X?", "vilken kostnad", "hur mycket medfinansierade Y": the price of something,
+# or what someone paid, not a share of the budget.
+_ASKS_COST = re.compile(
+    r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
+)
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 

@@ -61,3 +61,10 @@ def test_a_count_of_a_part_keeps_its_strict_synonyms(boras: Any) -> None:
     # ("jobba" ~ "samarbeta") once replaced the strict synonyms and the count was declined.
     a = boras.ask("Hur många av kvinnorna i Språkstegen fick jobb?")
     assert a.answerable and "61" in a.text
+
+
+def test_an_amount_paid_by_someone_no_sentence_states_is_declined(boras: Any) -> None:
+    # The university took part with experts and test beds; no amount is given for it, and
+    # the project's budget is no answer.
+    a = boras.ask("Hur mycket medfinansierade Högskolan i Borås i Cirkulär Textil Sjuhärad?")
+    assert not a.answerable and a.suggestions
