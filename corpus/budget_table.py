@@ -50,9 +50,21 @@ class BudgetRow:
     period: str | None = None
     #: Whether the amount column is the project's whole budget (not "Budget 2026", "Utfall").
     whole_budget: bool = False
+    eu_raw: str | None = None
 
     def sourced(self, value: object) -> Sourced:
         return Sourced(value, self.report_id, self.span, self.line)
+
+    def sourced_cell(self, value: object, raw: str | None) -> Sourced:
+        """A value whose span is its cell's number ("12 640 000"), so an answer quoting the
+        value quotes the number, not the whole row; the sentence stays the row."""
+        number = re.match(r"[\d\s\u00a0,.]*\d", raw or "")
+        digits = number.group(0).strip() if number else ""
+        at = self.line.find(digits) if digits else -1
+        if at < 0:
+            return self.sourced(value)
+        start = self.span.start + at
+        return Sourced(value, self.report_id, Span(start, start + len(digits)), self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +248,7 @@ def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: 
                       amount.value if amount else None, amount.raw if amount else None,
                       rounding_tolerance(amount) if amount else 0, t_index,
                       eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0,
-                      cell("period") or None)]
+                      cell("period") or None, eu_raw=eus[0].raw if eus else None)]
 
 
 def _chapter_segments(report: Report) -> list[tuple[str, int]]:

@@ -365,9 +365,9 @@ def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
         if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
             f.owner = row.sourced(owner)
         if f.total_budget is None and row.whole_budget and row.amount and row.tolerance <= _TO_THE_THOUSAND:
-            f.total_budget = row.sourced(row.amount)
+            f.total_budget = row.sourced_cell(row.amount, row.amount_raw)
         if f.eu_funding is None and row.eu_amount and row.eu_tolerance <= _TO_THE_THOUSAND:
-            f.eu_funding = row.sourced(row.eu_amount)
+            f.eu_funding = row.sourced_cell(row.eu_amount, row.eu_raw)
         ranges = find_date_ranges(row.period) if row.period else []
         if ranges and f.start_date is None and f.end_date is None:
             f.start_date, f.end_date = row.sourced(ranges[0].start.iso), row.sourced(ranges[0].end.iso)

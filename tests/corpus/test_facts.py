@@ -418,9 +418,13 @@ def test_a_table_takes_its_unit_from_the_sentence_above_it() -> None:
         "2. PROJEKTEN\n\n2.1 Alfa Väg\n\nResultat\n\nTio deltagare har fått arbete.\n\n"
         "Utmaningar\n\nRekryteringen var svår.\n"
     )
-    f = {x.project: x for x in extract_project_facts(parse_report("rapport_test_2028", text))}["Alfa Väg"]
+    report = parse_report("rapport_test_2028", text)
+    f = {x.project: x for x in extract_project_facts(report)}["Alfa Väg"]
     assert f.total_budget is not None and f.total_budget.value == 4_250_000
     assert f.eu_funding is not None and f.eu_funding.value == 2_125_000
+    # The value's span is its cell's number (an answer quotes "2 125 000", not the row).
+    assert report.text[f.eu_funding.span.start : f.eu_funding.span.end] == "2 125 000"
+    assert f.eu_funding.sentence.startswith("Alfa Väg | ESF+")
     unstated = parse_report("rapport_test_2028", text.replace(" Belopp i kronor.", ""))
     assert {x.project: x for x in extract_project_facts(unstated)}["Alfa Väg"].total_budget is None
 
