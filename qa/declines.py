@@ -89,7 +89,7 @@ class DeclineChecks:
     ) -> bool:
         # "Hur många av deltagarna var kvinnor": the part counted must be stated too.
         rest = terms - (asked.counted or set()) - self.field_terms if partitive(text) else set()
-        part = frozenset(x for t in rest for x in (t, *self.synonyms.get(t, ())))
+        part = tuple((frozenset((t, *self.synonyms.get(t, ()))), self.weights.idf(t)) for t in sorted(rest))
         return any(
             states_count(
                 p.chunk.text, asked.counted or set(), self.weights.passage, asked.share, q.year,

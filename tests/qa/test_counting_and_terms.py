@@ -59,11 +59,19 @@ def test_a_part_of_a_group_is_counted_only_where_the_sentence_says_which_part() 
     """"Hur många av deltagarna har fått arbete?" is not answered by a participant goal."""
     assert partitive("Hur många av deltagarna har fått arbete?")
     assert not partitive("Hur många deltagare har projektet haft?")
-    work = frozenset(analyze("arbete jobb anställning"))
+    work = ((frozenset(analyze("arbete jobb anställning")), 1.0),)
     goal = "Projektet ska under projekttiden nå 120 deltagare."
     assert states_count(goal, {"deltag"}, analyze)
     assert not states_count(goal, {"deltag"}, analyze, predicate=work)
     assert states_count("Av dem har 31 deltagare fått en anställning.", {"deltag"}, analyze, predicate=work)
+
+
+def test_a_part_is_stated_by_most_of_its_weight_not_by_a_common_word() -> None:
+    """"Hur många av deltagarna hade körkort när de skrevs in?" is not met by "212 deltagare
+    skrevs in": the rare word that defines the part is missing."""
+    part = ((frozenset(analyze("körkort")), 5.0), (frozenset(analyze("skrevs")), 1.5))
+    assert not states_count("Under året skrevs 212 deltagare in.", {"deltag"}, analyze, predicate=part)
+    assert states_count("Av 212 deltagare hade 40 körkort.", {"deltag"}, analyze, predicate=part)
 
 
 def test_share_questions_accept_any_stated_share() -> None:
@@ -165,3 +173,11 @@ def test_a_quote_never_spans_a_sub_heading() -> None:
         "Deltagarna har varit förebilder för andra.",
         "En lärdom är att rekrytera personal tidigt.",
     )
+
+
+def test_a_goal_clause_beside_an_outcome_clause_still_states_the_outcome() -> None:
+    sentence = ("Målet var att 120 deltagare skulle genomföra språkpraktik, men fram till den 31 maj "
+                "2023 hade endast 74 deltagare gjort det.")
+    assert states_count(sentence, {"deltag"}, analyze, year=2023, report_year=2023)
+    assert not states_count("Målet är att 120 deltagare ska skrivas in under 2023.", {"deltag"}, analyze,
+                            year=2023, report_year=2023)

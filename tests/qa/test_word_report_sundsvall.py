@@ -43,3 +43,9 @@ def test_granted_support_is_the_eu_funding(sundsvall: Any) -> None:
 def test_which_partners_are_part_of_a_project(sundsvall: Any) -> None:
     a = sundsvall.ask("Vilka samverkansparter ingår i Frisk i Arbete?")
     assert a.answerable and "Försäkringskassan" in a.text
+
+
+def test_a_part_defined_by_a_word_no_sentence_counts_is_declined(sundsvall: Any) -> None:
+    # "212 unga skrevs in" counts participants, not those who had a driving licence.
+    a = sundsvall.ask("Hur många av deltagarna i Ung Kraft Sundsvall hade körkort när de skrevs in?")
+    assert not a.answerable
