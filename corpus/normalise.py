@@ -179,8 +179,25 @@ def _repeated_numbered_lines(lines: list[str]) -> set[int]:
     return out
 
 
+def _running_headers(lines: list[str]) -> set[int]:
+    """A page header repeated word for word on most pages ("Luleå kommun | Årsrapport 2028 –
+    EU-finansierade projekt"): a line that names the report (a year, or parts set off by
+    " | "), never a subsection title, which repeats per project without either."""
+    by_line: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        if 20 <= len(line) <= 160 and not line.startswith("|") and "\t" not in line and (
+            " | " in line or _YEAR_IN_LINE.search(line)
+        ):
+            by_line[line].append(i)
+    return {i for idxs in by_line.values() if len(idxs) >= _MIN_HEADER_REPEATS for i in idxs}
+
+
+_YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+_MIN_HEADER_REPEATS = 4
+
+
 def _remove_footers(lines: list[str]) -> list[str]:
-    drop = _repeated_numbered_lines(lines)
+    drop = _repeated_numbered_lines(lines) | _running_headers(lines)
     drop.update(i for i, line in enumerate(lines) if _is_footer_shape(line))
     if drop:
         logger.debug("removing %d page footer lines", len(drop))

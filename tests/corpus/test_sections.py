@@ -399,6 +399,13 @@ def test_normalise_removes_repeating_footers_and_joins_sentences() -> None:
     assert text.count("fortsätter på nästa sida.") == 3
 
 
+def test_a_running_header_without_a_page_number_is_removed() -> None:
+    page = "Luleå kommun | Årsrapport 2028 – EU-finansierade projekt\n\nText på sidan {n}.\n\nUtmaningar\n\n"
+    text = normalise("".join(page.format(n=n) for n in range(1, 6))).text
+    assert "Årsrapport 2028" not in text
+    assert text.count("Utmaningar") == 5  # a title repeated per project stays
+
+
 def test_a_footer_of_title_and_page_in_two_columns_is_removed() -> None:
     words = ("Alfa", "Beta", "Gamma")
     footer = "Umeå kommun – Årsrapport 2027\tSida {} av 3"
