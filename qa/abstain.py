@@ -58,10 +58,11 @@ QUESTION_TERMS = frozenset(
     # gång", "folk", "jobba ihop", "lärt sig". The report names the topic, not these words.
     """
     knep knepen tips tipsen strul strulet krångel ställa ställer ställde ställt råka råkar råkade råkat
-    bära bär bar burit väga tag hänga hänger hängde hängt hända händer hände hänt betyda betyder
+    bära bär bar burit väga tag hänga hänger hängde hängt haka hakar hakade hakat hända händer hände hänt
+    betyda betyder
     betydde betytt vinna vinner vann vunnit resa resan resans gång gången folk ihop lära lär lärde
     lärt märka märker märkte märkt hjälpa hjälper hjälpte hjälpt använda använder använde använt
-    satsa satsar satsade satsat få fått
+    satsa satsar satsade satsat få fått kronor räknat räknad räknade
     """.split()
 )
 

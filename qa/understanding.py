@@ -145,6 +145,10 @@ class ProjectCatalog:
         rest = norm
         for m in kept:
             rest = rest[: m.start] + " " * (m.end - m.start) + rest[m.end :]
+            # "När tar projektet X slut?": the word introducing the name is part of the mention.
+            before = _INTRODUCES_NAME.search(rest[: m.start + 1])
+            if before:
+                rest = rest[: before.start()] + " " * (before.end() - before.start()) + rest[before.end() :]
         # A name recognised by one word ("jobbspårt nordost"): its other words are the name too.
         own = {t for v, ref in self._variants if ref.name in names for t in v.split() if len(t) >= 3}
         for t in own if by_token else ():
@@ -176,12 +180,17 @@ class ProjectCatalog:
         return out
 
     def _token_matches(self, norm: str) -> list[_Match]:
-        """Distinctive name tokens, also with small typos ("wisdome" ~ "wisdom")."""
+        """Distinctive name tokens, also with small typos ("wisdome" ~ "wisdom"); not a
+        genitive before "projekt" ("Luleås projekt" are the municipality's projects, not
+        "Omställningskraft Luleå")."""
         out = []
         pos = 0
-        for token in norm.split():
+        tokens = norm.split()
+        for k, token in enumerate(tokens):
             start = norm.find(f" {token} ", pos)
             pos = start + 1
+            if token.endswith("s") and k + 1 < len(tokens) and tokens[k + 1].startswith("projekt"):
+                continue
             name = self._distinctive.get(token)
             if name is None and len(token) >= 5:
                 close = difflib.get_close_matches(token, list(self._distinctive), n=1, cutoff=0.84)
@@ -190,6 +199,10 @@ class ProjectCatalog:
                 ref = self.by_name(name)[0]
                 out.append(_Match(ref, 1.0, start, start + len(token) + 2))
         return out
+
+
+# "projektet X", "förstudien X" just before a name it introduces.
+_INTRODUCES_NAME = re.compile(r" (?:projektet|förstudien|delprojektet|satsningen) +$")
 
 
 def detect_fields(norm: str) -> list[str]:

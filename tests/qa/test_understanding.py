@@ -159,3 +159,17 @@ def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> 
     from qa.understanding import detect_fields
 
     assert detect_fields(normalise(question)) == fields
+
+
+def test_the_word_introducing_a_name_is_part_of_the_mention() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Digitala byar")])
+    q = understand("När tar projektet Digitala byar slut?", catalog)
+    assert [p.name for p in q.projects] == ["Digitala byar"] and q.fields == ["end_date"]
+
+
+def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Omställningskraft Luleå"), ProjectRef("r", "Trygg start")])
+    assert understand("Vilka av Luleås projekt finansieras av ESF+?", catalog).projects == []
+    assert [p.name for p in understand("Hur går det för Omställningskraft?", catalog).projects] == [
+        "Omställningskraft Luleå"
+    ]
