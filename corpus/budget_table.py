@@ -56,7 +56,7 @@ class BudgetRow:
         return Sourced(value, self.report_id, self.span, self.line)
 
     def sourced_cell(self, value: object, raw: str | None) -> Sourced:
-        """A value whose span is its cell's number ("12 640 000"), so an answer quoting the
+        """A value whose span is the number in its cell, so an answer quoting the
         value quotes the number, not the whole row; the sentence stays the row."""
         number = re.match(r"[\d\s\u00a0,.]*\d", raw or "")
         digits = number.group(0).strip() if number else ""

@@ -24,15 +24,14 @@ from corpus.fact_patterns import (
     find_fund,
     find_fund_statement,
     find_owner,
-    find_period,
     find_runner,
-    says_ended,
     split_sentences,
     subject_of_owner_clause,
     table_row_as_key_value,
 )
 from corpus.managers import find_managers
 from corpus.partners import find_co_financiers
+from corpus.periods import find_period, says_ended
 from corpus.projects import find_abbreviation
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 

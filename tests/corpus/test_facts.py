@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.fact_patterns import SentenceText, find_budget, find_owner, find_period
+from corpus.fact_patterns import SentenceText, find_budget, find_owner
 from corpus.facts import (
     Segment,
     check_consistency,
@@ -22,6 +22,7 @@ from corpus.facts import (
     split_project_blocks,
 )
 from corpus.managers import find_managers
+from corpus.periods import find_period
 from corpus.reading import parse_report
 from corpus.types import ProjectFacts, Report
 

@@ -1,0 +1,121 @@
+"""Sentence-level patterns for a project's period: start, end, an end an extension moved,
+and whether the project has ended.
+
+Like ``corpus.fact_patterns``, each reader takes one sentence with its absolute offset and
+returns what it found with absolute spans; ``corpus.facts`` combines findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.dates import SwedishDate, find_date_ranges, find_dates
+from corpus.fact_patterns import SentenceText
+
+_PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
+                         r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
+_EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
+_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|fr\.o\.m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
+# "avslutades enligt plan 2027-06-30": as planned is no part of the cue.
+_AS_PLANNED = r"(?:\s+(?:enligt\s+plan|som\s+planerat|planenligt))?"
+_END_BEFORE = re.compile(rf"(?:avslut(?:ats|as|ades){_AS_PLANNED}|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)"
+                         r"\s*(?:den\s+)?$", re.IGNORECASE)
+_ORIGINALLY = re.compile(
+    r"(?:ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?|förläng\w*\s+från\s+)(?:den\s+)?$",
+    re.IGNORECASE,
+)
+_LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
+                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså))?)"
+                              r"\s*(?:den\s+)?$", re.IGNORECASE)
+# "Projektet beviljades ursprungligen för perioden A – B": B is the end an extension moved.
+_ORIGINAL_RANGE = re.compile(r"\bursprungligen\b[^.;]{0,40}$", re.IGNORECASE)
+# "avslutas därmed C i stället för, som ursprungligen planerat, …": C replaces an earlier end.
+_INSTEAD = re.compile(r"^\W*i\s+stället\s+för\b", re.IGNORECASE)
+_LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
+                                re.IGNORECASE)
+_ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
+# An end that did not happen: "skulle enligt den ursprungliga planen ha avslutats den …".
+_COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphört|slutförts|löpt\s+ut)\b",
+                             re.IGNORECASE)
+# "Ursprunglig projekttid: …" and "Förlängd projekttid: …" on label lines.
+_PERIOD_LABEL = r"\w*\s+(?:projekt)?(?:tid|period)\w*\s*:"
+_ORIGINAL_LABEL = re.compile(r"\s*(?:ursprunglig|tidigare|planerad)" + _PERIOD_LABEL, re.I)
+_EXTENDED_LABEL = re.compile(r"\s*(?:förlängd|ny|ändrad|reviderad)" + _PERIOD_LABEL, re.I)
+# "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
+_MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFinding:
+    """Start, end and original (pre-extension) end a sentence states."""
+
+    start: SwedishDate | None = None
+    end: SwedishDate | None = None
+    original_end: SwedishDate | None = None
+    extension_only: bool = False
+
+
+def find_period(sent: SentenceText) -> PeriodFinding | None:
+    """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
+    t = sent.text
+    cue = _PERIOD_CUE.search(t)
+    if not cue and _MANAGER_LINE.search(t):
+        return None
+    ranges = [r for r in find_date_ranges(t, sent.start)
+              if cue or r.start.precision == r.end.precision == "day"]
+    if not ranges and not cue:
+        return None
+    dates = [d for d in find_dates(t, sent.start) if d.precision == "day"]
+    if ranges and _ORIGINAL_LABEL.match(t):
+        # "Ursprunglig projekttid: A – B": the start, and the end an extension moved.
+        return PeriodFinding(ranges[0].start, None, ranges[0].end)
+    if ranges and _EXTENDED_LABEL.match(t):
+        # "Förlängd projekttid: A – C": the new end, wherever the original was stated.
+        return PeriodFinding(ranges[0].start, ranges[0].end, extension_only=True)
+    before_range = t[: ranges[0].span.start - sent.start] if ranges else ""
+    if ranges and not _EXTENDED_RE.search(t) and _ORIGINAL_RANGE.search(before_range):
+        return PeriodFinding(ranges[0].start, None, ranges[0].end)
+    if ranges:
+        r = ranges[0]
+        later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
+        if _EXTENDED_RE.search(t) and later:
+            return PeriodFinding(r.start, later[-1], r.end)
+        # "2020-09-01 – 2023-08-31 (ursprungligen till 2022-12-31)": the end before a change.
+        earlier = [d for d in dates if d.span.start >= r.span.end
+                   and _ORIGINALLY.search(t[: d.span.start - sent.start])]
+        return PeriodFinding(r.start, r.end, earlier[0] if earlier else None)
+    if _EXTENDED_RE.search(t) and dates:
+        # "startade den 1 september 2020 och skulle ha avslutats den 31 mars 2023, men …
+        # förlängning till och med den 31 december 2023"
+        # The new end is the last date with an end cue: "… avslutades den 31 maj 2025 efter en
+        # förlängning, och slutrapporten lämnades in den 15 augusti 2025" ends in May.
+        cued = [d for d in dates if _END_BEFORE.search(t[: d.span.start - sent.start])
+                or _LONE_END_BEFORE.search(t[: d.span.start - sent.start])]
+        new_end = cued[-1] if cued else dates[-1]
+        begun = next((d for d in dates if _START_BEFORE.search(t[: d.span.start - sent.start])), None)
+        first_end = next((d for d in cued if d is not new_end and d.span.start < new_end.span.start), None)
+        if begun is not None and begun is not new_end:
+            return PeriodFinding(begun, new_end, first_end)
+        return PeriodFinding(end=new_end, original_end=first_end, extension_only=True)
+    if not dates or "projekt" not in t.lower():
+        return None
+    # "Projektet startade 2022-09-01 och pågår till och med 2025-06-30": each date by its cue.
+    start = end = None
+    for d in dates:
+        before = t[: d.span.start - sent.start]
+        if end is None and _LONE_END_BEFORE.search(before):
+            end = d
+        elif start is None and _LONE_START_BEFORE.search(before):
+            start = d
+    if end is not None and start is None and _INSTEAD.search(t[end.span.end - sent.start :]):
+        return PeriodFinding(end=end, extension_only=True)
+    return PeriodFinding(start=start, end=end) if start or end else None
+
+
+def says_ended(sent: SentenceText) -> bool:
+    """Whether a sentence says the project has ended ("avslutades 2019-02-28"); not one
+    about an end that an extension moved ("skulle ha avslutats …, men … förlängning")."""
+    t = sent.text
+    return (bool(_ENDED_RE.search(t)) and "projekt" in t.lower() and not _EXTENDED_RE.search(t)
+            and not _COUNTERFACTUAL.search(t))
