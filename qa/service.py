@@ -133,10 +133,6 @@ class QAService:
             self.ordinary_words,
         )
 
-    @property
-    def newest_year(self) -> int | None:
-        return max((y for y in self.report_years.values() if y), default=None)
-
     # -- answering -------------------------------------------------------------
     def ask(
         self,
