@@ -10,13 +10,14 @@ states a goal ("Målet är …", "ska") or an outcome ("har", "hittills", "nådd
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 
 from corpus.dates import find_dates
 from corpus.fact_patterns import SentenceText, split_sentences
 from corpus.facts import name_key
 from corpus.numbers import Quantity, find_amounts, find_quantities
-from corpus.types import Figure, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced
+from corpus.types import Figure, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
 PEOPLE = {
     "deltagare", "projektdeltagare", "personer", "person", "ungdomar", "unga", "kvinnor", "män", "individer",
@@ -88,6 +89,10 @@ def _kind(sentence: str, local_start: int) -> str | None:
     return min(cues)[1] if cues else None
 
 
+_EURO_AFTER = re.compile(r"\s*(?:(miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE)
+_EURO_SCALE = {"miljoner": 1_000_000, "miljon": 1_000_000, "mn": 1_000_000, "tusen": 1_000}
+
+
 def _field(unit: str | None, label: str, kind: str | None) -> str:
     if unit in ("%", "andel"):
         return "share"
@@ -122,6 +127,14 @@ def figures_in_sentence(report_id: str, project: str | None, sent: SentenceText)
             continue
         local = q.span.start - sent.start
         if _ORDINAL_BEFORE.search(t[:local]):
+            continue
+        euro = _EURO_AFTER.match(t, q.span.end - sent.start)
+        if euro and q.upper is None and not isinstance(q.value, Fraction):
+            # "486 000 euro", "2,4 miljoner euro": an amount in euro, not a count of euros.
+            amount = int(Decimal(str(q.value)) * _EURO_SCALE.get((euro.group(1) or "").lower(), 1))
+            span = Span(q.span.start, sent.start + euro.end())
+            label = _label(t, euro.end(), None) or "euro"
+            out.append(Figure(report_id, project, "amount", amount, "euro", label, span, t, _kind(t, local)))
             continue
         unit = q.unit if q.unit not in _AUX else None
         inherit = re.match(r"\s*till\b", t[q.span.end - sent.start:]) or re.search(r"varav\s*$", t[:local])

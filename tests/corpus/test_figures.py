@@ -85,3 +85,12 @@ def test_figures_2019() -> None:
 def test_never_raises(text: str) -> None:
     for f in figures_in_sentence("r", None, SentenceText(text, 0)):
         assert isinstance(f, Figure)
+
+
+def test_euro_amounts_are_amounts_in_euro() -> None:
+    """"2,4 miljoner euro" is an amount of 2 400 000 euro, not a count of 2,4 "miljoner"."""
+    text = "Partnerskapets budget är 2,4 miljoner euro, varav kommunens andel är 486 000 euro."
+    found = [(f.field, f.value, f.unit) for f in figures_in_sentence("r", "P", SentenceText(text, 0))]
+    assert found == [("amount", 2_400_000, "euro"), ("amount", 486_000, "euro")]
+    sek = figures_in_sentence("r", "P", SentenceText("Budgeten är 4 250 000 kronor.", 0))
+    assert [(f.field, f.value, f.unit) for f in sek] == [("amount", 4_250_000, "kr")]
