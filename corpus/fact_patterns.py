@@ -40,10 +40,18 @@ _TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
 _TAB_KEY_VALUE = re.compile(r"^[^\t|]+\t[^\t]+$")
 
 
+# A label line with dot leaders: "Projektansvarig ......... Lena Berglund".
+_DOT_LEADER = re.compile(r"^[^\W\d][^.:\n]{0,40}?(\s*(?:\.{3,}|…+)\s*)(?=\S)")
+
+
 def table_row_as_key_value(sent: SentenceText) -> SentenceText:
     """A two-cell table row ("| Projektägare | X |", or "Projektägare<TAB>X" from a Word
-    table) read as "Projektägare: X", keeping every offset: the pipes become spaces, the
-    separator a colon of the same length."""
+    table) or a label line with dot leaders ("Budget ...... Y kr") read as "Projektägare: X",
+    keeping every offset: the pipes become spaces, the separator a colon of the same length."""
+    leader = _DOT_LEADER.match(sent.text)
+    if leader:
+        a, b = leader.span(1)
+        return SentenceText(sent.text[:a] + ":" + " " * (b - a - 1) + sent.text[b:], sent.start)
     if _TAB_KEY_VALUE.match(sent.text):
         return SentenceText(sent.text.replace("\t", ":", 1), sent.start)
     m = _TABLE_KEY_VALUE.match(sent.text)
@@ -156,6 +164,10 @@ FUND_WORDS = {
     "Erasmus+": re.compile(r"\bErasmus\b\+?", re.IGNORECASE),
     "EJFLU": re.compile(r"jordbruksfonden\s+för\s+landsbygdsutveckling|landsbygdsfond|\bEJFLU\b",
                         re.IGNORECASE),
+    "FEAD": re.compile(r"\bFEAD\b|bistånd\s+till\s+(?:dem|de)\s+som\s+har\s+det\s+sämst",
+                       re.IGNORECASE),
+    # The programme's name in capitals only: "life" is an English word in projects' names.
+    "LIFE": re.compile(r"\bLIFE\b|\bLIFE-"),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(
@@ -163,12 +175,13 @@ _FINANCED_BY_EU = re.compile(
     re.IGNORECASE,
 )
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
-                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning",
+                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b",
                      re.IGNORECASE)
 
 
 _FUND_NAME = (
-    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|Erasmus\+?|\w*fonden\+?)"
+    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus\+?"
+    r"|\w*fonden\+?)"
 )
 
 
@@ -187,7 +200,7 @@ class BudgetFinding:
 _FUND_STATEMENT = re.compile(
     r"(?:^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
     r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+(?:\w+\s+inom\s+)?)"
-    r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|Erasmus|\w*fonden))",
+    r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus|\w*fonden))",
     re.IGNORECASE,
 )
 
@@ -288,7 +301,7 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
             return a
         if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
-                     r"stöd\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
+                     r"(?:stöd|bidrag)\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
                      r"stöd\w*\s+från\s+(?:den\s+)?" + _FUND_NAME + r"\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",

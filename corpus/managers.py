@@ -20,7 +20,8 @@ _MANAGER_RE = re.compile(
     rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?)"
     rf"{FOR_CLAUSE}"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?"
-    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*:?\s*"
+    # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label.
+    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
 # "drivs från X med Oskar Engqvist som projektledare", "med X som projektägare och Y som projektledare"

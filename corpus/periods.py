@@ -26,7 +26,7 @@ _ORIGINALLY = re.compile(
     re.IGNORECASE,
 )
 _LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
-                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså))?)"
+                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså|slutligen))?)"
                               r"\s*(?:den\s+)?$", re.IGNORECASE)
 # "Projektet beviljades ursprungligen för perioden A – B": B is the end an extension moved.
 _ORIGINAL_RANGE = re.compile(r"\bursprungligen\b[^.;]{0,40}$", re.IGNORECASE)

@@ -36,7 +36,15 @@ _PERIOD = (
     # A title-page line: "Rapportperiod: 2022-01-01 – 2022-12-31".
     re.compile(rf"^\W*(?:rapport|redovisnings|verksamhets)?period\W*:\W*(?P<p>{_PERIOD_VALUE})", re.I | re.M),
 )
-_TITLE_YEAR = re.compile(r"\b(?:rapport|årsrapport|lägesrapport|verksamhetsberättelse)\w*\s+(\d{4})\b", re.I)
+# What a report calls itself before its year: "Årsrapport 2027", "Årsuppföljning 2018",
+# "Lägesrapport för verksamhetsåret 2028" (not the date it was signed).
+_TITLE_YEAR = re.compile(
+    r"\b(?:rapport|årsrapport|lägesrapport|verksamhetsberättelse|årsuppföljning|uppföljning"
+    r"|verksamhetsåret|kalenderåret)\w*\s+(\d{4})\b",
+    re.I,
+)
+# The title page: a report names itself there before any chapter.
+_TITLE_PAGE = 1000
 _DATE_YEAR = re.compile(r"^\W*datum\W*\s*(\d{4})-\d\d-\d\d", re.I | re.M)
 
 
@@ -146,7 +154,7 @@ def _title(sections: list[Section], toc_first: str | None, text: str) -> str:
     front = sections[0] if sections else None
     if front is not None and front.heading is not None and not _TITLE_YEAR.search(first):
         lines = text[front.heading.end : front.body.end].split("\n")
-        following = [x.strip().replace("*", "") for x in lines if x.strip()][:2]
+        following = [x.strip().replace("*", "") for x in lines if x.strip()][:4]
         named = next((x for x in following if len(x) <= 60 and _TITLE_YEAR.fullmatch(x)), None)
         if named:
             return f"{first} – {named}"
@@ -154,8 +162,12 @@ def _title(sections: list[Section], toc_first: str | None, text: str) -> str:
 
 
 def find_year(title: str, text: str) -> int | None:
-    """The report's year: from its title, else its date line, else the most mentioned year."""
-    for pattern, source in ((_TITLE_YEAR, title), (_DATE_YEAR, text)):
+    """The report's year: from its title, else its title page ("Årsuppföljning 2018" below
+    the publisher's name), else its date line, else the most mentioned year.
+
+    A yearly report is signed the year after the one it reports ("Datum: 2019-03-22"), so
+    the date line comes after what the report calls itself."""
+    for pattern, source in ((_TITLE_YEAR, title), (_TITLE_YEAR, text[:_TITLE_PAGE]), (_DATE_YEAR, text)):
         m = pattern.search(source)
         if m:
             return int(m.group(1))

@@ -107,7 +107,7 @@ _FACT_CUES = (
     ),
     re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|mkr|miljoner kronor|euro)\b"),
     re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|pågår|pågick|startade|avslutades|löpte"),
-    re.compile(r"(?i)fonden|\bESF|\bERUF|\bAMIF|\bInterreg|\bErasmus|\bFRO\b|EU-stöd"),
+    re.compile(r"(?i)fonden|\bESF|\bERUF|\bAMIF|\bInterreg|\bErasmus|\bFRO\b|\bFEAD\b|EU-stöd|\bLIFE\b"),
 )
 _OPENING = 2500
 
@@ -134,6 +134,18 @@ def _among_projects(nodes: list[_Node]) -> bool:
     parents = [n for n in nodes if n.children]
     described = sum(_describes_project(n) for n in parents)
     return described >= 3 and described * 2 >= len(parents)
+
+
+def _plain(node: _Node) -> bool:
+    return heading_type(node.heading) is None and not is_chapter_vocabulary(node.heading.title)
+
+
+def _told_in_prose(nodes: list[_Node]) -> bool:
+    """Whether this level is a chapter of projects told in running text only: three or more
+    plain titles without subsections whose text opens with a project's facts, and they are
+    most of the level ("4.1 STEGET VIDARE" … "4.10 …", each a page of prose)."""
+    stating = sum(_plain(n) and not n.children and n.states_facts for n in nodes)
+    return stating >= 3 and stating * 2 > len(nodes)
 
 
 def _like_a_project(node: _Node) -> bool:
@@ -185,14 +197,16 @@ def _to_section(
     )
     among = project is None and _among_projects(node.children)
     kids = node.children
+    prose = project is None and _told_in_prose(kids)
     projectish = [_describes_project(c) or _like_a_project(c) for c in kids]
     for k, child in enumerate(kids):
         # Among projects, a plain title after a project is one too, though it tells everything
         # in running text without subsection titles, when another project follows or its
-        # text states a project's facts.
-        plain = heading_type(child.heading) is None and not is_chapter_vocabulary(child.heading.title)
-        between = (among and plain and not child.children and any(projectish[:k])
+        # text states a project's facts; so is every such title of a chapter of them.
+        plain = _plain(child) and not child.children
+        between = (among and plain and any(projectish[:k])
                    and (k < len(kids) - 1 and projectish[k + 1] or child.states_facts))
+        between = between or prose and plain and child.states_facts
         section.children.append(
             _child_section(node, child, kind, stype, here, project, name_of, among, between)
         )
@@ -218,7 +232,9 @@ def _child_section(
             child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
         )
     if project is None and (
-        _describes_project(child) or among_projects and (_like_a_project(child) or between_projects)
+        _describes_project(child)
+        or among_projects and _like_a_project(child)
+        or between_projects
     ):
         # Directly under a chapter, or under a grouping title inside one ("4.1 Näringsliv").
         return _to_section(child, SectionKind.PROJECT, SectionType.BACKGROUND, path, None, name_of)

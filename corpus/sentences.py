@@ -1,12 +1,12 @@
 """A Swedish sentence splitter that returns spans, so citations can point at exact sentences.
 
-Units: every bullet line and every table row is one unit (kept whole); other lines are
-split after ``.``, ``!`` or ``?`` when whitespace and an upper-case letter, digit, quote,
-bracket or ``*`` follow, except after Swedish abbreviations ("t.ex.", "bl.a.", "ca.",
-"s.k.", "kr.", "fr.o.m." …), initials ("K. Olsson") and list numbers ("2. "). Decimal
-numbers and dates never split because they contain no whitespace. Every line end is a
-boundary. Spans are trimmed of surrounding whitespace and cover every non-space character
-of the input range.
+Units: every bullet line, table row and label line with dot leaders ("Budget ..... 9 874 300
+kr") is one unit (kept whole); other lines are split after ``.``, ``!`` or ``?`` when
+whitespace and an upper-case letter, digit, quote, bracket or ``*`` follow, except after
+Swedish abbreviations ("t.ex.", "bl.a.", "ca.", "s.k.", "kr.", "fr.o.m." …), initials
+("K. Olsson") and list numbers ("2. "). Decimal numbers and dates never split because they
+contain no whitespace. Every line end is a boundary. Spans are trimmed of surrounding
+whitespace and cover every non-space character of the input range.
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ ABBREVIATIONS = frozenset(
     )
 )
 _BULLET = re.compile(r"^(?:[-–•*o]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+_DOT_LEADER = re.compile(r"^[^\W\d][^.:]{0,40}?\s*(?:\.{3,}|…+)\s*\S")
 _CANDIDATE = re.compile(r"[.!?…]+[\"”'’)\]*]*(?=\s+[\"”'’(\[*]*[A-ZÅÄÖÉÜ0-9])")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
@@ -97,7 +98,7 @@ def _is_abbreviation(piece: str) -> bool:
 
 def _split_line(text: str, start: int, end: int) -> list[Span]:
     line = text[start:end]
-    if _BULLET.match(line) or "\t" in line or line.startswith("|"):
+    if _BULLET.match(line) or "\t" in line or line.startswith("|") or _DOT_LEADER.match(line):
         return [Span(start, end)]
     out: list[Span] = []
     cut = 0

@@ -22,6 +22,8 @@ FUND_NAMES = {
     "FRO": "Fonden för en rättvis omställning (FRO)",
     "Erasmus+": "Erasmus+",
     "EJFLU": "Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
+    "FEAD": "Fonden för europeiskt bistånd till dem som har det sämst ställt (FEAD)",
+    "LIFE": "EU:s program för miljö och klimat (LIFE)",
 }
 
 #: Fields the facts table can answer, in the order statements are made.

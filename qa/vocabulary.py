@@ -297,6 +297,8 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond"),
     "Erasmus+": ("erasmus",),
     "EJFLU": ("ejflu", "jordbruksfond", "landsbygdsfond"),
+    "FEAD": ("fead", "sämst ställt"),
+    "LIFE": ("life",),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.

@@ -98,6 +98,40 @@ def test_eu_funding_worded_from_the_fund(sentence: str) -> None:
     assert b is not None and b.eu is not None and b.eu.value == 3_200_000
 
 
+def test_label_lines_with_dot_leaders_and_bold_labels() -> None:
+    text = (
+        "Ansvarig förvaltning .... Vård- och omsorgsförvaltningen\n"
+        "Projektansvarig ......... Lena Berglund, utvecklingsledare\n"
+        "Fond .................... Fonden för europeiskt bistånd till dem som har det sämst ställt\n"
+        "Budget .................. 9 874 300 kr (EU-stöd 4 443 435 kr)\n"
+    )
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.owner is not None and f.owner.value == "Vård- och omsorgsförvaltningen"
+    assert [m.value for m in f.managers] == ["Lena Berglund"]
+    assert f.fund is not None and f.fund.value == "FEAD"
+    assert f.total_budget is not None and f.total_budget.value == 9_874_300
+    assert f.eu_funding is not None and f.eu_funding.value == 4_443_435
+    bold = facts_from_segment("r", "P", [Segment("**Projektledare:** Maria Holm Andersson\n", 0)])
+    assert [m.value for m in bold.managers] == ["Maria Holm Andersson"]
+
+
+def test_a_grant_from_the_fund_amounts_to_and_the_life_programme() -> None:
+    b = find_budget(SentenceText("Projektets totala budget är 6 228 000 kr. Bidraget från AMIF uppgår "
+                                 "till 4 671 000 kr, vilket motsvarar 75 procent.", 0))
+    assert b is not None and b.eu is not None and b.eu.value == 4_671_000
+    life = facts_from_segment("r", "P", [Segment("Projektet finansieras av EU:s miljöprogram LIFE.", 0)])
+    assert life.fund is not None and life.fund.value == "LIFE"
+
+
+def test_an_end_reached_after_an_extension_is_the_end() -> None:
+    s = SentenceText("Projektet startade den 1 mars 2026 och skulle ursprungligen ha avslutats 2028-12-31, "
+                     "men efter beslut från ESF-rådet förlängdes det med åtta månader och avslutades "
+                     "slutligen 2029-08-31.", 0)
+    p = find_period(s)
+    assert p is not None and p.end and p.original_end
+    assert (p.end.iso, p.original_end.iso) == ("2029-08-31", "2028-12-31")
+
+
 def test_extended_period_keeps_original_end() -> None:
     s = SentenceText("Projekttiden var initialt bestämt att löpa mellan 2016-10-01 – 2018-11-30 men "
                      "förlängdes med tre månader och avslutades 2019-02-28.", 0)

@@ -72,6 +72,15 @@ def test_year_from_title_then_date_then_most_mentioned() -> None:
     assert find_year("Okänd", "Inga årtal här.") is None
 
 
+def test_a_yearly_report_is_of_the_year_its_title_page_names_not_the_year_it_was_signed() -> None:
+    page = ("KARLSTADS KOMMUN\nKommunledningskontoret\n\n   EU-PROJEKT I KOMMUNEN\n   Årsuppföljning 2018"
+            "\n\nDatum:   2019-03-22\n\n1 INLEDNING\n\nUppföljningen skrevs 2019 och 2019.")
+    assert find_year("KARLSTADS KOMMUN", page) == 2018
+    assert find_year("X", "X\n\nLägesrapport för verksamhetsåret 2028\n\nFastställd 2029-02-12") == 2028
+    report = parse_report("rapport_k", page)
+    assert report.year == 2018 and report.title == "KARLSTADS KOMMUN – Årsuppföljning 2018"
+
+
 def test_period_as_written() -> None:
     assert find_period("Rapporten omfattar perioden *juni 2018-maj 2019* och mer.") == "juni 2018-maj 2019"
     assert find_period("Under den aktuella perioden, juni 2018 – maj 2019, har") == "juni 2018 – maj 2019"

@@ -310,6 +310,26 @@ def test_projects_told_in_running_text_last_or_side_by_side_are_projects() -> No
     assert [p.name for p in report.projects] == names
 
 
+def test_a_chapter_of_projects_all_told_in_running_text_is_a_chapter_of_projects() -> None:
+    # No project has a subsection title; each opens with who runs it, money, a period and a
+    # fund. A subsection of the introduction that states no facts stays a subsection.
+    prose = (
+        "{name} ägs av Förvaltning {n} och projektledare är Person {n}. Projektet pågår "
+        "2017-01-01 – 2019-12-31. Budgeten är 4 200 000 kr, varav 2 100 000 kr från Europeiska "
+        "socialfonden.\n\nDet svåraste har varit att rekrytera.\n\n"
+    )
+    rule = "-" * 60
+    text = "1  INLEDNING\n\nText.\n\n1.1  Syfte\n\nUppföljningen ger en överblick.\n\n"
+    text += "4  REDOVISNING PROJEKT FÖR PROJEKT\n\n"
+    names = ["Alfa Vidare", "Beta", "Gamma Logistik", "Delta"]
+    for n, name in enumerate(names, 1):
+        text += f"{rule}\n4.{n}  {name.upper()}\n{rule}\n\n" + prose.format(name=name, n=n)
+    text += "5  ÖVERGRIPANDE ERFARENHETER\n\nSlut.\n"
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == names
+    assert "Syfte" in [s.title for s in report.all_sections() if s.kind is SectionKind.SUBSECTION]
+
+
 def test_numbered_titles_may_be_longer_questions_or_carry_a_colon() -> None:
     text = (
         "1. Inledning\n\nText.\n\n1.1 Syfte\n\nText.\n\n"
