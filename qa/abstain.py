@@ -142,6 +142,9 @@ def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
     return {t for t in question_terms if t not in ignore and not t.isdigit()}
 
 
+_SHORT_STEM = 4
+
+
 def gather_evidence(
     terms: set[str],
     passages: list[Passage],
@@ -149,10 +152,13 @@ def gather_evidence(
     top_n: int = 3,
     synonyms: Mapping[str, frozenset[str]] | None = None,
     field_terms: AbstractSet[str] = frozenset(),
+    short_is_form: bool = False,
 ) -> Evidence:
     """Coverage of ``terms`` in the ``top_n`` passages, weighted by idf; a term also counts
     as covered by one of its ``synonyms``. Words that ask for a fact (``field_terms``:
-    "kostar", "pengar") are never unknown: the facts answer them in the report's words."""
+    "kostar", "pengar") are never unknown: the facts answer them in the report's words.
+    With ``short_is_form`` (questions across projects), a short known word no passage has
+    is left out of the total once a longer word is met."""
     top = passages[:top_n]
     seen: set[str] = set()
     for p in top:
@@ -180,6 +186,10 @@ def gather_evidence(
     # A word the reports never use but whose synonym they do ("funkat" → "fungerat") is known.
     unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed
                and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
+    # Across projects, a short word the passages lack is mostly the question's everyday form
+    # ("knep som funkat", "ont om tid", "lockar") once a longer word of its topic is met.
+    if short_is_form and any(len(t) > _SHORT_STEM for t in hits):
+        total -= sum(weights.idf(t) for t in terms - hits if len(t) <= _SHORT_STEM and t not in unknown)
     dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
     return Evidence(
         coverage=covered / total if total else 1.0,

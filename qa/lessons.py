@@ -33,15 +33,13 @@ def rank_across(
 
     A hard filter on the section type lost lessons reports state elsewhere (a gender
     imbalance told under results), and the fused rank alone let passages sharing one
-    term ("rekrytera personal") outrank the ones about the question."""
-    return rerank(
-        passages,
-        terms,
-        weights,
-        weight=COVERAGE_WEIGHT,
-        depth=len(passages),
-        bonus=lambda p: TYPE_BONUS if p.chunk.section_type in wanted else 0.0,
-    )
+    term ("rekrytera personal") outrank the ones about the question. A lesson passage none
+    of whose sentences shares a word of the topic gets no bonus: it had filled the first
+    citations of questions on topics its report does not treat."""
+    def bonus(p: Passage, coverage: float) -> float:
+        return TYPE_BONUS if p.chunk.section_type in wanted and (coverage > 0 or not terms) else 0.0
+
+    return rerank(passages, terms, weights, weight=COVERAGE_WEIGHT, depth=len(passages), bonus=bonus)
 
 
 def lessons(

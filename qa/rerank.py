@@ -23,10 +23,10 @@ def rerank(
     *,
     weight: float = 0.5,
     depth: int = 20,
-    bonus: Callable[[Passage], float] | None = None,
+    bonus: Callable[[Passage, float], float] | None = None,
 ) -> list[Passage]:
     """Re-order the first ``depth`` passages by ``rank_score + weight * sentence_coverage
-    + bonus(passage)``.
+    + bonus(passage, sentence_coverage)``.
 
     ``rank_score`` is 1 for the first passage falling linearly to 0 at ``depth``, so the
     blend is independent of the fusion's score scale.
@@ -39,7 +39,7 @@ def rerank(
     for i, p in enumerate(head):
         coverage = best_quote(p.chunk, terms, weights).score / total if terms else 0.0
         rank_score = 1.0 - i / max(len(head), 1)
-        extra = bonus(p) if bonus else 0.0
+        extra = bonus(p, coverage) if bonus else 0.0
         scored.append((rank_score + weight * coverage + extra, -i, p))
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     return [replace(p, score=s) for s, _, p in scored] + tail

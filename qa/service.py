@@ -248,7 +248,7 @@ class QAService:
         wide = (is_lesson or across) and len(q.projects) != 1
         evidence = gather_evidence(
             terms, passages, self.weights, top_n=self.top_k * 2 if wide else 3,
-            synonyms=self.theme_synonyms, field_terms=self.fields.all,
+            synonyms=self.theme_synonyms, field_terms=self.fields.all, short_is_form=wide,
         )
         if typed and passages and q.projects:
             top = passages[0].chunk

@@ -154,6 +154,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 #: Section type → word prefixes in a question that ask for that kind of passage.
+_HOW_IT_WENT = ("funkat", "funkar", "funkade", "har fungerat")
 SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
     # "Erfarenheter" are lessons of either kind.
     SectionType.SUCCESS_FACTORS: (
@@ -167,6 +168,15 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "lärt sig",
         "lärde sig",
         "lärde man sig",
+        # Everyday asking for what worked: "vilka knep/tips/råd".
+        "knep ",
+        "knepen",
+        "knepet",
+        "tips",
+        "råd ",
+        "råden",
+        # "Hur har det funkat", like "erfarenhet", asks for lessons of either kind.
+        *_HOW_IT_WENT,
     ),
     SectionType.CHALLENGES: (
         "utmaning",
@@ -192,6 +202,15 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         # Spoken Swedish for trouble: "det som har krånglat".
         "krångl",
         "krångel",
+        # "vad ställde till det", "vilket strul", "vad gör det knepigt", "vad har de råkat ut för".
+        "ställde till",
+        "ställt till",
+        "ställer till",
+        "strul",
+        "knepig",
+        "råkat ut",
+        "råkade ut",
+        *_HOW_IT_WENT,
     ),
     SectionType.STATUS: ("läget", "lägesbild", "lägesbeskrivning"),
     SectionType.IMPLEMENTATION: ("implementer", "ordinarie verksamhet"),

@@ -101,6 +101,22 @@ def test_lessons_for_the_next_application_and_difficulties_name_lessons(question
     assert SectionType.CHALLENGES in understand(question, CATALOG).section_types
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Vilka knep finns för att nå unga?", {SectionType.SUCCESS_FACTORS}),
+        ("Några tips inför nästa samarbete med skolor?", {SectionType.SUCCESS_FACTORS}),
+        ("Vad ställde till det med redovisningen?", {SectionType.CHALLENGES}),
+        ("Vad gör det knepigt att samarbeta med företag?", {SectionType.CHALLENGES}),
+        ("Hur har det funkat med tolkar?", {SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES}),
+    ],
+)
+def test_everyday_words_for_what_worked_or_went_wrong_ask_for_lessons(
+    question: str, kinds: set[SectionType]
+) -> None:
+    assert set(understand(question, CATALOG).section_types) == kinds
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None

@@ -89,6 +89,25 @@ def test_across_ranking_puts_the_asked_kinds_first_and_keeps_every_candidate(lun
     assert all(p.chunk.section_type in wanted for p in rank_across(passages, wanted, set(), lund.weights)[:3])
 
 
+def test_a_lesson_passage_sharing_no_topic_word_gets_no_head_start(lund: Any) -> None:
+    from corpus.types import SectionType
+    from qa.lessons import rank_across
+    from qa.quotes import best_quote
+    from qa.types import Filters
+
+    topic = {"samarb", "arbetsförmedling"}
+    found = lund.retriever.retrieve("samarbetet med Arbetsförmedlingen", Filters(), 40)
+    wanted = {SectionType.CHALLENGES, SectionType.SUCCESS_FACTORS}
+    lessons = lund.retriever.retrieve("utmaningar", Filters(section_types=tuple(wanted)), 40)
+    off_topic = next(p for p in lessons if best_quote(p.chunk, topic, lund.weights).score == 0)
+    # A passage of another kind whose one sentence names the topic, just after it.
+    on_topic = next(p for p in found if p.chunk.section_type not in wanted
+                    and best_quote(p.chunk, topic, lund.weights).score > 0)
+    rest = [p for p in found if p.chunk.id not in (off_topic.chunk.id, on_topic.chunk.id)]
+    ranked = [p.chunk.id for p in rank_across([off_topic, on_topic, *rest], wanted, topic, lund.weights)]
+    assert ranked.index(on_topic.chunk.id) < ranked.index(off_topic.chunk.id)
+
+
 def test_a_project_left_out_is_not_cited(lund: Any) -> None:
     a = lund.ask("Vilka svårigheter har projekten haft med att rekrytera deltagare, utöver i Jobbnav Lund?")
     assert a.answerable and a.citations
