@@ -179,6 +179,16 @@ class ProjectCatalog:
                 out.append(_Match(ref, len(variant), m.start(), m.end()))
         return out
 
+    def _by_compound(self, token: str) -> str | None:
+        """The project a "<tema>projektet" compound calls by its theme: the one project
+        with a distinctive name word starting with the theme ("dagvattenprojektet" →
+        "Dagvattensmart")."""
+        m = _THEME_PROJECT.fullmatch(token)
+        if m is None:
+            return None
+        names = {name for tok, name in self._distinctive.items() if tok.startswith(m.group(1))}
+        return names.pop() if len(names) == 1 else None
+
     def _token_matches(self, norm: str) -> list[_Match]:
         """Distinctive name tokens, also with small typos ("wisdome" ~ "wisdom"); not a
         genitive before "projekt" ("Luleås projekt" are the municipality's projects, not
@@ -191,7 +201,7 @@ class ProjectCatalog:
             pos = start + 1
             if token.endswith("s") and k + 1 < len(tokens) and tokens[k + 1].startswith("projekt"):
                 continue
-            name = self._distinctive.get(token)
+            name = self._distinctive.get(token) or self._by_compound(token)
             if name is None and len(token) >= 5:
                 close = difflib.get_close_matches(token, list(self._distinctive), n=1, cutoff=0.84)
                 name = self._distinctive[close[0]] if close else None
@@ -199,6 +209,11 @@ class ProjectCatalog:
                 ref = self.by_name(name)[0]
                 out.append(_Match(ref, 1.0, start, start + len(token) + 2))
         return out
+
+
+# "dagvattenprojektet", "mobilitetsprojektet": one project called by its theme (singular
+# definite only: "ESF-projekten", "dagvattenprojekt" are kinds of project).
+_THEME_PROJECT = re.compile(r"(\w{5,}?)s?projektet")
 
 
 # "projektet X", "förstudien X" just before a name it introduces.

@@ -117,6 +117,19 @@ def test_everyday_words_for_what_worked_or_went_wrong_ask_for_lessons(
     assert set(understand(question, CATALOG).section_types) == kinds
 
 
+def test_a_project_called_by_its_theme() -> None:
+    refs = [ProjectRef("r", "Dagvattensmart"), ProjectRef("r", "Hållbar mobilitet Mjärdevi"),
+            ProjectRef("r", "Dagvattenlyftet Syd"), ProjectRef("r", "Språkbron")]
+    catalog = ProjectCatalog(refs)
+    assert [p.name for p in understand("Vem äger mobilitetsprojektet?", catalog).projects] == [
+        "Hållbar mobilitet Mjärdevi"
+    ]
+    assert [p.name for p in understand("Vem leder språkbroprojektet?", catalog).projects] == ["Språkbron"]
+    # Two projects share the theme; plural and indefinite forms are kinds of project.
+    assert understand("Vem äger dagvattenprojektet?", catalog).projects == []
+    assert understand("Hur går det för mobilitetsprojekten?", catalog).projects == []
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None
