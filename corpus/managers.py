@@ -43,6 +43,9 @@ _UNTIL_THEN_RE = re.compile(
     rf"(?P<old>{_NAME})\s+(?:till\s+och\s+med|t\.o\.m\.?|fram\s+till)\s+[^,;]{{1,30}}?"
     rf"[,;]?\s+(?:och\s+)?(?:därefter|sedan|därpå)\s+(?P<new>{_NAME})"
 )
+# "Projektledare är A, som tog över efter B i mars 2028"
+_AFTER_RE = re.compile(rf"(?P<new>{_NAME}),?\s+(?:som\s+)?(?:tog\s+över|har\s+tagit\s+över|tillträdde)"
+                       rf"\s+efter\s+(?P<old>{_NAME})")
 _TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
                            r"har\s+tillträtt)")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
@@ -73,7 +76,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
         span = Span(sent.start + m.start(group), sent.start + m.end(group))
         return ManagerMention(m.group(group), span, role)
 
-    for m in [*_REPLACED_RE.finditer(t), *_UNTIL_THEN_RE.finditer(t)]:
+    for m in [*_REPLACED_RE.finditer(t), *_UNTIL_THEN_RE.finditer(t), *_AFTER_RE.finditer(t)]:
         out += [mention(m, "new", "current"), mention(m, "old", "former")]
     for m in _SUCCEEDED_RE.finditer(t):
         old, new = ("old", "new") if m.group("old") else ("old2", "new2")

@@ -136,8 +136,13 @@ class FactComposer:
             return " ".join(raw.split())
         return _kr(s.value)
 
-    def add_figure(self, out: Composed, f: ProjectFacts, name: str, s: Sourced, unit: str | None) -> None:
-        out.figures.append(FigureRef(f.project, name, s.value, unit, s.sentence, self.cite(s)))  # type: ignore[arg-type]
+    def add_figure(
+        self, out: Composed, f: ProjectFacts, name: str, s: Sourced, unit: str | None,
+        label: str | None = None,
+    ) -> None:
+        out.figures.append(
+            FigureRef(f.project, name, s.value, unit, s.sentence, self.cite(s), label)  # type: ignore[arg-type]
+        )
 
     def compose(self, f: ProjectFacts, fields: list[str], out: Composed) -> None:
         """Statements for ``fields`` of one project; a field the report lacks is noted."""
@@ -187,7 +192,8 @@ class FactComposer:
             refs = "".join(dict.fromkeys(self.ref(m) for m in f.former_managers))
             out.sentences.append(f"Tidigare projektledare har varit {names}{refs}.")
             for m in f.former_managers:
-                self.add_figure(out, f, "manager", m, None)
+                # Labelled, so a reader of the figures can tell the current manager.
+                self.add_figure(out, f, "manager", m, None, "tidigare projektledare")
         return True
 
     def _budget(self, f: ProjectFacts, verb: str, out: Composed) -> bool:

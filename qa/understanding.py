@@ -26,13 +26,16 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 
 
 def normalise(text: str) -> str:
-    """Casefold, drop emphasis and dashes, unify "2,0" and "2.0"; words separated by spaces."""
+    """Casefold, drop emphasis and dashes, unify "2,0" and "2.0", "i dag" → "idag"; words
+    separated by spaces."""
     text = unicodedata.normalize("NFKC", text).replace("*", " ")
     text = _DECIMAL_COMMA.sub(".", text.casefold())
     text = _NON_WORD.sub(" ", text)
     # A trailing sentence period is not part of a word; a version dot ("2.0") is.
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
-    return f" {' '.join(text.split())} "
+    # "i dag" is one word, "idag" (a question-form word, not a topic "dag").
+    text = f" {' '.join(text.split())} ".replace(" i dag ", " idag ")
+    return text
 
 
 def has_phrase(norm_text: str, phrase: str) -> bool:

@@ -79,6 +79,12 @@ def test_replaced_and_former_managers() -> None:
     assert [(m.name, m.role) for m in find_managers(t)] == [("Eva Lund", "former")]
 
 
+def test_a_manager_who_took_over_after_another() -> None:
+    s = SentenceText("Projektledare är Ingrid Sjöholm, som tog över efter Erik Strandberg i mars 2028.", 0)
+    found = [(m.name, m.role) for m in find_managers(s)]
+    assert found == [("Ingrid Sjöholm", "current"), ("Erik Strandberg", "former")]
+
+
 def test_a_manager_until_a_date_then_another() -> None:
     s = SentenceText("Projektledare: Helena Strand till och med 31 mars 2026, därefter Jonas Ahmadi", 0)
     found = [(m.name, m.role) for m in find_managers(s)]

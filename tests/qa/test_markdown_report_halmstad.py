@@ -37,6 +37,13 @@ def test_a_manager_on_a_bold_label_line(halmstad: Any) -> None:
     assert a.answerable and fields(a)["manager"] == "Maria Holm Andersson"
 
 
+def test_the_manager_today_is_the_one_who_took_over(halmstad: Any) -> None:
+    a = halmstad.ask("Vem är projektledare i LIFE Nissan Levande i dag?")
+    managers = {f.value: f.label for f in a.figures if f.field == "manager"}
+    assert a.answerable and managers == {"Ingrid Sjöholm": None, "Erik Strandberg": "tidigare projektledare"}
+    assert "Tidigare projektledare har varit Erik Strandberg" in a.text
+
+
 def test_the_life_programme_is_a_fund(halmstad: Any) -> None:
     a = halmstad.ask("Vilka projekt finansieras av LIFE?")
     assert a.answerable and "LIFE Nissan Levande" in a.text and "Språkbron" not in a.text
