@@ -87,6 +87,8 @@ def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
 
+# An Interreg programme's name: "Interreg Sverige–Norge", "Interreg Öresund-Kattegat-Skagerrak".
+_INTERREG_PROGRAMME = re.compile(r"Interreg(?:\s+[A-ZÅÄÖ][\wåäö]*(?:[–-][A-ZÅÄÖ][\wåäö]*)*)+")
 _CONTRIBUTES = re.compile(
     r"\s+(?:med|bidrar med|står för|medfinansier\w*(?:\s+projektet)?\s+med)\s+"
     r"(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
@@ -228,9 +230,10 @@ class FactComposer:
     def _fund(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.fund is None:
             return False
-        out.sentences.append(
-            f"{f.project} finansieras av {FUND_NAMES.get(str(f.fund.value), f.fund.value)}{self.ref(f.fund)}."
-        )
+        name = FUND_NAMES.get(str(f.fund.value), str(f.fund.value))
+        if f.fund.value == "Interreg" and (programme := _INTERREG_PROGRAMME.search(f.fund.sentence)):
+            name = programme.group(0)  # "Interreg Central Baltic": the programme, as the report names it
+        out.sentences.append(f"{f.project} finansieras av {name}{self.ref(f.fund)}.")
         self.add_figure(out, f, "fund", f.fund, None)
         return True
 

@@ -48,3 +48,9 @@ def test_the_fund_for_the_most_deprived(karlstad: Any) -> None:
     a = karlstad.ask("Vilken EU-fond finansierar Värdig Vardag?")
     assert a.answerable and "FEAD" in a.text
     assert karlstad.ask("Vilka projekt finansieras av FEAD?").answerable
+
+
+def test_an_interreg_fund_is_named_by_its_programme(karlstad: Any) -> None:
+    a = karlstad.ask("Från vilket EU-program får Gränslös Logistik pengar?")
+    assert a.answerable and "Interreg Sverige–Norge" in a.text
+    assert {f.value for f in a.figures if f.field == "fund"} == {"Interreg"}
