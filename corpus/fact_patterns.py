@@ -40,7 +40,7 @@ _TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
 _TAB_KEY_VALUE = re.compile(r"^[^\t|]+\t[^\t]+$")
 
 
-# A label line with dot leaders: "Projektansvarig ......... Lena Berglund".
+# A label line with dot leaders: "Projektansvarig ......... <namn>".
 _DOT_LEADER = re.compile(r"^[^\W\d][^.:\n]{0,40}?(\s*(?:\.{3,}|…+)\s*)(?=\S)")
 
 

@@ -1,7 +1,7 @@
 """A Swedish sentence splitter that returns spans, so citations can point at exact sentences.
 
-Units: every bullet line, table row and label line with dot leaders ("Budget ..... 9 874 300
-kr") is one unit (kept whole); other lines are split after ``.``, ``!`` or ``?`` when
+Units: every bullet line, table row and label line with dot leaders ("Budget ........ <belopp>")
+is one unit (kept whole); other lines are split after ``.``, ``!`` or ``?`` when
 whitespace and an upper-case letter, digit, quote, bracket or ``*`` follow, except after
 Swedish abbreviations ("t.ex.", "bl.a.", "ca.", "s.k.", "kr.", "fr.o.m." …), initials
 ("K. Olsson") and list numbers ("2. "). Decimal numbers and dates never split because they

@@ -184,8 +184,8 @@ class ProjectCatalog:
 
     def _by_compound(self, token: str) -> str | None:
         """The project a "<tema>projektet" compound calls by its theme: the one project
-        with a distinctive name word starting with the theme ("dagvattenprojektet" →
-        "Dagvattensmart")."""
+        with a distinctive name word starting with the theme ("vattenprojektet" →
+        "Vattensmart X")."""
         m = _THEME_PROJECT.fullmatch(token)
         if m is None:
             return None
@@ -214,8 +214,8 @@ class ProjectCatalog:
         return out
 
 
-# "dagvattenprojektet", "mobilitetsprojektet": one project called by its theme (singular
-# definite only: "ESF-projekten", "dagvattenprojekt" are kinds of project).
+# "vattenprojektet", "cykelprojektet": one project called by its theme (singular definite
+# only: "ESF-projekten", "vattenprojekt" are kinds of project).
 _THEME_PROJECT = re.compile(r"(\w{5,}?)s?projektet")
 
 
