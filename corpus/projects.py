@@ -160,8 +160,8 @@ def find_aliases(name: str, text: str, section_text: str, extra: tuple[str, ...]
 
 def _same_shape(cand: str, name: str) -> bool:
     """Same capitalisation word by word, and not merely the genitive ("Namns")."""
-    if cand.rstrip("s").rstrip(":") == name:
-        return False
+    if cand.rstrip("s").rstrip(":") == name or len(cand.split()) != len(name.split()):
+        return False  # "Budget ......" stripped of its dot leader is one word, not two
     return all(_shape(a) == _shape(b) for a, b in zip(cand.split(), name.split(), strict=True))
 
 
