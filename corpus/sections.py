@@ -197,20 +197,28 @@ def _to_section(
     )
     among = project is None and _among_projects(node.children)
     kids = node.children
-    prose = project is None and _told_in_prose(kids)
-    projectish = [_describes_project(c) or _like_a_project(c) for c in kids]
-    for k, child in enumerate(kids):
-        # Among projects, a plain title after a project is one too, though it tells everything
-        # in running text without subsection titles, when another project follows or its
-        # text states a project's facts; so is every such title of a chapter of them.
-        plain = _plain(child) and not child.children
-        between = (among and plain and any(projectish[:k])
-                   and (k < len(kids) - 1 and projectish[k + 1] or child.states_facts))
-        between = between or prose and plain and child.states_facts
+    told = _told_in_running_text(kids, among) if project is None else [False] * len(kids)
+    for child, between in zip(kids, told, strict=True):
         section.children.append(
             _child_section(node, child, kind, stype, here, project, name_of, among, between)
         )
     return section
+
+
+def _told_in_running_text(nodes: list[_Node], among: bool) -> list[bool]:
+    """Which of these sibling titles are projects that tell everything in running text,
+    without subsection titles: among projects, a plain title after a project when another
+    project follows or its text states a project's facts; and every such title of a level
+    of them (``_told_in_prose``)."""
+    projectish = [_describes_project(c) or _like_a_project(c) for c in nodes]
+    prose = _told_in_prose(nodes)
+    out = []
+    for k, child in enumerate(nodes):
+        plain = _plain(child) and not child.children
+        between = (among and plain and any(projectish[:k])
+                   and (k < len(nodes) - 1 and projectish[k + 1] or child.states_facts))
+        out.append(between or prose and plain and child.states_facts)
+    return out
 
 
 def _child_section(
@@ -243,8 +251,10 @@ def _child_section(
     return _to_section(child, SectionKind.SUBSECTION, child_type, path, project, name_of)
 
 
-def _top_section(node: _Node, name_of: dict[int, str], among_projects: bool = False) -> Section:
-    if _describes_project(node) or among_projects and _like_a_project(node):
+def _top_section(
+    node: _Node, name_of: dict[int, str], among_projects: bool = False, told: bool = False
+) -> Section:
+    if _describes_project(node) or among_projects and _like_a_project(node) or told:
         return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
     return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
 
@@ -261,7 +271,8 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
     roots = _nest(levelled, len(text))
     _mark_fact_bodies(roots, text)
     among = _among_projects(roots)
-    sections = [_top_section(node, name_of, among) for node in roots]
+    told = _told_in_running_text(roots, among)
+    sections = [_top_section(node, name_of, among, t) for node, t in zip(roots, told, strict=True)]
     first = roots[0].heading.start if roots else len(text)
     if text[:first].strip():
         sections.insert(0, _front_matter(text, first))

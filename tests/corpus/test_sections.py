@@ -490,3 +490,32 @@ def test_plain_project_opening_with_background_subsection() -> None:
     assert eta.title == "Projekt Eta"
     assert [c.section_type for c in eta.children] == [SectionType.BACKGROUND, S, C]
     assert report.sections[-1].section_type is SectionType.SUMMARY
+
+
+def test_a_label_line_with_dot_leaders_in_a_project_is_no_crash() -> None:
+    # "Budget ......" stripped of its leader had one word where the two-word name has two.
+    text = (
+        "Rapport 2030\n\n1. Projekten\n\n1.1 Gröna Kvarter\n\nProjektfakta\n\n"
+        "Budget ........ 4 200 000 kr\nProjekttid .... 2028-01-01 – 2030-12-31\n\n"
+        "Utmaningar\n\nTid.\n\n1.2 Blå Hamn\n\nProjektfakta\n\nBlå Hamn ägs av X.\n\n"
+        "Utmaningar\n\nTid.\n"
+    )
+    assert [p.name for p in parse_report("r", text).projects] == ["Gröna Kvarter", "Blå Hamn"]
+
+
+def test_projects_told_in_prose_between_top_level_projects_are_projects() -> None:
+    # No chapter title encloses the projects: they are the report's top-level titles, some
+    # with subsection titles, some told in running text.
+    prose = (
+        "{name} drivs av Förvaltning {n} och projektledare är Person {n}. Projektet pågår "
+        "2028-01-01 – 2030-12-31 med en budget på 4 200 000 kronor, varav 2 100 000 kronor från "
+        "Europeiska socialfonden+.\n\nDet svåraste har varit att rekrytera.\n\n"
+    )
+    described = "Projektfakta\n\n{name} ägs av X.\n\nUtmaningar\n\nTid.\n\n"
+    names = ["Alfa Vidare", "Beta Väg", "Gamma", "Delta Hamn", "Epsilon", "Zeta Kvarter"]
+    text = "RAPPORT 2030\n\nInledande text om året.\n\n"
+    for n, name in enumerate(names, 1):
+        title = f"3.{n}  {name}"
+        body = described if n in (1, 4, 6) else prose
+        text += f"{title}\n{'-' * len(title)}\n\n" + body.format(name=name, n=n)
+    assert [p.name for p in parse_report("r", text).projects] == names
