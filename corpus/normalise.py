@@ -6,8 +6,9 @@ marker as written so citations can quote the exact text.
 
 Whitespace rules: line endings become ``\\n``; NBSP and other space variants become a
 space; runs of spaces collapse to one; lines are stripped; a table row keeps its tab
-characters as cell separators (one tab per cell boundary, empty cells kept); three or more
-newlines collapse to one blank line.
+characters as cell separators (one tab per cell boundary, empty cells kept), and so does a
+block of label lines whose values stand in one column ("Projektledare    Anna Berg"); three
+or more newlines collapse to one blank line.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ class NormalisedText:
 
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
-    lines = [_tidy_line(line) for line in _SPACE_VARIANTS.sub(" ", raw).splitlines()]
+    lines = [_tidy_line(line) for line in _aligned_labels(_SPACE_VARIANTS.sub(" ", raw).splitlines())]
     lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
@@ -67,6 +68,54 @@ def normalise(raw: str) -> NormalisedText:
     lines = _unwrap(lines)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return NormalisedText(text=text, toc=tuple(toc))
+
+
+# "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column.
+_ALIGNED = re.compile(r"^( *)([A-ZÅÄÖ][\w+.-]*(?: [\w+.-]+){0,2})( {2,})([^\s|](?:[^\s|]| (?! ))*)$")
+
+
+def _aligned_labels(lines: list[str]) -> list[str]:
+    """A block of label lines whose values stand in one column (two or more lines) is a
+    fact block: each label and value are separated by a tab, the way a two-cell table row
+    is, so the gap survives the space collapsing below; a value's indented continuation
+    line joins its value."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = _aligned_block(lines, i)
+        if len(block) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        column = block[0][1]
+        end = block[-1][0] + 1
+        for k in range(i, end):
+            m = _ALIGNED.match(lines[k])
+            if m and len(m.group(1) + m.group(2) + m.group(3)) == column:
+                out.append(f"{m.group(1)}{m.group(2)}\t{m.group(4)}")
+            else:
+                out[-1] += " " + lines[k].strip()
+        i = end
+    return out
+
+
+def _aligned_block(lines: list[str], start: int) -> list[tuple[int, int]]:
+    """(line index, value column) of the label lines of an aligned block starting at ``start``;
+    indented lines reaching exactly to the value column continue the value before them."""
+    found: list[tuple[int, int]] = []
+    column = None
+    k = start
+    while k < len(lines):
+        m = _ALIGNED.match(lines[k])
+        at = len(m.group(1) + m.group(2) + m.group(3)) if m else None
+        if at is not None and (column is None or at == column):
+            column = at
+            found.append((k, at))
+        elif not (found and column and lines[k].startswith(" " * column)
+                  and lines[k][column:column + 1].strip() and "  " not in lines[k].strip()):
+            break
+        k += 1
+    return found
 
 
 def _tidy_line(line: str) -> str:

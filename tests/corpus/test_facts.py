@@ -22,6 +22,7 @@ from corpus.facts import (
     split_project_blocks,
 )
 from corpus.managers import find_managers
+from corpus.normalise import normalise
 from corpus.periods import find_period
 from corpus.reading import parse_report
 from corpus.types import ProjectFacts, Report
@@ -119,6 +120,26 @@ def test_label_lines_with_dot_leaders_and_bold_labels() -> None:
     assert f.eu_funding is not None and f.eu_funding.value == 4_443_435
     bold = facts_from_segment("r", "P", [Segment("**Projektledare:** Maria Holm Andersson\n", 0)])
     assert [m.value for m in bold.managers] == ["Maria Holm Andersson"]
+
+
+def test_an_aligned_block_of_label_lines_without_colons_is_read_as_facts() -> None:
+    raw = (
+        "    Projektägare     Arbetsmarknads- och vuxenutbildningsförvaltningen,\n"
+        "                     avdelningen Arbete och försörjning\n"
+        "    Projektledare    Lina Berg\n"
+        "    Finansiär        Europeiska socialfonden+\n"
+        "    Total budget     18 460 000 kr\n\n"
+        "Projektet har arbetat med unga.\n"
+    )
+    text = normalise(raw).text
+    assert "Projektledare\tLina Berg" in text
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.owner is not None and str(f.owner.value).startswith("Arbetsmarknads- och vuxenutbildnings")
+    assert [m.value for m in f.managers] == ["Lina Berg"]
+    assert f.total_budget is not None and f.total_budget.value == 18_460_000
+    # A table drawn with spaces and pipes is no label block.
+    table = "Namn          | Fond\nAlfa          | ESF+\nBeta          | AMIF\n"
+    assert "\t" not in normalise(table).text
 
 
 def test_a_grant_from_the_fund_amounts_to_and_the_life_programme() -> None:
