@@ -122,9 +122,15 @@ def parse_report(
     name = source_name or report_id
     _check_text(raw_text, name)
     norm = normalise(raw_text)
-    heads = find_heading_lines(norm.text, norm.toc)
-    sections = build_sections(norm.text, heads, names_by_heading(heads, norm.text))
-    projects = build_projects(norm.text, sections, heads)
+    try:
+        heads = find_heading_lines(norm.text, norm.toc)
+        sections = build_sections(norm.text, heads, names_by_heading(heads, norm.text))
+        projects = build_projects(norm.text, sections, heads)
+    except Exception:
+        # A layout the parser mishandles must not keep a report out of the index: its text
+        # is still searchable and citable, as one section without projects.
+        logger.exception("report %s: structure not understood, indexed as plain text", name)
+        sections, projects = build_sections(norm.text, [], {}), []
     title = _title(sections, norm.toc[0].title if norm.toc else None, norm.text)
     report = Report(
         id=report_id,

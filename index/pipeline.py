@@ -69,10 +69,15 @@ def facts_payload(report: Report) -> dict[str, Any]:
     from corpus.figures import extract_figures
     from corpus.records import facts_to_json, figure_to_json, project_to_json, stated_total_to_json
 
-    facts = extract_project_facts(report)
-    figures = extract_figures(report, facts)
-    table = extract_budget_table(report)
-    totals = extract_stated_totals(report)
+    try:
+        facts = extract_project_facts(report)
+        figures = extract_figures(report, facts)
+        table = extract_budget_table(report)
+        totals = extract_stated_totals(report)
+    except Exception:
+        # Facts a wording trips up are left out; the report's passages still answer.
+        log.exception("report %s: facts not read, indexed without them", report.id)
+        facts, figures, table, totals = [], [], [], []
     return {
         "projects": [project_to_json(p) for p in report.projects],
         "facts": [facts_to_json(f) for f in facts],

@@ -136,3 +136,19 @@ def test_toc_without_page_numbers_is_removed_under_its_heading() -> None:
         "1 Om rapporten",
         "2 Projekten",
     ]
+
+
+def test_a_layout_the_parser_trips_on_is_still_read_as_plain_text(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import corpus.reading
+
+    def broken(*args: object) -> None:
+        raise ValueError("a layout nobody foresaw")
+
+    monkeypatch.setattr(corpus.reading, "build_projects", broken)
+    text = "Rapport 2030\n\nProjekt Alfa\n\nProjektfakta\n\nAlfa ägs av X.\n"
+    report = parse_report("r", text)
+    assert report.projects == [] and len(report.sections) == 1
+    assert "Alfa ägs av X." in report.text and report.year == 2030
+    assert "structure not understood" in caplog.text

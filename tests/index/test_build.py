@@ -274,3 +274,21 @@ def test_no_index_and_busy_writer(data_dir: Path, builder: IndexBuilder) -> None
     with WriterLock(data_dir), pytest.raises(IndexBusy):
         builder.add_reports([make_report("rapport_a", 2020, REPORT_A)])
     assert current_generation(data_dir) is None
+
+
+def test_facts_a_wording_trips_up_are_left_out_not_the_report(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import corpus.figures
+    from corpus.reading import parse_report
+    from index.pipeline import facts_payload
+
+    def broken(*args: object) -> None:
+        raise ValueError("a wording nobody foresaw")
+
+    monkeypatch.setattr(corpus.figures, "extract_figures", broken)
+    text = "Rapport 2030\n\nAlfa\n\nProjektfakta\n\nAlfa ägs av X.\n\nUtmaningar\n\nTid.\n"
+    payload = facts_payload(parse_report("r", text))
+    assert [p["name"] for p in payload["projects"]] == ["Alfa"]
+    assert payload["facts"] == [] and payload["figures"] == []
+    assert "facts not read" in caplog.text
