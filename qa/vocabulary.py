@@ -298,7 +298,11 @@ AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
 LIST_WORDS: tuple[str, ...] = ("vilka projekt", "vilka av projekten")
 #: Words of a plain listing ("Vilka projekt ingår i plattformen?"), not content to look up
 #: ("finns" and the like are question-form words already).
-LISTING_WORDS: tuple[str, ...] = ("plattform", "ingår", "ingick", "idag")
+LISTING_WORDS: tuple[str, ...] = (
+    "plattform", "ingår", "ingick", "idag",
+    # The portfolio itself: "kommunens EU-projekt", "stadens projekt", "portföljen".
+    "kommunens", "stadens", "eu", "portfölj",
+)
 
 ALL_PROJECTS_WORDS: tuple[str, ...] = (
     "projekten",

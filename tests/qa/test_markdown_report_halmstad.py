@@ -64,3 +64,13 @@ def test_colloquial_lesson_questions_are_answered_across_projects(halmstad: Any,
     a = halmstad.ask(question, trace=trace)
     assert a.answerable and trace.path == "lessons", question
     assert len({c.passage.chunk.project for c in a.citations if c.passage.chunk.project}) >= 3
+
+
+def test_the_municipalitys_eu_projects_of_a_fund_are_a_listing(halmstad: Any) -> None:
+    # "kommunens EU-projekt" is the portfolio, not content to look up in the text.
+    trace = Trace()
+    a = halmstad.ask("Vilka av kommunens EU-projekt finansieras genom ESF+?", trace=trace)
+    assert a.answerable and trace.path == "aggregate"
+    for name in ("Vägval 16–29", "Föräldrakraft", "Omsorgslyftet Halmstad", "Rätt stöd från start"):
+        assert name in a.text
+    assert "Språkbron" not in a.text  # AMIF
