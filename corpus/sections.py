@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from corpus.fact_patterns import FUND_WORDS
 from corpus.headings import (
     PROJECT_SUBSECTION_TYPES,
     HeadingLine,
@@ -107,16 +108,22 @@ _FACT_CUES = (
     ),
     re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|mkr|miljoner kronor|euro)\b"),
     re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|pågår|pågick|startade|avslutades|löpte"),
-    re.compile(r"(?i)fonden|\bESF|\bERUF|\bAMIF|\bInterreg|\bErasmus|\bFRO\b|\bFEAD\b|EU-stöd|\bLIFE\b"),
 )
+# The fund: any the fact readers know (corpus.fact_patterns.FUND_WORDS), or one in general words.
+_SOME_FUND = re.compile(r"(?i)fonden|EU-stöd")
 _OPENING = 2500
+
+
+def _names_a_fund(text: str) -> bool:
+    return bool(_SOME_FUND.search(text)) or any(rx.search(text) for rx in FUND_WORDS.values())
 
 
 def _mark_fact_bodies(nodes: list[_Node], text: str) -> None:
     """Mark the titles whose text opens with three of the four kinds of project facts."""
     for node in nodes:
         opening = text[node.heading.end : min(node.end, node.heading.end + _OPENING)]
-        node.states_facts = sum(bool(rx.search(opening)) for rx in _FACT_CUES) >= 3
+        cues = sum(bool(rx.search(opening)) for rx in _FACT_CUES) + _names_a_fund(opening)
+        node.states_facts = cues >= 3
         _mark_fact_bodies(node.children, text)
 
 
