@@ -59,11 +59,13 @@ _SEASON_RE = re.compile(
 _YEAR_RE = re.compile(rf"(?<![\d\w.,/-])(?P<y>{_YEAR})(?![\d\w]|[-/]\d|\s?\d{{3}}\b)")
 # A month without a year that borrows the next date's year: "mars–augusti 2019".
 _BARE_MONTH_RANGE_RE = re.compile(
-    rf"(?<![\wåäö])(?P<mon>{_MONTH_RE})(?=\s*[–—-]\s*(?:{_MONTH_RE})\.?\s+{_YEAR})", re.IGNORECASE
+    rf"(?<![\wåäö])(?P<mon>{_MONTH_RE})(?=\s*(?:--|[–—-])\s*(?:{_MONTH_RE})\.?\s+{_YEAR})", re.IGNORECASE
 )
 _MELLAN_RE = re.compile(r"\bmellan\s+$", re.IGNORECASE)
 _OCH_RE = re.compile(r"\s+och\s+")
-_RANGE_SEP_RE = re.compile(r"\s*(?:[–—-]|till(?:\s+och\s+med)?(?:\s+den)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE)
+_RANGE_SEP_RE = re.compile(
+    r"\s*(?:--|[–—-]|till(?:\s+och\s+med)?(?:\s+den)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)

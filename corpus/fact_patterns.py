@@ -90,10 +90,13 @@ _ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄ�
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
-    rf"(?:ägs|äges|ägdes|ägts)\s+av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
+    # also "För kommunens del ägs projektet av X"
+    rf"(?:ägs|äges|ägdes|ägts)\s+(?:projektet\s+|det\s+)?av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare|"
     # "med Socialförvaltningen som projektägare och X som projektledare"
-    rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b",
+    rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b|"
+    # "X är Utbildningsförvaltningens mobilitetsprojekt inom Erasmus+"
+    rf"\b(?:är|var)\s+(?P<owner4>[A-ZÅÄÖ][\wåäö-]*{_UNIT})s\s+[\wåäö-]*projekt\b",
 )
 
 
@@ -101,7 +104,7 @@ _OWNED_BY_RE = re.compile(
 # runs the project, read only when no sentence says who owns it (a department that
 # "driver" a project sometimes only operates what another owns).
 _RUN_BY_RE = re.compile(
-    rf"(?:drivs|drevs|genomförs|genomfördes|genomförts)\s+av\s+(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
+    rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
 )
 
 
@@ -118,7 +121,7 @@ def find_runner(sent: SentenceText) -> tuple[str, Span] | None:
 
 
 def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | None:
-    group = next(g for g in ("owner", "owner2", "owner3") if m.groupdict().get(g))
+    group = next(g for g in ("owner", "owner2", "owner3", "owner4") if m.groupdict().get(g))
     # "Socialtjänsten genom avdelningen för stöd och omsorg": the owner is the first.
     value = m.group(group)
     cut = value.find(" genom ")
@@ -198,17 +201,25 @@ class BudgetFinding:
 
 # Sentences that say which fund finances the project, with or without an amount.
 _FUND_STATEMENT = re.compile(
-    r"(?:^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:|(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
-    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+(?:\w+\s+inom\s+)?)"
+    r"(?:(?:finansier\w*|stöd\w*|medel|beviljat?s?)\s+"
+    r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+(?:\w+\s+inom\s+)?|"
+    # "är Utbildningsförvaltningens mobilitetsprojekt inom Erasmus+"
+    r"\b(?:är|var)\s+\w+s\s+\w*projekt\s+inom\s+)"
     r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus|\w*fonden))",
     re.IGNORECASE,
 )
 
 
+# A line labelled with the fund: "Fond: Europeiska socialfonden", "Program: Interreg Aurora".
+_FUND_LABEL = re.compile(r"^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:", re.IGNORECASE)
+
+
 def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
     """The fund a sentence says finances the project ("Fond: Europeiska socialfonden",
-    "finansierades av Europeiska regionala utvecklingsfonden")."""
-    m = _FUND_STATEMENT.search(sent.text)
+    "finansierades av Europeiska regionala utvecklingsfonden"). A labelled value is any
+    fund's name ("Asyl-, migrations- och integrationsfonden (AMIF)"); in running text the
+    name must follow the verb."""
+    m = _FUND_LABEL.match(sent.text) or _FUND_STATEMENT.search(sent.text)
     if not m:
         return None
     return find_fund(sent.text[m.end() : m.end() + 80], sent.start + m.end())
@@ -289,7 +300,9 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
         named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
                           re.IGNORECASE)
-        if named or re.fullmatch(r"\s*" + _FUND_NAME + r"(?:-?stöd)?\s*:\s*", t[:s], re.IGNORECASE):
+        # Also "Beviljat AMIF-stöd: Y kr".
+        labelled = r"\s*(?:beviljat?\s+|sökt\s+)?" + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?\s*:\s*"
+        if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
             return a
         # "Av dessa kommer Y kr från Europeiska socialfonden+"
         from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)

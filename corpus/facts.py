@@ -125,9 +125,9 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
                 facts.original_end_date = facts.end_date  # the end an extension moved
             facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
         else:
-            if facts.start_date is None and period.start:
+            if period.start and _sharper(facts.start_date, period.start.iso):
                 facts.start_date = _src(rid, period.start.iso, period.start.span, sent)
-            if facts.end_date is None and period.end:
+            if period.end and _sharper(facts.end_date, period.end.iso):
                 facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
             if facts.original_end_date is None and period.original_end:
                 facts.original_end_date = _src(rid, period.original_end.iso, period.original_end.span, sent)
@@ -139,6 +139,15 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
     for name, span in find_co_financiers(sent):
         if all(c.value != name for c in facts.co_financiers):
             facts.co_financiers.append(_src(rid, name, span, sent))
+
+
+def _sharper(known: Sourced | None, iso: str) -> bool:
+    """Whether ``iso`` should replace a known date: none is known yet, or it is the known
+    month's day ("från november 2029" in prose, "Startdatum: 2029-11-01" on a label line)."""
+    if known is None:
+        return True
+    old = str(known.value)
+    return len(iso) > len(old) and iso.startswith(old)
 
 
 def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:

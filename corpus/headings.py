@@ -47,7 +47,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b", SectionType.CHALLENGES),
+    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b", SectionType.CHALLENGES),
     # Lessons for the next application ("Att ta med till nästa ansökan").
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),

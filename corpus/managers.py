@@ -46,6 +46,10 @@ _UNTIL_THEN_RE = re.compile(
 # "Projektledare är A, som tog över efter B i mars 2028"
 _AFTER_RE = re.compile(rf"(?P<new>{_NAME}),?\s+(?:som\s+)?(?:tog\s+över|har\s+tagit\s+över|tillträdde)"
                        rf"\s+efter\s+(?P<old>{_NAME})")
+# "Projektledare: A (från 2031-04-01), tidigare B", "A sedan mars, dessförinnan var B projektledare"
+_EARLIER_RE = re.compile(rf"(?P<new>{_NAME})(?:\s*\([^()]{{0,40}}\)|\s+sedan\s+[^,;()]{{1,25}}?)?\s*[,;]\s*"
+                         rf"(?:och\s+)?(?:tidigare|dessförinnan|innan\s+dess)\s*:?\s+"
+                         rf"(?:(?:var|har\s+varit)\s+)?(?P<old>{_NAME})")
 _TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
                            r"har\s+tillträtt)")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
@@ -81,6 +85,9 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     for m in _SUCCEEDED_RE.finditer(t):
         old, new = ("old", "new") if m.group("old") else ("old2", "new2")
         out += [mention(m, new, "current"), mention(m, old, "former")]
+    if "projektledare" in t.lower():
+        out += [m_ for m in _EARLIER_RE.finditer(t) for m_ in (mention(m, "new", "current"),
+                                                                 mention(m, "old", "former"))]
     if out:
         return out
     if "projektledare" in t.lower():

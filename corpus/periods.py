@@ -42,6 +42,9 @@ _COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphör
 _PERIOD_LABEL = r"\w*\s+(?:projekt)?(?:tid|period)\w*\s*:"
 _ORIGINAL_LABEL = re.compile(r"\s*(?:ursprunglig|tidigare|planerad)" + _PERIOD_LABEL, re.I)
 _EXTENDED_LABEL = re.compile(r"\s*(?:förlängd|ny|ändrad|reviderad)" + _PERIOD_LABEL, re.I)
+# "Startdatum: 2029-11-01", "Projektslut: 2031-12-31": one date on a label line.
+_START_LABEL = re.compile(r"\s*(?:projekt)?start(?:datum)?\s*:", re.I)
+_END_LABEL = re.compile(r"\s*(?:(?:projekt)?slut(?:datum)?|avslut(?:as|sdatum)?)\s*:", re.I)
 # "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
 _MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
 
@@ -59,6 +62,11 @@ class PeriodFinding:
 def find_period(sent: SentenceText) -> PeriodFinding | None:
     """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
     t = sent.text
+    label = _START_LABEL.match(t) or _END_LABEL.match(t)
+    if label:
+        dates = find_dates(t[label.end() :], sent.start + label.end())
+        if len(dates) == 1:
+            return PeriodFinding(start=dates[0]) if label.re is _START_LABEL else PeriodFinding(end=dates[0])
     cue = _PERIOD_CUE.search(t)
     if not cue and _MANAGER_LINE.search(t):
         return None

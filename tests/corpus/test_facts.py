@@ -420,6 +420,50 @@ def test_label_lines_and_more_owner_and_funding_wordings(text: str, expected: tu
             v["eu_funding"], v["fund"]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aligned label block: "--" between the dates, a fund named in full before its
+        # abbreviation, the grant labelled by the fund ("Beviljat AMIF-stöd").
+        ("Fond\tAsyl-, migrations- och integrationsfonden (AMIF)\nProjektägare\tSocialförvaltningen\n"
+         "Projektperiod\t2028-02-01 -- 2030-01-31\nTotal budget\t5 200 000 kr\n"
+         "Beviljat AMIF-stöd\t3 900 000 kr (75 procent)",
+         ("Socialförvaltningen", "2028-02-01", "2030-01-31", None, 5_200_000, 3_900_000, "AMIF")),
+        # A month in prose, its day on a label line below ("Startdatum:", "Slutdatum:").
+        ("Projektet pågick från mars 2027 till och med februari 2029.\nStartdatum: 2027-03-15\n"
+         "Slutdatum: 2029-02-28",
+         (None, "2027-03-15", "2029-02-28", None, None, None, None)),
+        # The owner in the genitive ("Kulturförvaltningens utbytesprojekt inom Erasmus+").
+        ("Ljudbryggan är Kulturförvaltningens utbytesprojekt inom Erasmus+ och pågår "
+         "2029-01-01 – 2030-12-31.",
+         ("Kulturförvaltningen", "2029-01-01", "2030-12-31", None, None, None, "Erasmus+")),
+        # "ägs projektet av X" (inverted), and "har drivits av X" when no owner is named.
+        ("För kommunens del ägs projektet av Miljöförvaltningen, enheten för natur.",
+         ("Miljöförvaltningen", None, None, None, None, None, None)),
+        ("Projektet har drivits av Tekniska förvaltningen med Eva Ström som projektledare.",
+         ("Tekniska förvaltningen", None, None, None, None, None, None)),
+    ],
+)
+def test_aligned_blocks_sharper_dates_and_owner_wordings(text: str, expected: tuple[object, ...]) -> None:
+    v = _values(facts_from_segment("r", "P", [Segment(text, 0)]))
+    assert (v["owner"], v["start_date"], v["end_date"], v["original_end_date"], v["total_budget"],
+            v["eu_funding"], v["fund"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Projektledare: Sofia Ek (från 2030-02-01), tidigare Lars Holm",
+         [("Sofia Ek", "current"), ("Lars Holm", "former")]),
+        ("Projektledare är Sofia Ek sedan i våras, dessförinnan var Lars Holm projektledare.",
+         [("Sofia Ek", "current"), ("Lars Holm", "former")]),
+        ("Projektledare är Sofia Ek och Lars Holm.", [("Sofia Ek", "current"), ("Lars Holm", "current")]),
+    ],
+)
+def test_a_manager_named_with_the_one_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.role) for m in find_managers(SentenceText(text, 0))] == expected
+
+
 def test_discrepancy_json_keeps_both_sources() -> None:
     report, _ = _fixture("rapport_2021")
     facts = extract_project_facts(report)

@@ -397,6 +397,8 @@ def test_text_without_structure_is_one_background_section() -> None:
         ("Avslut och överlämning", IMP),
         ("Kommande", IMP),
         ("Plan för 2028", IMP),
+        ("Problem som uppstod", C),
+        ("Problemen under året", C),
     ],
 )
 def test_subsection_vocabulary(title: str, expected: SectionType | None) -> None:
