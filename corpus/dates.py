@@ -61,8 +61,9 @@ _YEAR_RE = re.compile(rf"(?<![\d\w.,/-])(?P<y>{_YEAR})(?![\d\w]|[-/]\d|\s?\d{{3}
 _BARE_MONTH_RANGE_RE = re.compile(
     rf"(?<![\wåäö])(?P<mon>{_MONTH_RE})(?=\s*(?:--|[–—-])\s*(?:{_MONTH_RE})\.?\s+{_YEAR})", re.IGNORECASE
 )
-_MELLAN_RE = re.compile(r"\bmellan\s+$", re.IGNORECASE)
-_OCH_RE = re.compile(r"\s+och\s+")
+# "mellan 2029-04-01 och 2031-03-31", "mellan den 1 april 2029 och den 31 mars 2031"
+_MELLAN_RE = re.compile(r"\bmellan\s+(?:den\s+)?$", re.IGNORECASE)
+_OCH_RE = re.compile(r"\s+och\s+(?:den\s+)?")
 _RANGE_SEP_RE = re.compile(
     r"\s*(?:--|[–—-]|till(?:\s+och\s+med)?(?:\s+den)?|t\.o\.m\.?|tom)\s*", re.IGNORECASE
 )

@@ -76,7 +76,7 @@ FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
 _OWNER_RE = re.compile(
     rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
     r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
-    r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(]|\.\s|\.?$)",
+    r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(·|]|\.\s|\.?$)",
     re.IGNORECASE,
 )
 # Municipal departments and units: "-förvaltningen", "-kontoret", "Socialtjänsten",
@@ -173,6 +173,7 @@ FUND_WORDS = {
     "LIFE": re.compile(r"\bLIFE\b|\bLIFE-"),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
+_PLUS_NOTE = re.compile(r"\w*\s*\(\s*ESF\+", re.IGNORECASE)
 _FINANCED_BY_EU = re.compile(
     r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden)",
     re.IGNORECASE,
@@ -214,6 +215,9 @@ _FUND_STATEMENT = re.compile(
 _FUND_LABEL = re.compile(r"^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:", re.IGNORECASE)
 
 
+_ITEM = re.compile(r"[^·]+")
+
+
 def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
     """The fund a sentence says finances the project ("Fond: Europeiska socialfonden",
     "finansierades av Europeiska regionala utvecklingsfonden"). A labelled value is any
@@ -221,6 +225,11 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
     name must follow the verb."""
     m = _FUND_LABEL.match(sent.text) or _FUND_STATEMENT.search(sent.text)
     if not m:
+        # "Projektägare: X · Projektledare: Y · ESF+ · A – B": an item that is a fund's name.
+        for item in _ITEM.finditer(sent.text):
+            found = find_fund(item.group(0), sent.start + item.start())
+            if found and len(item.group(0).split()) <= 4 and " · " in sent.text:
+                return found
         return None
     return find_fund(sent.text[m.end() : m.end() + 80], sent.start + m.end())
 
@@ -231,7 +240,8 @@ def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
     if not hits:
         return None
     _, name, m = min(hits, key=lambda h: h[0])
-    plus = _PLUS.match(text, m.end()) if name == "ESF" else None
+    # "ESF+", "socialfonden plus", and "Europeiska socialfonden (ESF+)"
+    plus = (_PLUS.match(text, m.end()) or _PLUS_NOTE.match(text, m.end())) if name == "ESF" else None
     if plus:  # the 2021–2027 fund, "ESF+" / "Europeiska socialfonden plus"
         return "ESF+", Span(base + m.start(), base + plus.end())
     return name, Span(base + m.start(), base + m.end())
@@ -301,7 +311,10 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
                           re.IGNORECASE)
         # Also "Beviljat AMIF-stöd: Y kr".
-        labelled = r"\s*(?:beviljat?\s+|sökt\s+)?" + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?\s*:\s*"
+        # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
+        labelled = (r"\s*(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
+                    + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?"
+                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\s*:\s*")
         if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
             return a
         # "Av dessa kommer Y kr från Europeiska socialfonden+"

@@ -32,8 +32,8 @@ _NAME_FIRST_RE = re.compile(
     r"(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
 )
-# "leddes av X", "leddes under hela projekttiden av X".
-_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö]+\s+){{0,4}}?av\s+"
+# "leddes av X", "leddes under hela projekttiden av X", "leds sedan mars 2031 av X".
+_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö0-9]+\s+){{0,4}}?av\s+"
                         rf"(?:projektledare(?:n)?\s+)?{_NAMES}")
 _REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
 _SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"

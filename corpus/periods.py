@@ -68,7 +68,7 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         if len(dates) == 1:
             return PeriodFinding(start=dates[0]) if label.re is _START_LABEL else PeriodFinding(end=dates[0])
     cue = _PERIOD_CUE.search(t)
-    if not cue and _MANAGER_LINE.search(t):
+    if not cue and _about_a_manager(t):
         return None
     ranges = [r for r in find_date_ranges(t, sent.start)
               if cue or r.start.precision == r.end.precision == "day"]
@@ -119,6 +119,13 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
     if end is not None and start is None and _INSTEAD.search(t[end.span.end - sent.start :]):
         return PeriodFinding(end=end, extension_only=True)
     return PeriodFinding(start=start, end=end) if start or end else None
+
+
+def _about_a_manager(t: str) -> bool:
+    """Whether a date stands beside a manager; on a line of items separated by "·" or "|"
+    ("Projektägare: X · Projektledare: Y · ESF+ · A – B") only the date's own item counts."""
+    items = re.split(r"\s[·|•]\s|;", t)
+    return any(_MANAGER_LINE.search(i) and re.search(r"\d{4}", i) for i in items)
 
 
 def says_ended(sent: SentenceText) -> bool:

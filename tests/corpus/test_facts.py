@@ -437,6 +437,17 @@ def test_label_lines_and_more_owner_and_funding_wordings(text: str, expected: tu
         ("Ljudbryggan är Kulturförvaltningens utbytesprojekt inom Erasmus+ och pågår "
          "2029-01-01 – 2030-12-31.",
          ("Kulturförvaltningen", "2029-01-01", "2030-12-31", None, None, None, "Erasmus+")),
+        # The grant on a label line that names where it comes from, or only that it was granted;
+        # "(ESF+)" after the fund's Swedish name; "mellan den A och den B".
+        ("Fond: Europeiska socialfonden (ESF+)\nTotal budget: 6 000 000 kr\n"
+         "Stöd från Socialfonden: 3 900 000 kr\n"
+         "Projektet pågick mellan den 1 mars 2027 och den 28 februari 2029.",
+         (None, "2027-03-01", "2029-02-28", None, 6_000_000, 3_900_000, "ESF+")),
+        ("Program: Erasmus+, nyckelaktivitet 1\nBeviljat bidrag: 1 250 tkr (helt finansierat av Erasmus+)",
+         (None, None, None, None, None, 1_250_000, "Erasmus+")),
+        # Items on one line separated by "·": the dates are the project's, not the manager's.
+        ("Projektägare: Fritidsförvaltningen · Projektledare: Eva Ström · ESF+ · 2030-01-15 – 2032-12-31",
+         ("Fritidsförvaltningen", "2030-01-15", "2032-12-31", None, None, None, "ESF+")),
         # "ägs projektet av X" (inverted), and "har drivits av X" when no owner is named.
         ("För kommunens del ägs projektet av Miljöförvaltningen, enheten för natur.",
          ("Miljöförvaltningen", None, None, None, None, None, None)),
@@ -458,6 +469,8 @@ def test_aligned_blocks_sharper_dates_and_owner_wordings(text: str, expected: tu
         ("Projektledare är Sofia Ek sedan i våras, dessförinnan var Lars Holm projektledare.",
          [("Sofia Ek", "current"), ("Lars Holm", "former")]),
         ("Projektledare är Sofia Ek och Lars Holm.", [("Sofia Ek", "current"), ("Lars Holm", "current")]),
+        ("Projektet leds sedan mars 2031 av Sofia Ek, som tog över efter den tidigare projektledaren.",
+         [("Sofia Ek", "current")]),
     ],
 )
 def test_a_manager_named_with_the_one_before(text: str, expected: list[tuple[str, str]]) -> None:
