@@ -32,7 +32,7 @@ QUESTION_TERMS = frozenset(
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska
     sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
-    ingår ingick ingått ingå våren hösten sommaren vintern idag
+    ingår ingick ingått ingå våren hösten sommaren vintern idag hos
     vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat
     """.split()
 ) | frozenset(

@@ -61,6 +61,10 @@ log = logging.getLogger(__name__)
 _ASKS_COST = re.compile(
     r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
 )
+# A "-projekt" compound right before a named project ("klimatrenoveringsprojektet Solsidan",
+# "erasmusprojektet X"): the question's description of that project, not content to find.
+# The understood question's rest keeps the name's place as blanks.
+_APPOSED = re.compile(r"(\w+projekt(?:et)?)\s{3,}")
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
@@ -174,6 +178,7 @@ class QAService:
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         if q.projects:
             terms = {t for t in terms if not names_the_project(t, (r.name for r in q.projects))}
+            terms -= {t for m in _APPOSED.finditer(q.rest) for t in self.weights.query(m.group(1))}
         content = self.fields.residual(terms) - self.metadata_terms - self.listing_terms
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)

@@ -96,7 +96,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "stod bakom",
         "stått bakom",
     ),
-    "start_date": ("startade", "startar", "började", "börjar", "start", "inleddes"),
+    "start_date": (
+        "startade", "startar", "började", "börjar", "start", "inleddes",
+        "drog i gång", "drogs i gång", "drog igång", "drogs igång", "kom i gång", "kom igång",
+    ),
     "end_date": (
         "slutar",
         "slutade",
