@@ -261,7 +261,8 @@ class FactComposer:
         if f.status.value == "ended":
             year = f" {f.ended_year}" if f.ended_year else ""
             out.sentences.append(f"{f.project} avslutades{year}{self.ref(f.status)}.")
-        else:
+        elif not any(s.startswith(f"{f.project} pågår ") for s in out.sentences):
+            # A period already said "X pågår A – B"; saying it again adds nothing.
             out.sentences.append(f"{f.project} pågår enligt rapporten{self.ref(f.status)}.")
         self.add_figure(out, f, "status", f.status, None)
         return True

@@ -57,6 +57,19 @@ def test_an_exact_budget_is_stated_in_swedish_form() -> None:
     assert "4 512 300 kr" in out.sentences[0]
 
 
+def test_an_ongoing_status_is_not_repeated_after_the_period() -> None:
+    text = "Projektet pågår 2030-06-01 – 2032-05-31 och pågår enligt plan."
+    composer = _composer(text)
+    start = Sourced("2030-06-01", "r", Span(16, 26), text)
+    end = Sourced("2032-05-31", "r", Span(29, 39), text)
+    status = Sourced("ongoing", "r", Span(0, len(text)), text)
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", start_date=start, end_date=end, status=status),
+                     ["period", "status"], out)
+    assert len(out.sentences) == 1 and out.sentences[0].startswith("P pågår 2030-06-01 – 2032-05-31")
+    assert {f.field for f in out.figures} == {"start_date", "end_date", "status"}
+
+
 def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:
     """"Nådde X sina mål för …?" adds the outcome beside a stated goal: the outcome figure
     of the project sharing most question terms, never one in a sentence already said."""
