@@ -107,12 +107,13 @@ def _sum_checks(facts: Sequence[ProjectFacts], totals: Sequence[StatedTotal]) ->
     out: list[Discrepancy] = []
     leaves = _leaf_facts(facts)
     for total in totals:
-        sources = [getattr(f, total.kind) for f in leaves if getattr(f, total.kind) is not None]
+        # Amounts in euro are no part of a sum in kronor; such projects lack a kronor figure.
+        sources = [s for f in leaves if (s := getattr(f, total.kind)) is not None and s.unit is None]
         if not sources:
             continue
         computed = sum(_kr(s) for s in sources)
         agrees, near = _total_ok(total, computed)
-        missing = [f.project for f in leaves if getattr(f, total.kind) is None]
+        missing = [f.project for f in leaves if (s := getattr(f, total.kind)) is None or s.unit is not None]
         if agrees and not missing:
             continue
         note = f" ({len(missing)} projekt saknar uppgift)" if missing else ""
@@ -127,8 +128,8 @@ def _sum_checks(facts: Sequence[ProjectFacts], totals: Sequence[StatedTotal]) ->
 def _amount_check(row: BudgetRow, f: ProjectFacts, field: str, value: int | None,
                   tolerance: int) -> list[Discrepancy]:
     fact: Sourced | None = getattr(f, field)
-    if value is None or fact is None:
-        return []
+    if value is None or fact is None or fact.unit is not None:
+        return []  # a table in kronor says nothing against an amount in euro
     diff = abs(_kr(fact) - value)
     if diff <= tolerance:
         return []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.numbers import Amount, find_amounts
+from corpus.numbers import Amount, find_amounts, find_euro_amounts
 from corpus.sentences import split_sentences as _split
 from corpus.types import Span
 
@@ -250,7 +250,9 @@ def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
 def find_budget(sent: SentenceText) -> BudgetFinding | None:
     """Budget facts in a sentence: "totala budget är X kr, varav Y kr finansieras av …"."""
     t = sent.text
-    amounts = find_amounts(t, sent.start)
+    # A budget in euro only when the sentence states no kronor ("420 000 euro, vilket
+    # motsvarar 4 620 000 kr" is read in kronor).
+    amounts = find_amounts(t, sent.start) or find_euro_amounts(t, sent.start)
     if not amounts:
         return None
     cue = _BUDGET_CUE.search(t)

@@ -30,6 +30,7 @@ from corpus.fact_patterns import (
     table_row_as_key_value,
 )
 from corpus.managers import find_managers
+from corpus.numbers import Amount
 from corpus.partners import find_co_financiers
 from corpus.periods import find_period, says_ended
 from corpus.projects import find_abbreviation
@@ -110,6 +111,12 @@ def _src(report_id: str, value: object, span: Span, sent: SentenceText) -> Sourc
     return Sourced(value, report_id, span, sent.text)
 
 
+def _money(report_id: str, amount: Amount, sent: SentenceText) -> Sourced:
+    """An amount's fact; one in euro keeps its currency (a kronor amount has none)."""
+    unit = None if amount.unit == "kr" else amount.unit
+    return Sourced(amount.value, report_id, amount.span, sent.text, unit)
+
+
 def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple[str, str, Sourced]]) -> None:
     rid = facts.report_id
     if facts.owner is None and (owner := find_owner(sent)):
@@ -150,19 +157,26 @@ def _sharper(known: Sourced | None, iso: str) -> bool:
     return len(iso) > len(old) and iso.startswith(old)
 
 
+def _open_for(known: Sourced | None, amount: Amount) -> bool:
+    """Whether ``amount`` takes a money field: none is known yet, or the known one is in
+    euro and this one in kronor ("Hela projektets budget: 3,1 miljoner euro", then
+    "Helsingborgs stads budget: 8 460 000 kr": the municipality's part in its currency)."""
+    return known is None or (known.unit is not None and amount.unit == "kr")
+
+
 def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:
     rid = facts.report_id
     budget = find_budget(sent)
     if budget is None:
         return
-    if budget.total and facts.total_budget is None:
-        facts.total_budget = _src(rid, budget.total.value, budget.total.span, sent)
+    if budget.total and _open_for(facts.total_budget, budget.total):
+        facts.total_budget = _money(rid, budget.total, sent)
         facts.budget_revised = facts.budget_revised or budget.revised
-    if budget.original_total and facts.original_total_budget is None:
-        facts.original_total_budget = _src(rid, budget.original_total.value, budget.original_total.span, sent)
+    if budget.original_total and _open_for(facts.original_total_budget, budget.original_total):
+        facts.original_total_budget = _money(rid, budget.original_total, sent)
         facts.budget_revised = True
-    if budget.eu and facts.eu_funding is None:
-        facts.eu_funding = _src(rid, budget.eu.value, budget.eu.span, sent)
+    if budget.eu and _open_for(facts.eu_funding, budget.eu):
+        facts.eu_funding = _money(rid, budget.eu, sent)
     if budget.fund and facts.fund is None and (budget.eu or budget.total):
         facts.fund = _src(rid, budget.fund[0], budget.fund[1], sent)
 

@@ -16,7 +16,7 @@ from fractions import Fraction
 from corpus.dates import find_dates
 from corpus.fact_patterns import SentenceText, split_sentences
 from corpus.facts import name_key
-from corpus.numbers import Quantity, find_amounts, find_quantities
+from corpus.numbers import EURO_AFTER, EURO_SCALE, Quantity, find_amounts, find_quantities
 from corpus.types import Figure, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
 PEOPLE = {
@@ -89,8 +89,6 @@ def _kind(sentence: str, local_start: int) -> str | None:
     return min(cues)[1] if cues else None
 
 
-_EURO_AFTER = re.compile(r"\s*(?:(miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE)
-_EURO_SCALE = {"miljoner": 1_000_000, "miljon": 1_000_000, "mn": 1_000_000, "tusen": 1_000}
 
 
 def _field(unit: str | None, label: str, kind: str | None) -> str:
@@ -128,10 +126,10 @@ def figures_in_sentence(report_id: str, project: str | None, sent: SentenceText)
         local = q.span.start - sent.start
         if _ORDINAL_BEFORE.search(t[:local]):
             continue
-        euro = _EURO_AFTER.match(t, q.span.end - sent.start)
+        euro = EURO_AFTER.match(t, q.span.end - sent.start)
         if euro and q.upper is None and not isinstance(q.value, Fraction):
             # "486 000 euro", "2,4 miljoner euro": an amount in euro, not a count of euros.
-            amount = int(Decimal(str(q.value)) * _EURO_SCALE.get((euro.group(1) or "").lower(), 1))
+            amount = int(Decimal(str(q.value)) * EURO_SCALE.get((euro.group(1) or "").lower(), 1))
             span = Span(q.span.start, sent.start + euro.end())
             label = _label(t, euro.end(), None) or "euro"
             out.append(Figure(report_id, project, "amount", amount, "euro", label, span, t, _kind(t, local)))
@@ -198,13 +196,18 @@ def _sourced(f: ProjectFacts) -> list[Sourced]:
     return [s for s in single if s is not None] + f.managers + f.former_managers + f.co_financiers
 
 
+def money_unit(s: Sourced | None) -> str:
+    """The unit of an amount fact: "kr" unless the report stated it in another currency."""
+    return s.unit if s is not None and s.unit else "kr"
+
+
 def facts_as_figures(facts: list[ProjectFacts]) -> list[Figure]:
     """Project facts as API figures: total_budget, eu_funding, fund, owner, manager, dates, status."""
     out: list[Figure] = []
     for f in facts:
         fields: list[tuple[str, Sourced | None, str, str]] = [
-            ("total_budget", f.total_budget, "kr", "total budget"),
-            ("eu_funding", f.eu_funding, "kr", "EU-stöd"),
+            ("total_budget", f.total_budget, money_unit(f.total_budget), "total budget"),
+            ("eu_funding", f.eu_funding, money_unit(f.eu_funding), "EU-stöd"),
             ("fund", f.fund, "", "fond"),
             ("owner", f.owner, "", "projektägare"),
             ("start_date", f.start_date, "datum", "startdatum"),

@@ -13,14 +13,15 @@ from corpus.types import Figure, Project, ProjectFacts, Sourced, Span
 def _sourced_to_json(s: Sourced | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"value": s.value, "report_id": s.report_id, "start": s.span.start, "end": s.span.end,
-            "sentence": s.sentence}
+    out = {"value": s.value, "report_id": s.report_id, "start": s.span.start, "end": s.span.end,
+           "sentence": s.sentence}
+    return out | ({"unit": s.unit} if s.unit else {})
 
 
 def _sourced_from_json(d: dict[str, Any] | None) -> Sourced | None:
     if d is None:
         return None
-    return Sourced(d["value"], d["report_id"], Span(d["start"], d["end"]), d["sentence"])
+    return Sourced(d["value"], d["report_id"], Span(d["start"], d["end"]), d["sentence"], d.get("unit"))
 
 
 def project_to_json(p: Project) -> dict[str, Any]:

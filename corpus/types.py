@@ -169,6 +169,8 @@ class Sourced:
     report_id: str
     span: Span
     sentence: str
+    #: The currency of an amount stated in another one than kronor ("euro"); None otherwise.
+    unit: str | None = None
 
 
 @dataclass(slots=True)

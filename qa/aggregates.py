@@ -229,7 +229,7 @@ APPROX_SLACK = 0.05
 def _total(rows: list[ProjectFacts], field: str, composer: FactComposer) -> tuple[int | None, int]:
     """The sum of the projects' own figures and how much of it is uncertain (the slack
     of the parts the report gives only approximately)."""
-    parts = [s for f in rows if (s := getattr(f, field)) is not None]
+    parts = [s for f in rows if (s := getattr(f, field)) is not None and s.unit is None]
     if not parts:
         return None, 0
     slack = sum(int(int(s.value) * APPROX_SLACK) for s in parts if approximate(composer.amount(s)))
@@ -281,12 +281,13 @@ def _stated(
 def _numeric(
     op: str, field: str, rows: list[ProjectFacts], composer: FactComposer, out: Composed
 ) -> Composed:
-    valued = [(f, getattr(f, field)) for f in rows if getattr(f, field) is not None]
+    # Kronor and euro are not added or compared; amounts in euro are said on their own after.
+    valued = [(f, s) for f in rows if (s := getattr(f, field)) is not None and s.unit is None]
+    foreign = [(f, s) for f in rows if (s := getattr(f, field)) is not None and s.unit is not None]
     label = "EU-stöd" if field == "eu_funding" else "total budget"
     if not valued:
         out.missing.append(label)
-        return out
-    if op == "sum":
+    elif op == "sum":
         total = sum(int(s.value) for _, s in valued)
         amounts = [composer.amount(s) for _, s in valued]
         parts = [f"{f.project} {a}{composer.ref(s)}" for (f, s), a in zip(valued, amounts, strict=True)]
@@ -300,12 +301,17 @@ def _numeric(
         out.figures.append(FigureRef(None, "amount", total, "kr", "summa av " + label, None, label=field))
         for f, s in valued:
             composer.add_figure(out, f, field, s, "kr")
-        return out
-    pick = min if op == "min" else max
-    f, s = pick(valued, key=lambda fs: int(fs[1].value))
-    word = "minst" if op == "min" else "störst"
-    out.sentences.append(f"{f.project} har {word} {label}: {composer.amount(s)}{composer.ref(s)}.")
-    composer.add_figure(out, f, field, s, "kr")
+    else:
+        pick = min if op == "min" else max
+        f, s = pick(valued, key=lambda fs: int(fs[1].value))
+        word = "minst" if op == "min" else "störst"
+        out.sentences.append(f"{f.project} har {word} {label}: {composer.amount(s)}{composer.ref(s)}.")
+        composer.add_figure(out, f, field, s, "kr")
+    if foreign:
+        named = "; ".join(f"{f.project} {composer.amount(s)}{composer.ref(s)}" for f, s in foreign)
+        out.sentences.append(f"Angivet i annan valuta än kronor och därför inte medräknat: {named}.")
+        for f, s in foreign:
+            composer.add_figure(out, f, field, s, s.unit)
     return out
 
 

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from corpus.dates import find_dates, months_between
-from corpus.numbers import find_amounts, format_kr
+from corpus.figures import money_unit
+from corpus.numbers import find_amounts, format_kr, format_number
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
 from qa.types import FigureRef
@@ -136,6 +137,8 @@ class FactComposer:
         raw = self.book.text_at(s.report_id, s.span)
         if raw and isinstance(s.value, int | float) and approximate(raw):
             return " ".join(raw.split())
+        if s.unit and isinstance(s.value, int):
+            return f"{format_number(s.value)} {s.unit}"  # "398 400 euro"
         return _kr(s.value)
 
     def add_figure(
@@ -206,11 +209,11 @@ class FactComposer:
             before = f.original_total_budget
             revised = f" efter revidering (tidigare {self.amount(before)})" if before else " efter revidering"
         text = f"Den totala budgeten för {f.project} {verb}{revised} {self.amount(f.total_budget)}"
-        self.add_figure(out, f, "total_budget", f.total_budget, "kr")
+        self.add_figure(out, f, "total_budget", f.total_budget, money_unit(f.total_budget))
         if f.eu_funding is not None:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
             text += f", varav {self.amount(f.eu_funding)} från {fund}"
-            self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
+            self.add_figure(out, f, "eu_funding", f.eu_funding, money_unit(f.eu_funding))
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s))
         out.sentences.append(f"{text}{refs}.")
         return True
@@ -224,7 +227,7 @@ class FactComposer:
         out.sentences.append(
             f"{f.project} finansieras med {self.amount(f.eu_funding)} från {fund}{self.ref(f.eu_funding)}."
         )
-        self.add_figure(out, f, "eu_funding", f.eu_funding, "kr")
+        self.add_figure(out, f, "eu_funding", f.eu_funding, money_unit(f.eu_funding))
         return True
 
     def _fund(self, f: ProjectFacts, verb: str, out: Composed) -> bool:

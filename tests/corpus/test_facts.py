@@ -25,6 +25,7 @@ from corpus.managers import find_managers
 from corpus.normalise import normalise
 from corpus.periods import find_period
 from corpus.reading import parse_report
+from corpus.records import facts_from_json, facts_to_json
 from corpus.types import ProjectFacts, Report
 
 pytestmark = pytest.mark.unit
@@ -475,6 +476,25 @@ def test_aligned_blocks_sharper_dates_and_owner_wordings(text: str, expected: tu
 )
 def test_a_manager_named_with_the_one_before(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.name, m.role) for m in find_managers(SentenceText(text, 0))] == expected
+
+
+def test_an_interreg_budget_in_euro_keeps_its_currency() -> None:
+    text = ("Hela projektets budget uppgår till 2 400 000 euro. Kommunens andel är 380 000 euro, "
+            "varav 304 000 euro finansieras av Interreg Aurora.")
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.total_budget is not None and (f.total_budget.value, f.total_budget.unit) == (2_400_000, "euro")
+    assert f.eu_funding is not None and (f.eu_funding.value, f.eu_funding.unit) == (304_000, "euro")
+    assert facts_from_json(facts_to_json(f)) == f
+    assert facts_to_json(f)["owner"] is None
+
+
+def test_the_municipality_part_in_kronor_replaces_a_budget_in_euro() -> None:
+    text = "Hela projektets budget: cirka 3,1 miljoner euro\nKommunens budget: 8 460 000 kr"
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.total_budget is not None and (f.total_budget.value, f.total_budget.unit) == (8_460_000, None)
+    # and a kronor figure stated with the euro one wins from the start
+    g = facts_from_segment("r", "P", [Segment("Budgeten är 420 000 euro, vilket motsvarar 4 620 000 kr.", 0)])
+    assert g.total_budget is not None and (g.total_budget.value, g.total_budget.unit) == (4_620_000, None)
 
 
 def test_discrepancy_json_keeps_both_sources() -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from corpus.numbers import (
     find_amounts,
+    find_euro_amounts,
     find_quantities,
     format_kr,
     format_mkr,
@@ -54,6 +55,21 @@ def test_parse_amount_without_number_raises() -> None:
 )
 def test_another_currency_is_no_kronor(text: str) -> None:
     assert find_amounts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Hela budgeten är cirka 3,1 miljoner euro.", [3_100_000]),
+        ("Andelen är 498 000 euro, varav 398 400 euro finansieras av Interreg.", [498_000, 398_400]),
+        ("Budget: 215 000 €", [215_000]),
+        ("Budgeten är 4 620 000 kr.", []),
+    ],
+)
+def test_amounts_in_euro_are_whole_euro(text: str, values: list[int]) -> None:
+    found = find_euro_amounts(text, 10)
+    assert [a.value for a in found] == values and all(a.unit == "euro" for a in found)
+    assert all(text[a.span.start - 10 : a.span.end - 10].rstrip(".").endswith(("euro", "€")) for a in found)
 
 
 def test_find_amounts_keeps_qualifier_span_and_bare_money() -> None:

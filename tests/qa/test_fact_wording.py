@@ -57,6 +57,31 @@ def test_an_exact_budget_is_stated_in_swedish_form() -> None:
     assert "4 512 300 kr" in out.sentences[0]
 
 
+def test_an_amount_in_euro_is_stated_and_figured_in_euro() -> None:
+    text = "Kommunens andel är 380 000 euro, varav 304 000 euro finansieras av Interreg Aurora."
+    composer = _composer(text)
+    eu = Sourced(304_000, "r", Span(text.index("304"), text.index(" fin")), text, "euro")
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", eu_funding=eu), ["eu_funding"], out)
+    assert "304 000 euro" in out.sentences[0] and "kr" not in out.sentences[0]
+    assert [(f.value, f.unit) for f in out.figures] == [(304_000, "euro")]
+
+
+def test_a_sum_in_kronor_leaves_amounts_in_euro_out_and_says_so() -> None:
+    from qa.aggregates import _numeric
+
+    text = "A har en budget på 5 000 000 kr. B har en budget på 400 000 euro."
+    composer = _composer(text)
+    a = Sourced(5_000_000, "r", Span(19, 31), text)
+    b = Sourced(400_000, "r", Span(53, 65), text, "euro")
+    rows = [ProjectFacts("r", "A", total_budget=a), ProjectFacts("r", "B", total_budget=b)]
+    out = _numeric("sum", "total_budget", rows, composer, Composed())
+    assert out.sentences[0].startswith("Sammanlagt 5 000 000 kr i total budget för 1 projekt")
+    assert "B 400 000 euro" in out.sentences[1] and "inte medräknat" in out.sentences[1]
+    biggest = _numeric("max", "total_budget", rows, composer, Composed())
+    assert biggest.sentences[0].startswith("A har störst total budget")
+
+
 def test_an_ongoing_status_is_not_repeated_after_the_period() -> None:
     text = "Projektet pågår 2030-06-01 – 2032-05-31 och pågår enligt plan."
     composer = _composer(text)
