@@ -112,6 +112,9 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
         ("Vilket strul med ekonomin har projekten råkat ut för?", {"ekonomin"}),
         ("Hur har projekten burit sig åt för att hänga med?", set()),
         ("Vad hände och vad har det betytt när folk slutade?", {"slut"}),
+        ("Hur många i omsorgen fick yrkesbevis tack vare projektet?", {"omsorg", "yrkesbevis"}),
+        ("Hur många kurser har de hunnit genomföra hos partnerna?", {"kurs", "genomför", "partn"}),
+        ("Vilken typ av företag var det tänkt för?", {"företag"}),
     ],
 )
 def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:
