@@ -41,6 +41,7 @@ from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
+from qa.target_group import target_group_sentence
 from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.vocabulary import (
@@ -231,6 +232,13 @@ class QAService:
                 trace.path = "facts"
                 return answer
             priced = residual if _ASKS_COST.search(normalise(text)) else set()
+        # Only who the project is for: "Hur många i målgruppen …" counts, and is answered below.
+        alone = set(q.fields) == {"target_group"} and not (is_lesson or q.aggregate or counted)
+        if alone and len(q.projects) == 1:
+            answer = self._target_group_answer(q.projects[0].name, reports, passages, query_terms)
+            if answer is not None:
+                trace.path = "facts"
+                return answer
         if q.ambiguous and fact_fields and not q.aggregate:
             trace.path = "ambiguous"
             names = " eller ".join(f"”{r.name}”" for r in q.ambiguous)
@@ -390,6 +398,26 @@ class QAService:
         self._with_passages(book, passages, query_terms)
         text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
         return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)
+
+    def _target_group_answer(
+        self, project: str, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
+    ) -> Answer | None:
+        """The sentence of the project's newest report that says who it is for, quoted."""
+        own = [c for c in self.retriever.chunks.values()
+               if c.project == project and (not reports or c.report_id in reports)]
+        if not own:
+            return None
+        newest = max({c.report_id for c in own}, key=lambda r: (self.report_years.get(r) or 0, r))
+        found = target_group_sentence(c for c in own if c.report_id == newest)
+        if found is None:
+            return None
+        chunk, sentence = found
+        book = CiteBook(self.chunk_at)
+        n = book.cite(Passage(chunk, 1.0), sentence.start, sentence.end)
+        quote = " ".join(chunk.text[sentence.start - chunk.start : sentence.end - chunk.start].split())
+        self._with_passages(book, passages, query_terms)
+        return Answer(new_answer_id(), f"Om målgruppen för {project} skriver rapporten: ”{quote}” [{n}]",
+                      True, book.citations)
 
     def _aggregate_answer(
         self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]

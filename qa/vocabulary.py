@@ -147,6 +147,11 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "målet", "målen", "mål ", "målsättning", "målvärde", "ska nås", "ska uppnås", "planerat", "var tänkt",
     ),
     "outcome": ("resultat", "uppnått", "nådde", "utfall", "hur gick det", "hur har det gått", "hur det gick"),
+    # Who the project is for: answered with the sentence that says so (qa/target_group.py).
+    "target_group": (
+        "målgrupp", "riktar sig", "riktade sig", "riktat sig", "vänder sig", "vände sig", "åldersgrupp",
+        "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för",
+    ),
     "co_financiers": (
         "medfinansiär",
         "medfinansier",

@@ -56,3 +56,12 @@ def test_the_fund_named_before_its_abbreviation_keeps_the_plus(ostersund: Any) -
 def test_a_former_manager_is_named_as_such(ostersund: Any) -> None:
     a = ostersund.ask("Vem var projektledare för Grön omställning Jämtland innan den nuvarande?")
     assert a.answerable and "Mikael Sundin" in a.text
+
+
+def test_an_age_group_question_is_answered_with_the_target_group_sentence(ostersund: Any) -> None:
+    # "Vilka åldrar omfattar målgruppen": declined before, the report's words are "unga mellan
+    # 16 och 24 år".
+    trace = Trace()
+    a = ostersund.ask("Vilka åldrar omfattar målgruppen i Unga i rörelse?", trace=trace)
+    assert a.answerable and trace.path == "facts"
+    assert "mellan 16 och 24 år" in a.text and "mellan 16 och 24 år" in a.citations[0].quote

@@ -1,0 +1,36 @@
+"""Who a project is for: the sentence of a project's own text that states its target group
+("Målgruppen är unga mellan 16 och 24 år …", "UngKraft riktar sig till unga i åldern
+16–24 år …", "Målgrupp: Anställda inom äldreomsorg …").
+
+Reports state the target group in a sentence of their own, in a handful of wordings, but
+seldom in the words a question uses ("Vilken åldersgrupp …", "Vilken typ av företag var
+det tänkt för?"): passage retrieval found the sentence and the coverage check then turned
+the question away. The sentence is quoted as the report words it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from corpus.types import Chunk, SectionType, Sentence
+
+_TARGET = re.compile(
+    r"\bmålgrupp"
+    r"|\b(?:riktar|riktade|vänder|vände)\s+sig\s+(?:\w+\s+){0,3}?till\b"
+    r"|\b(?:är|var)\s+(?:tänkt|avsedd|avsett|till)\s+för\b",
+    re.IGNORECASE,
+)
+# Sentences about reaching the target group are lessons, not its description.
+_LESSONS = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
+
+
+def target_group_sentence(chunks: Iterable[Chunk]) -> tuple[Chunk, Sentence] | None:
+    """The first sentence of a project's chunks, outside its lessons, that states who the
+    project is for; None when no such sentence exists."""
+    ordered = sorted(chunks, key=lambda c: (c.section_type in _LESSONS, c.report_id, c.start))
+    for chunk in ordered:
+        for s in chunk.sentences:
+            if _TARGET.search(chunk.text[s.start - chunk.start : s.end - chunk.start]):
+                return chunk, s
+    return None

@@ -1,0 +1,48 @@
+"""The sentence that says who a project is for (pure; made-up chunks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.types import Chunk, SectionType, Sentence
+from qa.target_group import target_group_sentence
+
+pytestmark = pytest.mark.unit
+
+
+def _chunk(cid: str, start: int, kind: SectionType, *sentences: str) -> Chunk:
+    text = " ".join(sentences)
+    spans, at = [], start
+    for s in sentences:
+        spans.append(Sentence(at, at + len(s)))
+        at += len(s) + 1
+    return Chunk(cid, "r", "P", "t", kind, ("P",), start, start + len(text), text, tuple(spans))
+
+
+def _said(found: tuple[Chunk, Sentence] | None) -> str | None:
+    if found is None:
+        return None
+    chunk, s = found
+    return chunk.text[s.start - chunk.start : s.end - chunk.start]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Målgruppen är unga mellan 16 och 24 år som varken arbetar eller studerar.",
+        "Projektet riktar sig främst till kvinnor med långvarigt försörjningsstöd.",
+        "Satsningen vände sig i första hand till små företag i länet.",
+        "Utbildningen var tänkt för anställda utan undersköterskeexamen.",
+        "Målgrupp\tAnställda inom hemtjänsten",
+    ],
+)
+def test_the_wordings_of_a_target_group(sentence: str) -> None:
+    chunk = _chunk("a", 0, SectionType.FACTS, "Projektet startade 2029.", sentence, "Budgeten är 2 Mkr.")
+    assert _said(target_group_sentence([chunk])) == sentence
+
+
+def test_a_lesson_about_reaching_the_group_is_no_description_of_it() -> None:
+    lesson = _chunk("a", 0, SectionType.CHALLENGES, "Det har varit svårt att nå målgruppen via annonser.")
+    facts = _chunk("b", 500, SectionType.BACKGROUND, "Projektet vänder sig till nyanlända föräldrar.")
+    assert _said(target_group_sentence([lesson, facts])) == "Projektet vänder sig till nyanlända föräldrar."
+    assert target_group_sentence([_chunk("c", 0, SectionType.FACTS, "Budgeten är 2 Mkr.")]) is None
