@@ -17,6 +17,12 @@ from qa.types import Question
 from qa.understanding import ProjectCatalog
 
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# "projektet Grön hamn Växjö?": a name the question gives as a project's, up to the end of
+# the clause. Called only when no project of the reports was recognised in the question.
+_CALLED = re.compile(
+    r"\bprojekte[tn]s?\s+(?P<name>[A-ZÅÄÖ][\w–-]*(?:\s+[\wåäöÅÄÖ–-]+){0,4}?)"
+    r"(?=\s*(?:[?.,!:;]|$)|\s+(?:och|har|hade|är|var|i|för|som|med|till|under|sedan|enligt|inom)\b)"
+)
 
 
 def unknown_names(text: str, weights: TermWeights) -> list[str]:
@@ -33,11 +39,15 @@ def unknown_names(text: str, weights: TermWeights) -> list[str]:
 
 
 def unknown_project_reason(text: str, weights: TermWeights, catalog: ProjectCatalog) -> str | None:
-    """A Swedish sentence naming what is unknown and similar projects, or None."""
+    """A Swedish sentence naming what is unknown and similar projects, or None. Besides
+    unknown capitalised words, a name the question calls a project ("projektet Grön hamn
+    Växjö") is unknown when no project of the reports was recognised in the question: its
+    words may all occur in the reports without naming any of their projects."""
     names = unknown_names(text, weights)
-    if not names:
+    called = _CALLED.search(text)
+    if not names and called is None:
         return None
-    asked = " ".join(names)
+    asked = " ".join(names) if names else called.group("name") if called else ""
     similar = difflib.get_close_matches(asked, catalog.names(), n=3, cutoff=0.4)
     msg = f"Rapporterna nämner inte ”{asked}”."
     if similar:
