@@ -55,6 +55,10 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "migrationsfond",
         "amif-stöd",
         "interreg-stöd",
+        # "Interregpengar", "ESF-pengarna", "Erasmusbidraget": a fund's money is its grant.
+        "eu-pengar", "eupengar", "interregpengar", "interreg-pengar", "interregmedel", "interregstöd",
+        "esf-pengar", "esfpengar", "eruf-pengar", "amif-pengar", "amifpengar", "erasmuspengar",
+        "erasmusbidrag", "erasmus-bidrag", "erasmusstöd", "regionalfondspengar", "socialfondspengar",
         "fro-stöd",
         "rättvisefond",
         # "Hur mycket har X beviljats?": the support granted.

@@ -166,6 +166,11 @@ def test_which_of_the_organisations_projects_is_a_listing(question: str, aggrega
     assert understand(question, CATALOG).aggregate == aggregate
 
 
+def test_drog_i_gang_asks_for_the_start() -> None:
+    q = understand("När drog projektet Kvarterslyftet Norr i gång?", CATALOG)
+    assert q.fields == ["start_date"] and [p.name for p in q.projects] == ["Kvarterslyftet Norr"]
+
+
 def test_the_new_value_of_a_fact_is_the_fact() -> None:
     q = understand("När är det nya slutdatumet för Kvarterslyftet Norr?", CATALOG)
     assert "nya" not in q.rest and "end_date" in q.fields
@@ -174,14 +179,16 @@ def test_the_new_value_of_a_fact_is_the_fact() -> None:
 @pytest.mark.parametrize(
     ("question", "fields"),
     [
-        # "mål " is the whole word: "målgrupp" asks for no goal.
-        ("Vilken målgrupp vänder sig projektet till?", []),
+        # "mål " is the whole word: "målgrupp" asks for no goal, but for the target group.
+        ("Vilken målgrupp vänder sig projektet till?", ["target_group"]),
+        ("Vilken åldersgrupp är projektet tänkt för?", ["target_group"]),
         ("Vilka mål har projektet?", ["goal"]),
         ("Vem är det som har lett projektet?", ["manager"]),
         ("Vilken förvaltning stod bakom projektet?", ["owner"]),
         ("Mellan vilka datum löpte projektet?", ["period"]),
         ("Hur mycket pengar fick projektet från migrationsfonden?", ["total_budget", "eu_funding"]),
         ("Hur stort Interreg-bidrag fick projektet?", ["eu_funding"]),
+        ("Hur mycket Interregpengar i euro får kommunen?", ["eu_funding"]),
     ],
 )
 def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> None:
