@@ -84,6 +84,29 @@ def partner_fields(question: str, fields: list[str], rows: list[ProjectFacts]) -
     return [f for f in fields if f not in _AMOUNTS and f != "co_financiers"] + ["co_financiers"]
 
 
+# The unit of the owning department that runs the project, right after the owner's name:
+# "Arbetsmarknadsförvaltningen, enheten Integration och sfi", "X, Hållbarhetsavdelningen,",
+# "Socialtjänsten genom avdelningen för stöd", "X och drivs av dess enhet Jobbcentrum Unga".
+_UNIT_WORD = r"(?:enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?|verksamhet(?:en)?|funktion(?:en)?)"
+_OWNER_UNIT = re.compile(
+    r"^\**\s*(?:,\s*|\s+genom\s+|\s+och\s+drivs\s+av\s+(?:dess\s+)?)"
+    rf"(?P<unit>{_UNIT_WORD}\s+[^,.;()]+?|[A-ZÅÄÖ][\wåäö-]*{_UNIT_WORD})"
+    r"(?=\s*[,.;(]|\s+(?:och|med|samt)\s+(?:projektledare|drivs|leds|i\s+samarbete)|\s+i\s+samarbete|\s*$)"
+)
+
+
+def owner_unit(sentence: str, owner: str) -> str | None:
+    """The unit of ``owner`` that the owner's sentence names right after it, if any."""
+    at = sentence.find(owner)
+    if at < 0:
+        return None
+    m = _OWNER_UNIT.match(sentence[at + len(owner) :])
+    if not m:
+        return None
+    unit = m.group("unit").strip()
+    return re.sub(r"^enhet\s", "enheten ", unit)
+
+
 def _kr(v: object) -> str:
     return format_kr(int(v)) if isinstance(v, int | float) else str(v)
 
@@ -177,7 +200,9 @@ class FactComposer:
     def _owner(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.owner is None:
             return False
-        out.sentences.append(f"Projektägare för {f.project} {verb} {f.owner.value}{self.ref(f.owner)}.")
+        unit = owner_unit(f.owner.sentence, str(f.owner.value))
+        owner = f"{f.owner.value} ({unit})" if unit else str(f.owner.value)
+        out.sentences.append(f"Projektägare för {f.project} {verb} {owner}{self.ref(f.owner)}.")
         self.add_figure(out, f, "owner", f.owner, None)
         return True
 

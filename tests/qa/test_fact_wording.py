@@ -7,7 +7,7 @@ import pytest
 
 from corpus.types import Chunk, ProjectFacts, SectionType, Sentence, Sourced, Span
 from qa.citebook import CiteBook
-from qa.fact_answers import Composed, FactComposer, _contribution, approximate
+from qa.fact_answers import Composed, FactComposer, _contribution, approximate, owner_unit
 
 pytestmark = pytest.mark.unit
 
@@ -80,6 +80,31 @@ def test_a_sum_in_kronor_leaves_amounts_in_euro_out_and_says_so() -> None:
     assert "B 400 000 euro" in out.sentences[1] and "inte medräknat" in out.sentences[1]
     biggest = _numeric("max", "total_budget", rows, composer, Composed())
     assert biggest.sentences[0].startswith("A har störst total budget")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Projektägare: Kulturförvaltningen, enheten Bibliotek och arkiv", "enheten Bibliotek och arkiv"),
+        ("Projektet ägs av Kulturförvaltningen och drivs av dess enhet Unga Röster.", "enheten Unga Röster"),
+        ("Projektet ägs av Kulturförvaltningen, Biblioteksavdelningen, och projektledare är Eva Ek.",
+         "Biblioteksavdelningen"),
+        ("Projektet ägs av Kulturförvaltningen genom avdelningen för bibliotek.",
+         "avdelningen för bibliotek"),
+        ("Projektägare är Kulturförvaltningen och projektledare är Eva Ek.", None),
+        ("Projektägare är Kulturförvaltningen, som också äger Läslyftet.", None),
+    ],
+)
+def test_the_unit_that_runs_the_project_is_named_with_the_owner(sentence: str, unit: str | None) -> None:
+    assert owner_unit(sentence, "Kulturförvaltningen") == unit
+    text = sentence
+    composer = _composer(text)
+    at = text.index("Kulturförvaltningen")
+    owner = Sourced("Kulturförvaltningen", "r", Span(at, at + len("Kulturförvaltningen")), text)
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", owner=owner), ["owner"], out)
+    said = f"Kulturförvaltningen ({unit})" if unit else "Kulturförvaltningen"
+    assert out.sentences[0].startswith(f"Projektägare för P är {said} [")
 
 
 def test_an_ongoing_status_is_not_repeated_after_the_period() -> None:
