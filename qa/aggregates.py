@@ -60,6 +60,11 @@ class AggregateFilter:
         return [s for s in (*first, f.total_budget, f.owner) if s is not None]
 
 
+_ENDED_OR_ENDING = re.compile(
+    r"\b(?:avslutats|avslutades|slutat|slutade)\s+eller\s+(?:ska\s+|kommer\s+att\s+)?(?:avslutas|sluta|slutar)\b"
+)
+
+
 def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) -> AggregateFilter:
     norm = normalise(q.text)
     fund = next((name for name, words in FUND_WORDS.items() if any(f" {w}" in norm for w in words)), None)
@@ -68,6 +73,8 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
         status = "ongoing"
     elif any(w in norm for w in (" avslutade ", " avslutats ", " avslutat ", " avslutades ", " slutförda ")):
         status = "ended"
+    if _ENDED_OR_ENDING.search(norm):
+        status = None  # "har avslutats eller avslutas under 2031": the end year decides
     end_date = None
     end_year = None
     if ("end_date" in q.fields or "status" in q.fields) and status is None:

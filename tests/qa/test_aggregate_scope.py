@@ -71,3 +71,23 @@ def test_a_list_prefers_the_sentence_that_names_the_projects() -> None:
     ended = AggregateFilter(status="ended")
     assert stated_selection(ended, sentences, chosen, by_name=True) == sentences[1]
     assert stated_selection(ended, sentences, chosen, by_name=False) == sentences[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "end_year"),
+    [
+        ("Vilka projekt har avslutats eller avslutas under 2031?", None, 2031),
+        ("Vilka projekt slutade eller slutar 2030?", None, 2030),
+        ("Vilka projekt har avslutats?", "ended", None),
+        ("Vilka projekt pågår fortfarande?", "ongoing", None),
+        ("Vilka projekt avslutas under 2031?", None, 2031),
+    ],
+)
+def test_ended_or_ending_in_a_year_asks_for_the_year_not_the_status(
+    question: str, status: str | None, end_year: int | None
+) -> None:
+    from qa.aggregates import read_filter
+    from qa.understanding import ProjectCatalog, understand
+
+    flt = read_filter(understand(question, ProjectCatalog([])), [], 2031)
+    assert (flt.status, flt.end_year) == (status, end_year)
