@@ -38,6 +38,8 @@ def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
 _TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
 # A Word or PDF table row of two cells, which reading keeps tab-separated.
 _TAB_KEY_VALUE = re.compile(r"^[^\t|]+\t[^\t]+$")
+# A row of three cells: label, value and a comment ("Projektledare<TAB>X<TAB>Ersatte Y …").
+_TAB_KEY_VALUE_NOTE = re.compile(r"^[^\t|]+\t[^\t]+\t[^\t]*$")
 
 
 # A label line with dot leaders: "Projektansvarig ......... <namn>".
@@ -46,7 +48,8 @@ _DOT_LEADER = re.compile(r"^[^\W\d][^.:\n]{0,40}?(\s*(?:\.{3,}|…+)\s*)(?=\S)")
 
 def table_row_as_key_value(sent: SentenceText) -> SentenceText:
     """A two-cell table row ("| Projektägare | X |", or "Projektägare<TAB>X" from a Word
-    table) or a label line with dot leaders ("Budget ...... Y kr") read as "Projektägare: X",
+    table, also with a third cell of comment) or a label line with dot leaders ("Budget
+    ...... Y kr") read as "Projektägare: X",
     keeping every offset: the pipes become spaces, the separator a colon of the same length."""
     leader = _DOT_LEADER.match(sent.text)
     if leader:
@@ -54,6 +57,9 @@ def table_row_as_key_value(sent: SentenceText) -> SentenceText:
         return SentenceText(sent.text[:a] + ":" + " " * (b - a - 1) + sent.text[b:], sent.start)
     if _TAB_KEY_VALUE.match(sent.text):
         return SentenceText(sent.text.replace("\t", ":", 1), sent.start)
+    if _TAB_KEY_VALUE_NOTE.match(sent.text):
+        # the comment is a clause of its own: "Projektledare:X;Ersatte Y som slutade …"
+        return SentenceText(sent.text.replace("\t", ":", 1).replace("\t", ";", 1), sent.start)
     m = _TABLE_KEY_VALUE.match(sent.text)
     if not m:
         return sent

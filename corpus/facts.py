@@ -268,14 +268,17 @@ def _fact_segments(report: Report, section: Section) -> list[Segment]:
     return [*([lead] if lead.text.strip() else []), *_typed_segments(report, section, (SectionType.FACTS,))]
 
 
+_A_PARTS_SHARE = re.compile(r"\w+s\s+(?:del|andel)$")
+
+
 def _discovered_subprojects(project: str, segs: list[Segment]) -> list[str]:
     """Sub-projects a group's fact text introduces with "Projektägare för *X* …"."""
     found: list[str] = []
     for seg in segs:
         for sent in split_sentences(seg.text, seg.base):
             subject = subject_of_owner_clause(sent)
-            # A name, not "Projektledare för hela projektet är …".
-            if subject is None or not subject[0].isupper():
+            # A name, not "Projektledare för hela projektet är …" nor "för Skellefteå kommuns del".
+            if subject is None or not subject[0].isupper() or _A_PARTS_SHARE.search(subject):
                 continue
             if name_key(subject) != name_key(project) and subject not in found:
                 found.append(subject)

@@ -14,6 +14,7 @@ import logging
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from corpus.errors import ReportReadError
 
@@ -80,13 +81,30 @@ def docx_text(data: bytes, name: str) -> str:
     return "\n\n".join(lines)
 
 
+@dataclass(slots=True)
+class _Outline:
+    """Where a Word document's headings stand so far: the last heading style's level and
+    whether the document's title has been seen."""
+
+    body_size: int
+    level: int = 0
+    titled: bool = False
+
+
+#: Word's body text size when a document sets none (11 pt, in EMU).
+_DEFAULT_BODY_SIZE = 11 * 12700
+_MAX_HEADING_WORDS = 12
+
+
 def _docx_lines(document: object) -> Iterator[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    normal = document.styles["Normal"].font.size  # type: ignore[attr-defined]
+    outline = _Outline(int(normal) if normal else _DEFAULT_BODY_SIZE)
     for block in document.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(block, Paragraph):
-            line = _paragraph_line(block)
+            line = _paragraph_line(block, outline)
             if line:
                 yield line
         elif isinstance(block, Table):
@@ -95,7 +113,11 @@ def _docx_lines(document: object) -> Iterator[str]:
                 yield "\n".join(rows)
 
 
-def _paragraph_line(paragraph: object) -> str:
+def _paragraph_line(paragraph: object, outline: _Outline) -> str:
+    """One paragraph as a line: heading styles as markdown headings; the Title style after
+    the document's own title, and a short paragraph set in bold type larger than the body,
+    as headings one level below the last heading style (projects named that way under a
+    "Projekten" chapter)."""
     text = " ".join(paragraph.text.split())  # type: ignore[attr-defined]
     if not text:
         return ""
@@ -103,12 +125,31 @@ def _paragraph_line(paragraph: object) -> str:
     style_name = (style.name or "").strip() if style is not None else ""
     m = _HEADING_STYLE.match(style_name)
     if m:
-        return "#" * max(1, min(int(m.group(1)), 6)) + " " + text
+        outline.level = max(1, min(int(m.group(1)), 6))
+        return "#" * outline.level + " " + text
+    below = "#" * min(outline.level + 1, 6) + " " + text
     if style_name.lower() in _TITLE_STYLES:
+        if outline.titled:
+            return below
+        outline.titled = True
         return "# " + text
     if _BULLET_STYLE.match(style_name):
         return "- " + text
+    if _set_as_heading(paragraph, text, outline.body_size):
+        return below
     return text
+
+
+def _set_as_heading(paragraph: object, text: str, body_size: int) -> bool:
+    """A short paragraph without closing punctuation, all in bold type larger than the body."""
+    if len(text.split()) > _MAX_HEADING_WORDS or text[-1] in ".:;,":
+        return False
+    runs = [r for r in paragraph.runs if r.text.strip()]  # type: ignore[attr-defined]
+    if not runs or not all(r.bold for r in runs):
+        return False
+    style_size = paragraph.style.font.size if paragraph.style is not None else None  # type: ignore[attr-defined]
+    sizes = [r.font.size or style_size for r in runs]
+    return all(s is not None and s > body_size for s in sizes)
 
 
 def _table_rows(table: object) -> list[str]:

@@ -41,6 +41,8 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
             name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
             if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
                 continue
+            if name.endswith("-"):
+                continue  # the first part of "Asyl-, migrations- och integrationsfonden"
             if any(rx.search(name) for rx in FUND_WORDS.values()) or re.match(r"Europeiska", name):
                 continue
             out.append((name, Span(off + at, off + at + len(piece))))

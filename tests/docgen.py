@@ -52,12 +52,19 @@ def make_pdf(pages: Sequence[Sequence[str]]) -> bytes:
 
 def make_docx(blocks: Sequence[tuple[str, object]]) -> bytes:
     """A ``.docx`` from ``(kind, value)`` blocks: ``("heading1".."heading4", text)``,
-    ``("title", text)``, ``("p", text)``, ``("bullet", text)``, ``("table", rows)``."""
+    ``("title", text)``, ``("p", text)``, ``("bullet", text)``, ``("table", rows)``, and
+    ``("bold16", text)`` / ``("bold", text)``: a paragraph in bold 16 pt / bold body type."""
     from docx import Document
+    from docx.shared import Pt
 
     doc = Document()
     for kind, value in blocks:
-        if kind == "title":
+        if kind in ("bold16", "bold"):
+            run = doc.add_paragraph().add_run(str(value))
+            run.bold = True
+            if kind == "bold16":
+                run.font.size = Pt(16)
+        elif kind == "title":
             doc.add_heading(str(value), level=0)
         elif kind.startswith("heading"):
             doc.add_heading(str(value), level=int(kind[-1]))

@@ -62,6 +62,31 @@ def test_docx_headings_bullets_and_tables_become_markdown_lines() -> None:
     ]
 
 
+def test_docx_projects_named_in_large_bold_type_or_the_title_style_are_headings() -> None:
+    # Projects named by a bold 16 pt paragraph or by the Title style under a "Projekten"
+    # chapter: before, they were plain lines (or chapters, for the Title style).
+    data = make_docx([
+        ("title", "Lägesrapport 2031"),
+        ("heading1", "3 Projekten"),
+        ("bold16", "Alfa Norr"),
+        ("bold", "Så långt har vi kommit"),
+        ("p", "Projektet har 40 deltagare."),
+        ("title", "Beta – vägen in"),
+        ("p", "Beta startade 2030."),
+        ("bold16", "Det här är en lång mening i fetstil som slutar med punkt."),
+    ])
+    assert docx_text(data, "r.docx").split("\n\n") == [
+        "# Lägesrapport 2031",
+        "# 3 Projekten",
+        "## Alfa Norr",
+        "Så långt har vi kommit",
+        "Projektet har 40 deltagare.",
+        "## Beta – vägen in",
+        "Beta startade 2030.",
+        "Det här är en lång mening i fetstil som slutar med punkt.",
+    ]
+
+
 def test_docx_report_parses_to_the_same_tree_as_its_markdown() -> None:
     md = (FIXTURES / "rapport_2022.md").read_text(encoding="utf-8")
     from_md = parse_report("rapport_2022", md.replace("*", ""))
