@@ -60,7 +60,8 @@ class NormalisedText:
 
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
-    lines = [_tidy_line(line) for line in _aligned_labels(_SPACE_VARIANTS.sub(" ", raw).splitlines())]
+    lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
+    lines = [_tidy_line(line) for line in _aligned_labels(_definitions(lines))]
     lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
@@ -68,6 +69,24 @@ def normalise(raw: str) -> NormalisedText:
     lines = _unwrap(lines)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return NormalisedText(text=text, toc=tuple(toc))
+
+
+# A Markdown definition: "Projektägare" on one line, ": Socialförvaltningen" on the next.
+_DEFINITION = re.compile(r"^:\s+(\S.*)$")
+_TERM = re.compile(r"^[A-ZÅÄÖ][^.:;!?#|]{0,40}$")
+
+
+def _definitions(lines: list[str]) -> list[str]:
+    """A term line followed by a ": definition" line is one label line, separated by a tab
+    like a two-cell table row, so fact readers see "Projektägare: X"."""
+    out: list[str] = []
+    for line in lines:
+        m = _DEFINITION.match(line.strip())
+        if m and out and _TERM.match(out[-1].strip()) and len(out[-1].split()) <= 6:
+            out[-1] = f"{out[-1].strip()}\t{m.group(1)}"
+        else:
+            out.append(line)
+    return out
 
 
 # "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column.

@@ -16,9 +16,13 @@ from corpus.fact_patterns import FUND_WORDS, find_fund
 from corpus.headings import HeadingLine
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
+# "– avslutat 2019", "(förlängt)", "– beviljat, verksamheten startar 2033", "– startar 2033"
+_STATUS_WORDS = (
+    r"(?:avslutat|avslutad|avslutades|avslutas|pågående|nytt|ny|förlängt|förlängd|beviljat|beviljad|"
+    r"startar|startade|nystartat|ej\s+startat|inte\s+startat)"
+)
 _STATUS_NOTE = re.compile(
-    r"\s*(?:[–—-]\s*(?P<a>(?:avslutat|avslutad|avslutades|avslutas|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)"
-    r"|\((?P<b>(?:avslutat|avslutad|pågående|nytt|ny|förlängt|förlängd)\b[^()]*)\))\s*$",
+    rf"\s*(?:[–—-]\s*(?P<a>{_STATUS_WORDS}\b[^()]*)|\((?P<b>{_STATUS_WORDS}\b[^()]*)\))\s*$",
     re.I,
 )
 _SUBPROJECT = re.compile(

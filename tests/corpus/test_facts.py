@@ -143,6 +143,18 @@ def test_an_aligned_block_of_label_lines_without_colons_is_read_as_facts() -> No
     assert "\t" not in normalise(table).text
 
 
+def test_markdown_definition_lists_are_label_lines() -> None:
+    raw = ("## Alfa\n\nProjektägare\n: Kulturförvaltningen, enheten Bibliotek\n\n"
+           "Projektledare\n: Eva Ström\n\nTotal budget\n: 4 200 000 kr\n\n"
+           "Det här är en mening.\n: ingen definition\n")
+    text = normalise(raw).text
+    assert "Projektledare\tEva Ström" in text and "mening.\n: ingen definition" in text
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.owner is not None and f.owner.value == "Kulturförvaltningen"
+    assert [m.value for m in f.managers] == ["Eva Ström"]
+    assert f.total_budget is not None and f.total_budget.value == 4_200_000
+
+
 def test_a_grant_from_the_fund_amounts_to_and_the_life_programme() -> None:
     b = find_budget(SentenceText("Projektets totala budget är 6 228 000 kr. Bidraget från AMIF uppgår "
                                  "till 4 671 000 kr, vilket motsvarar 75 procent.", 0))

@@ -148,6 +148,20 @@ def test_2019_lower_level_titles_stay_in_their_subsection(report_2019: Report) -
     assert "Göra på riktigt" in report_2019.text[success.body.start : success.body.end]
 
 
+@pytest.mark.parametrize(
+    ("title", "name", "note"),
+    [
+        ("Alfa – beviljat, verksamheten startar 2033", "Alfa", "beviljat, verksamheten startar 2033"),
+        ("Steget Vidare – avslutat 2032", "Steget Vidare", "avslutat 2032"),
+        ("Ny start – vägen in", "Ny start – vägen in", None),
+    ],
+)
+def test_a_status_note_after_a_projects_name(title: str, name: str, note: str | None) -> None:
+    from corpus.projects import split_status
+
+    assert split_status(title) == (name, note)
+
+
 def test_2019_project_names_status_abbreviations(report_2019: Report) -> None:
     by_name = {p.name: p for p in report_2019.projects}
     assert by_name["Hela Familjen 2.0"].status_note == "avslutat 2019"
