@@ -19,7 +19,8 @@ _COFIN_RE = re.compile(
     r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
 )
-_NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som"}
+# Pronouns and references back to the project or its fund ("… tillsammans med Fonden").
+_NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som", "Fonden", "Programmet"}
 _ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
 _ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
                           re.IGNORECASE)

@@ -21,6 +21,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "omsättning",
         "pengar",
         "totala kostnad",
+        # "Hur stort belopp har X fått från fonden?": the budget's answer says the grant too.
+        "belopp",
     ),
     "eu_funding": (
         "eu-stöd",
@@ -84,6 +86,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "manager": (
         "projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet", "vem driver",
         "har lett", "lett projektet", "projektansvarig",
+        # "… och vem är ansvarig?": a person; "vilken förvaltning är ansvarig" asks for the owner.
+        "vem är ansvarig", "vem var ansvarig", "vem ansvarar", "vem ansvarade", "samordnare", "kontaktperson",
     ),
     "owner": (
         "projektägare",

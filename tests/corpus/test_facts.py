@@ -522,10 +522,11 @@ def test_discrepancy_json_keeps_both_sources() -> None:
 def test_a_three_cell_row_keeps_its_comment_apart_and_a_coordinated_fund_is_no_partner() -> None:
     text = ("Uppgift\tVärde\tKommentar\nProjektledare\tEva Ström\tErsatte Lars Holm som slutade i mars.\n"
             "Slut\t2031-06-30\tProjektet avslutades enligt plan.\n"
-            "Projektet finansieras av Asyl-, migrations- och integrationsfonden och Region Norr.")
+            "Projektet finansieras av Asyl-, migrations- och integrationsfonden och Region Norr.\n"
+            "Projektet drivs tillsammans med Fonden och Region Syd.")
     v = _values(facts_from_segment("r", "P", [Segment(text, 0)]))
     assert v["managers"] == ["Eva Ström"] and v["end_date"] == "2031-06-30"
-    assert "Asyl-" not in v["co_financiers"]
+    assert "Asyl-" not in v["co_financiers"] and "Fonden" not in v["co_financiers"]
 
 
 def test_a_cash_co_financier_with_an_adjective() -> None:

@@ -189,6 +189,8 @@ def test_the_new_value_of_a_fact_is_the_fact() -> None:
         ("Hur mycket pengar fick projektet från migrationsfonden?", ["total_budget", "eu_funding"]),
         ("Hur stort Interreg-bidrag fick projektet?", ["eu_funding"]),
         ("Hur mycket Interregpengar i euro får kommunen?", ["eu_funding"]),
+        ("Vilken förvaltning äger projektet och vem är ansvarig?", ["manager", "owner"]),
+        ("Hur stort belopp har projektet fått?", ["total_budget"]),
     ],
 )
 def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> None:
