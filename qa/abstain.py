@@ -21,6 +21,7 @@ from qa.types import Passage
 #: "hur gick det för X", "hur långt har X kommit", "hur stor del av", "kopplat till",
 #: "vilka ingår i", a season qualifying a date ("sedan våren 2027"), "tack vare X", "hunnit
 #: genomföra", "vilken typ av", "hos X", "alltså"/"dvs"/"med andra ord" before a restatement,
+#: "omfattar" (what a budget or a target group covers),
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
@@ -35,6 +36,7 @@ QUESTION_TERMS = frozenset(
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
     ingår ingick ingått ingå våren hösten sommaren vintern idag hos
     tack vare hinna hinner hann hunnit typ slags sorts alltså dvs menar andra ord
+    omfatta omfattar omfattade omfattat
     vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat
     """.split()
 ) | frozenset(

@@ -116,6 +116,7 @@ def test_one_unknown_word_in_four_is_too_many() -> None:
         ("Hur många kurser har de hunnit genomföra hos partnerna?", {"kurs", "genomför", "partn"}),
         ("Vilken typ av företag var det tänkt för?", {"företag"}),
         ("När slutar det, alltså vilket är slutdatum?", {"slut", "slutdatum"}),
+        ("Hur mycket pengar omfattar projektet totalt?", {"peng"}),
     ],
 )
 def test_idioms_of_the_question_form_are_no_content(question: str, content: set[str]) -> None:

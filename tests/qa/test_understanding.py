@@ -191,6 +191,7 @@ def test_the_new_value_of_a_fact_is_the_fact() -> None:
         ("Hur mycket Interregpengar i euro får kommunen?", ["eu_funding"]),
         ("Vilken förvaltning äger projektet och vem är ansvarig?", ["manager", "owner"]),
         ("Hur stort belopp har projektet fått?", ["total_budget"]),
+        ("Vem var projektledare och vem ägde projektet?", ["manager", "owner"]),
     ],
 )
 def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> None:
