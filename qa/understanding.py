@@ -38,6 +38,10 @@ def normalise(text: str) -> str:
     return text
 
 
+#: What a municipality's genitive names before it: its projects, its portfolio.
+_OWNERS_NOUNS = ("projekt", "portfölj", "eu-projekt", "eu-portfölj", "projektportfölj", "satsningar")
+
+
 def has_phrase(norm_text: str, phrase: str) -> bool:
     """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten"); a
     phrase ending in a space is a whole word ("mål " hits "vilka mål", not "målgrupp")."""
@@ -194,15 +198,15 @@ class ProjectCatalog:
 
     def _token_matches(self, norm: str) -> list[_Match]:
         """Distinctive name tokens, also with small typos ("wisdome" ~ "wisdom"); not a
-        genitive before "projekt" ("Luleås projekt" are the municipality's projects, not
-        "Omställningskraft Luleå")."""
+        genitive before "projekt" or "portfölj" ("Luleås projekt", "Kalmars portfölj" are
+        the municipality's, not "Omställningskraft Luleå" or "Matlandet Kalmar")."""
         out = []
         pos = 0
         tokens = norm.split()
         for k, token in enumerate(tokens):
             start = norm.find(f" {token} ", pos)
             pos = start + 1
-            if token.endswith("s") and k + 1 < len(tokens) and tokens[k + 1].startswith("projekt"):
+            if token.endswith("s") and k + 1 < len(tokens) and tokens[k + 1].startswith(_OWNERS_NOUNS):
                 continue
             name = self._distinctive.get(token) or self._by_compound(token)
             if name is None and len(token) >= 5:

@@ -209,6 +209,7 @@ def test_the_word_introducing_a_name_is_part_of_the_mention() -> None:
 def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Omställningskraft Luleå"), ProjectRef("r", "Trygg start")])
     assert understand("Vilka av Luleås projekt finansieras av ESF+?", catalog).projects == []
+    assert understand("Vilka projekt i Luleås portfölj avslutas under 2032?", catalog).projects == []
     assert [p.name for p in understand("Hur går det för Omställningskraft?", catalog).projects] == [
         "Omställningskraft Luleå"
     ]
