@@ -119,6 +119,11 @@ _CONTRIBUTES = re.compile(
 )
 
 
+def contributions(f: ProjectFacts) -> list[int]:
+    """The amounts the report says the project's co-financiers bring."""
+    return [v for c in f.co_financiers if (v := _contribution(str(c.value), c.sentence)) is not None]
+
+
 def _contribution(name: str, sentence: str) -> int | None:
     """The amount a co-financier brings when the sentence says so right after its name
     ("… från Region Norr med 250 000 kr …", "X bidrar med kontant medfinansiering på …")."""

@@ -32,7 +32,7 @@ from qa.compose import abstention_answer, extractive_answer, lessons_answer, min
 from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.declines import Asked, DeclineChecks
 from qa.entities import lowercase_words
-from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, fact_sentences, partner_fields
+from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, contributions, fact_sentences, partner_fields
 from qa.facts_table import FactsTable
 from qa.fields import FieldTerms
 from qa.figure_index import FigureIndex
@@ -227,11 +227,15 @@ class QAService:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
             residual = self.fields.residual(terms)
+            asks_cost = _ASKS_COST.search(normalise(text)) is not None
+            if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
+                # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
+                fact_fields = [f for f in fact_fields if f != "co_financiers"]
             answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, residual)
             if answer is not None:
                 trace.path = "facts"
                 return answer
-            priced = residual if _ASKS_COST.search(normalise(text)) else set()
+            priced = residual if asks_cost else set()
         # Only who the project is for: "Hur många i målgruppen …" counts, and is answered below.
         alone = set(q.fields) == {"target_group"} and not (is_lesson or q.aggregate or counted)
         if alone and len(q.projects) == 1:
