@@ -256,8 +256,8 @@ def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
 def find_budget(sent: SentenceText) -> BudgetFinding | None:
     """Budget facts in a sentence: "totala budget är X kr, varav Y kr finansieras av …"."""
     t = sent.text
-    # A budget in euro only when the sentence states no kronor ("420 000 euro, vilket
-    # motsvarar 4 620 000 kr" is read in kronor).
+    # A budget in euro only when the sentence states no kronor ("N euro, vilket motsvarar
+    # M kr" is read in kronor).
     amounts = find_amounts(t, sent.start) or find_euro_amounts(t, sent.start)
     if not amounts:
         return None

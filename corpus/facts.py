@@ -159,8 +159,8 @@ def _sharper(known: Sourced | None, iso: str) -> bool:
 
 def _open_for(known: Sourced | None, amount: Amount) -> bool:
     """Whether ``amount`` takes a money field: none is known yet, or the known one is in
-    euro and this one in kronor ("Hela projektets budget: 3,1 miljoner euro", then
-    "Helsingborgs stads budget: 8 460 000 kr": the municipality's part in its currency)."""
+    euro and this one in kronor ("Hela projektets budget: N miljoner euro", then "Stadens
+    budget: M kr": the municipality's part in its own currency)."""
     return known is None or (known.unit is not None and amount.unit == "kr")
 
 

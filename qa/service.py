@@ -41,7 +41,7 @@ from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, best_quote, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
-from qa.target_group import target_group_sentence
+from qa.target_group import newest_target_group_sentence
 from qa.types import Answer, Filters, Passage, Question
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.vocabulary import (
@@ -407,12 +407,9 @@ class QAService:
         self, project: str, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
     ) -> Answer | None:
         """The sentence of the project's newest report that says who it is for, quoted."""
-        own = [c for c in self.retriever.chunks.values()
-               if c.project == project and (not reports or c.report_id in reports)]
-        if not own:
-            return None
-        newest = max({c.report_id for c in own}, key=lambda r: (self.report_years.get(r) or 0, r))
-        found = target_group_sentence(c for c in own if c.report_id == newest)
+        own = (c for c in self.retriever.chunks.values()
+               if c.project == project and (not reports or c.report_id in reports))
+        found = newest_target_group_sentence(own, self.report_years)
         if found is None:
             return None
         chunk, sentence = found

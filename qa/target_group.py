@@ -11,7 +11,7 @@ the question away. The sentence is quoted as the report words it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from corpus.types import Chunk, SectionType, Sentence
 
@@ -23,6 +23,18 @@ _TARGET = re.compile(
 )
 # Sentences about reaching the target group are lessons, not its description.
 _LESSONS = (SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES)
+
+
+def newest_target_group_sentence(
+    chunks: Iterable[Chunk], report_years: Mapping[str, int | None]
+) -> tuple[Chunk, Sentence] | None:
+    """The target-group sentence of a project's newest report among ``chunks`` (the
+    project's own chunks)."""
+    own = list(chunks)
+    if not own:
+        return None
+    newest = max({c.report_id for c in own}, key=lambda r: (report_years.get(r) or 0, r))
+    return target_group_sentence(c for c in own if c.report_id == newest)
 
 
 def target_group_sentence(chunks: Iterable[Chunk]) -> tuple[Chunk, Sentence] | None:

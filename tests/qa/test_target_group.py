@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Chunk, SectionType, Sentence
-from qa.target_group import target_group_sentence
+from qa.target_group import newest_target_group_sentence, target_group_sentence
 
 pytestmark = pytest.mark.unit
 
@@ -46,3 +46,12 @@ def test_a_lesson_about_reaching_the_group_is_no_description_of_it() -> None:
     facts = _chunk("b", 500, SectionType.BACKGROUND, "Projektet vänder sig till nyanlända föräldrar.")
     assert _said(target_group_sentence([lesson, facts])) == "Projektet vänder sig till nyanlända föräldrar."
     assert target_group_sentence([_chunk("c", 0, SectionType.FACTS, "Budgeten är 2 Mkr.")]) is None
+
+
+def test_the_newest_report_says_who_the_project_is_for() -> None:
+    old = _chunk("a", 0, SectionType.FACTS, "Projektet vänder sig till unga.")
+    new = _chunk("b", 0, SectionType.FACTS, "Projektet vänder sig nu till unga vuxna.")
+    new.report_id = "r2"
+    found = newest_target_group_sentence([old, new], {"r": 2030, "r2": 2031})
+    assert _said(found) == "Projektet vänder sig nu till unga vuxna."
+    assert newest_target_group_sentence([], {}) is None
