@@ -232,9 +232,10 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
     m = _FUND_LABEL.match(sent.text) or _FUND_STATEMENT.search(sent.text)
     if not m:
         # "Projektägare: X · Projektledare: Y · ESF+ · A – B": an item that is a fund's name.
-        for item in _ITEM.finditer(sent.text):
+        items = _ITEM.finditer(sent.text) if " · " in sent.text else iter(())
+        for item in items:
             found = find_fund(item.group(0), sent.start + item.start())
-            if found and len(item.group(0).split()) <= 4 and " · " in sent.text:
+            if found and len(item.group(0).split()) <= 4:
                 return found
         return None
     return find_fund(sent.text[m.end() : m.end() + 80], sent.start + m.end())

@@ -57,7 +57,9 @@ _BARE_RE = re.compile(rf"{_QUAL_RE}{_NUM_RE}", re.IGNORECASE)
 # Amounts in euro (Interreg and Erasmus+ budgets): "486 000 euro", "2,4 miljoner euro".
 EURO_AFTER = re.compile(r"\s*(?:(miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE)
 EURO_SCALE = {"miljoner": 1_000_000, "miljon": 1_000_000, "mn": 1_000_000, "tusen": 1_000}
-_EURO_RE = re.compile(rf"{_QUAL_RE}{_NUM_RE}(?={EURO_AFTER.pattern})", re.IGNORECASE)
+_EURO_RE = re.compile(
+    rf"{_QUAL_RE}{_NUM_RE}\s*(?:(?P<scale>miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE
+)
 # A bare grouped number is money when money words stand close to it ("varav 398 420 finansierades").
 _MONEY_CONTEXT = re.compile(
     r"varav|budget|finansier|kostnad|stöd|medfinansi|kronor|\bkr\b|belopp|summa", re.IGNORECASE
@@ -197,12 +199,10 @@ def find_euro_amounts(text: str, base: int = 0) -> list[Amount]:
     euro with ``unit`` "euro"; a report's kronor figures stay with ``find_amounts``."""
     out: list[Amount] = []
     for m in _EURO_RE.finditer(text):
-        after = EURO_AFTER.match(text, m.end())
-        assert after is not None  # the lookahead matched it
-        scale = EURO_SCALE.get((after.group(1) or "").lower(), 1)
+        scale = EURO_SCALE.get((m.group("scale") or "").lower(), 1)
         value = (Decimal(str(parse_number(m.group("num")))) * scale).to_integral_value(rounding=ROUND_HALF_UP)
-        out.append(Amount(int(value), Span(base + m.start(), base + after.end()),
-                          text[m.start() : after.end()], _qualifier(m), unit="euro"))
+        span = Span(base + m.start(), base + m.end())
+        out.append(Amount(int(value), span, m.group(0), _qualifier(m), unit="euro"))
     return out
 
 
