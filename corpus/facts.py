@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
 from corpus.consistency import Discrepancy, check_consistency
 from corpus.dates import find_date_ranges, find_dates
+from corpus.fact_gaps import fill_from_table, fill_missing
 from corpus.fact_patterns import (
     SentenceText,
     clean_name,
@@ -303,7 +304,7 @@ def extract_project_facts(report: Report) -> list[ProjectFacts]:
                 subs.append(name)
                 projects.append(Project(name=name, heading=segs[0].span, parent=p.name))
         out.extend(_facts_for_group(report, p, section, segs, subs, projects, day))
-    _fill_from_table(out, extract_budget_table(report))
+    fill_from_table(out, extract_budget_table(report))
     return out
 
 
@@ -316,7 +317,7 @@ def _facts_for_group(report: Report, p: Project, section: Section, segs: list[Se
     group = _finish(report, p, section, blocks.get(None, []), day)
     if not subs:
         rest = _other_segments(report, section, segs)
-        _fill_missing(group, facts_from_segment(report.id, p.name, rest, day))
+        fill_missing(group, facts_from_segment(report.id, p.name, rest, day))
     out = [group]
     by_name = {c.name: c for c in projects}
     for name in subs:
@@ -348,55 +349,8 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     return facts
 
 
-_FILLABLE = ("owner", "start_date", "end_date", "total_budget", "eu_funding", "fund")
-
-
 def _other_segments(report: Report, section: Section, used: list[Segment]) -> list[Segment]:
     """The project's text outside its fact segments (facts are sometimes stated elsewhere)."""
     types = tuple(t for t in SectionType if t not in (SectionType.FACTS,))
     segs = _typed_segments(report, section, types)
     return [g for g in segs if all(g.base != u.base for u in used)]
-
-
-def _fill_missing(facts: ProjectFacts, extra: ProjectFacts) -> None:
-    """Take fields the fact text did not state from the rest of the project's text."""
-    for name in _FILLABLE:
-        if getattr(facts, name) is None and getattr(extra, name) is not None:
-            setattr(facts, name, getattr(extra, name))
-    if facts.end_date is extra.end_date and facts.original_end_date is None:
-        facts.original_end_date = extra.original_end_date  # the end it replaced comes with it
-    if not facts.managers and not facts.former_managers:
-        facts.managers, facts.former_managers = extra.managers, extra.former_managers
-    if facts.status is None and extra.status is not None:
-        facts.status, facts.ended_year = extra.status, extra.ended_year
-
-
-# A table amount in tkr ("8 940") is the report's figure to the thousand kronor; one in Mkr
-# ("8,9") is rounded past what a budget question wants.
-_TO_THE_THOUSAND = 500
-
-
-def _fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
-    """Take what a project's text does not state from the report's own overview table:
-    fund, owner, period, and whole budget and EU funding stated to the thousand kronor."""
-    from corpus.consistency import match_row
-
-    for row in table:
-        f = match_row(row, facts)
-        if f is None:
-            continue
-        if f.fund is None and row.fund:
-            f.fund = row.sourced(row.fund)
-        if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
-            f.owner = row.sourced(owner)
-        if f.total_budget is None and row.whole_budget and row.amount and row.tolerance <= _TO_THE_THOUSAND:
-            f.total_budget = row.sourced_cell(row.amount, row.amount_raw)
-        if f.eu_funding is None and row.eu_amount and row.eu_tolerance <= _TO_THE_THOUSAND:
-            f.eu_funding = row.sourced_cell(row.eu_amount, row.eu_raw)
-        ranges = find_date_ranges(row.period) if row.period else []
-        if ranges and f.start_date is None and f.end_date is None:
-            f.start_date, f.end_date = row.sourced(ranges[0].start.iso), row.sourced(ranges[0].end.iso)
-
-
-# "Arbetsmarknadsförvaltningen (partner)": a note in a table cell is no part of the name.
-_TABLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")

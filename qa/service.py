@@ -11,10 +11,9 @@ import dataclasses
 import logging
 import re
 import time
-import uuid
 from dataclasses import dataclass, field
 
-from corpus.types import ProjectFacts, SectionType
+from corpus.types import SectionType
 from qa.abstain import (
     QUESTION_TERMS,
     AbstentionPolicy,
@@ -27,22 +26,22 @@ from qa.abstain import (
 )
 from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
-from qa.citebook import ChunkLocator, CiteBook
+from qa.citebook import ChunkLocator
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, counted_noun, states_count
 from qa.declines import Asked, DeclineChecks
+from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
-from qa.fact_answers import FACT_FIELDS, Composed, FactComposer, contributions, fact_sentences, partner_fields
+from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
 from qa.facts_table import FactsTable
 from qa.fields import FieldTerms
 from qa.figure_index import FigureIndex
 from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
 from qa.protocols import Analyzer, Embeds, IndexView
-from qa.quotes import TermWeights, best_quote, canonical
+from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
-from qa.target_group import newest_target_group_sentence
-from qa.types import Answer, Filters, Passage, Question
+from qa.types import Answer, Filters, Passage, Question, new_answer_id
 from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.vocabulary import (
     AGGREGATE_WORDS,
@@ -78,10 +77,6 @@ class Trace:
     evidence: Evidence | None = None
     timings: Timings = field(default_factory=Timings)
     path: str = ""
-
-
-def new_answer_id() -> str:
-    return "a-" + uuid.uuid4().hex[:8]
 
 
 class QAService:
@@ -132,7 +127,10 @@ class QAService:
         chunks = self.retriever.chunks.values()
         self.chunk_at = ChunkLocator(chunks)
         self.figure_index = FigureIndex(index.figures(), self.chunk_at, self.weights)
-        self.aggregates = AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks)
+        self.direct = DirectAnswerer(
+            self.facts, self.catalog, self.weights, chunks, self.chunk_at, self.report_years,
+            AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks), top_k,
+        )
         self.declines = DeclineChecks(
             self.facts, self.catalog, self.weights, self.synonyms, self.fields.all, self.report_years,
             self.ordinary_words,
@@ -231,7 +229,7 @@ class QAService:
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
                 fact_fields = [f for f in fact_fields if f != "co_financiers"]
-            answer = self._fact_answer(q, fact_fields, reports, passages, query_terms, residual)
+            answer = self.direct.facts_answer(q, fact_fields, reports, passages, query_terms, residual)
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -239,7 +237,7 @@ class QAService:
         # Only who the project is for: "Hur många i målgruppen …" counts, and is answered below.
         alone = set(q.fields) == {"target_group"} and not (is_lesson or q.aggregate or counted)
         if alone and len(q.projects) == 1:
-            answer = self._target_group_answer(q.projects[0].name, reports, passages, query_terms)
+            answer = self.direct.target_group_answer(q.projects[0].name, reports, passages, query_terms)
             if answer is not None:
                 trace.path = "facts"
                 return answer
@@ -250,7 +248,7 @@ class QAService:
             text = f"Frågan kan gälla flera projekt. Menar du {names}?"
             return Answer(new_answer_id(), text, False, suggestions=suggestions)
         if q.aggregate and not q.projects and not is_lesson:
-            answer = self._aggregate_answer(q, reports, passages, query_terms)
+            answer = self.direct.aggregate_answer(q, reports, passages, query_terms)
             if answer is not None:
                 trace.path = "aggregate"
                 return answer
@@ -345,87 +343,3 @@ class QAService:
         q = understand(text, self.catalog)
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         return {t for t in terms if not names_the_project(t, [r.name for r in q.projects])}
-
-    def _with_passages(self, book: CiteBook, passages: list[Passage], query_terms: set[str]) -> None:
-        """Add the retrieved passages after the fact citations, up to ``top_k`` in all."""
-        for p in passages:
-            if len(book.citations) >= self.top_k:
-                break
-            if p.chunk.id in book.cited_chunk_ids():
-                continue
-            quote = best_quote(p.chunk, query_terms, self.weights)
-            book.cite(p, quote.start, quote.end)
-
-    def _fact_answer(
-        self,
-        q: Question,
-        fields: list[str],
-        reports: tuple[str, ...],
-        passages: list[Passage],
-        query_terms: set[str],
-        residual: set[str],
-    ) -> Answer | None:
-        """A composed fact answer, or None to fall back to retrieval: when facts are
-        missing, or the question asks about more than the facts say (its remaining content
-        words do not occur in the projects' fact sentences)."""
-        out = Composed()
-        rows: list[ProjectFacts] = []
-        for ref in q.projects:
-            facts = self.facts.project(ref.name, reports)
-            parts = [r.name for r in self.catalog.refs if r.parent == ref.name]
-            if parts and (facts is None or not any(getattr(facts, f, None) for f in fields)):
-                # A group name: its facts are its sub-projects'; say which they are.
-                names = list(dict.fromkeys(parts))
-                out.sentences.append(f"{ref.name} består av flera delprojekt: {', '.join(names)}.")
-                rows += [f for f in (self.facts.project(n, reports) for n in names) if f is not None]
-            elif facts is not None:
-                rows.append(facts)
-        rows = list({f.project: f for f in rows}.values())
-        if not rows:
-            return None
-        said = {t for f in rows for s in fact_sentences(f) for t in self.weights.passage(s)}
-        if not residual <= said:
-            return None
-        book = CiteBook(self.chunk_at)
-        composer = FactComposer(book)
-        notes: list[str] = []
-        for facts in rows:
-            before = len(out.missing)
-            composer.compose(facts, fields, out)
-            for label in out.missing[before:]:
-                out.sentences.append(f"Rapporten anger inte {label} för {facts.project}.")
-            for name in fields:
-                for d in self.facts.discrepancies_for(facts.project, name):
-                    notes.append(str(d["message"]))
-        if not out.figures and not book.citations:
-            return None  # nothing the facts state (partners are stated without a figure)
-        self._with_passages(book, passages, query_terms)
-        text = " ".join(out.sentences + [f"Observera: {n}" for n in notes])
-        return Answer(new_answer_id(), text, True, book.citations, out.figures, notes=notes)
-
-    def _target_group_answer(
-        self, project: str, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
-    ) -> Answer | None:
-        """The sentence of the project's newest report that says who it is for, quoted."""
-        own = (c for c in self.retriever.chunks.values()
-               if c.project == project and (not reports or c.report_id in reports))
-        found = newest_target_group_sentence(own, self.report_years)
-        if found is None:
-            return None
-        chunk, sentence = found
-        book = CiteBook(self.chunk_at)
-        n = book.cite(Passage(chunk, 1.0), sentence.start, sentence.end)
-        quote = " ".join(chunk.text[sentence.start - chunk.start : sentence.end - chunk.start].split())
-        self._with_passages(book, passages, query_terms)
-        return Answer(new_answer_id(), f"Om målgruppen för {project} skriver rapporten: ”{quote}” [{n}]",
-                      True, book.citations)
-
-    def _aggregate_answer(
-        self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
-    ) -> Answer | None:
-        book = CiteBook(self.chunk_at)
-        out = self.aggregates.compose(q, reports, passages, FactComposer(book))
-        if out is None:
-            return None
-        self._with_passages(book, passages, query_terms)
-        return Answer(new_answer_id(), " ".join(out.sentences), True, book.citations, out.figures)

@@ -6,6 +6,7 @@ can never cite something that was not retrieved.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from corpus.types import Chunk, SectionType
@@ -123,3 +124,7 @@ class Answer:
     suggestions: list[Citation] = field(default_factory=list)
     context_project: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+def new_answer_id() -> str:
+    return "a-" + uuid.uuid4().hex[:8]
