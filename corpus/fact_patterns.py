@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.numbers import Amount, find_amounts, find_euro_amounts
+from corpus.numbers import Amount, find_amounts, with_conversions
 from corpus.sentences import split_sentences as _split
 from corpus.types import Span
 
@@ -46,6 +46,11 @@ _TAB_KEY_VALUE_NOTE = re.compile(r"^[^\t|]+\t[^\t]+\t[^\t]*$")
 _DOT_LEADER = re.compile(r"^[^\W\d][^.:\n]{0,40}?(\s*(?:\.{3,}|…+)\s*)(?=\S)")
 
 
+# A label line whose values were aligned ("Projektledare     : X" reads as a tab before the
+# colon, "Projektledare:<TAB>X" as one after it): already a key and its value.
+_COLON_ALIGNED = re.compile(r"[^\t:\n]{2,60}(?:\t[ ]*:|:[ ]*\t)")
+
+
 def table_row_as_key_value(sent: SentenceText) -> SentenceText:
     """A two-cell table row ("| Projektägare | X |", or "Projektägare<TAB>X" from a Word
     table, also with a third cell of comment) or a label line with dot leaders ("Budget
@@ -55,6 +60,8 @@ def table_row_as_key_value(sent: SentenceText) -> SentenceText:
     if leader:
         a, b = leader.span(1)
         return SentenceText(sent.text[:a] + ":" + " " * (b - a - 1) + sent.text[b:], sent.start)
+    if _COLON_ALIGNED.match(sent.text):
+        return SentenceText(sent.text.replace("\t", " ", 1), sent.start)
     if _TAB_KEY_VALUE.match(sent.text):
         return SentenceText(sent.text.replace("\t", ":", 1), sent.start)
     if _TAB_KEY_VALUE_NOTE.match(sent.text):
@@ -81,6 +88,8 @@ def clean_name(s: str) -> str:
 FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
 _OWNER_RE = re.compile(
     rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
+    # "Projektägare i Luleå:", "Projektägare för kommunens del:"
+    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
     r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(·|]|\.\s|\.?$)",
     re.IGNORECASE,
@@ -91,8 +100,9 @@ _UNIT = r"(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad|tjänsten
 _DEPT = rf"[A-ZÅÄÖ][^,.;]*?{_UNIT}"
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
 _OWNED_DEPT = rf"[\wÅÄÖåäö][^,.;]*?{_UNIT}"
-# Owners that are not departments: a region, a foundation, an association ("Region X").
-_ORG = (r"(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
+# Owners that are not departments: a company, a region, a foundation, an association.
+_ORG = (r"(?:[A-ZÅÄÖ][\wåäö&-]+\s+){1,3}AB\b|AB(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2}"  # companies
+        r"|(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
 _OWNED_BY_RE = re.compile(
@@ -257,9 +267,12 @@ def find_fund(text: str, base: int = 0) -> tuple[str, Span] | None:
 def find_budget(sent: SentenceText) -> BudgetFinding | None:
     """Budget facts in a sentence: "totala budget är X kr, varav Y kr finansieras av …"."""
     t = sent.text
-    # A budget in euro only when the sentence states no kronor ("N euro, vilket motsvarar
-    # M kr" is read in kronor).
-    amounts = find_amounts(t, sent.start) or find_euro_amounts(t, sent.start)
+    # A budget in euro only when the sentence states no kronor, or states them as the
+    # conversion of the euro ("N euro (ca M kr)"); "N euro, varav kommunens del M kr" is
+    # read in kronor.
+    euro, converted = with_conversions(t, sent.start)
+    kronor = [a for a in find_amounts(t, sent.start) if a not in converted]
+    amounts = sorted(kronor + euro, key=lambda a: a.span.start) if converted else kronor or euro
     if not amounts:
         return None
     cue = _BUDGET_CUE.search(t)
@@ -319,12 +332,16 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
         named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
                           re.IGNORECASE)
-        # Also "Beviljat AMIF-stöd: Y kr".
         # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
         labelled = (r"\s*(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
                     + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?"
                     r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\s*:\s*")
         if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
+            return a
+        # "Projektet beviljades 268 000 euro", "har beviljats 1 926 400 kr": the grant (not "har
+        # beviljats en total budget på …")
+        granted = re.search(r"\b(?:beviljades|beviljats)\s+(?:totalt\s+)?$", before, re.IGNORECASE)
+        if granted and not re.search(r"budget", after, re.IGNORECASE):
             return a
         # "Av dessa kommer Y kr från Europeiska socialfonden+"
         from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)

@@ -31,7 +31,7 @@ from corpus.fact_patterns import (
     table_row_as_key_value,
 )
 from corpus.managers import find_managers
-from corpus.numbers import Amount
+from corpus.numbers import Amount, find_amounts
 from corpus.partners import find_co_financiers
 from corpus.periods import find_period, says_ended
 from corpus.projects import find_abbreviation
@@ -124,7 +124,9 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
         facts.owner = _src(rid, owner[0], owner[1], sent)
     for m in find_managers(sent):
         mentions.append((m.name, m.role, _src(rid, m.name, m.span, sent)))
-    if period := find_period(sent):
+    # "X avslutades den 31 januari 2033": the project as the sentence's subject
+    named = sent.text.lstrip().lower().startswith(facts.project.lower())
+    if period := find_period(sent, named):
         if period.extension_only and period.end:
             if period.original_end and facts.original_end_date is None:
                 # "skulle ursprungligen ha avslutats X, men förlängdes … till Y"
@@ -139,7 +141,7 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
                 facts.end_date = _src(rid, period.end.iso, period.end.span, sent)
             if facts.original_end_date is None and period.original_end:
                 facts.original_end_date = _src(rid, period.original_end.iso, period.original_end.span, sent)
-    if says_ended(sent) and facts.status is None:
+    if says_ended(sent, named) and facts.status is None:
         facts.status = _src(rid, "ended", sent.span, sent)
     _read_money(facts, sent)
     if facts.fund is None and (fund := find_fund_statement(sent)):
@@ -161,8 +163,14 @@ def _sharper(known: Sourced | None, iso: str) -> bool:
 def _open_for(known: Sourced | None, amount: Amount) -> bool:
     """Whether ``amount`` takes a money field: none is known yet, or the known one is in
     euro and this one in kronor ("Hela projektets budget: N miljoner euro", then "Stadens
-    budget: M kr": the municipality's part in its own currency)."""
-    return known is None or (known.unit is not None and amount.unit == "kr")
+    budget: M kr": the municipality's part in its own currency), or in euro with the
+    report's conversion to kronor ("Kommunens andel: N euro (ca M kr)") where the known one
+    has none."""
+    if known is None:
+        return True
+    if known.unit is None:
+        return False
+    return amount.unit == "kr" or (amount.kronor is not None and not find_amounts(known.sentence))
 
 
 def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:
@@ -342,7 +350,7 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
         # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
-    if p.status_note and re.search(r"avslut(?!as)|slut\b|ended", p.status_note, re.IGNORECASE):
+    if p.status_note and re.search(r"avslut(?!as)|slut\b|avbr[uö]t|ended", p.status_note, re.IGNORECASE):
         facts.status = Sourced("ended", report.id, p.heading, heading)
         year = re.search(r"(?:19|20)\d\d", p.status_note)
         facts.ended_year = int(year.group(0)) if year else facts.ended_year

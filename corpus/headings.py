@@ -33,10 +33,11 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesrapport", SectionType.STATUS),
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
-    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b", SectionType.STATUS),
+    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
+     SectionType.STATUS),
     (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
-    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\bsom (?:bar|bär)\b",
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b",
      SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
@@ -47,12 +48,14 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
+    (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
     (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b", SectionType.CHALLENGES),
     # Lessons for the next application ("Att ta med till nästa ansökan").
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
     (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
-    (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning", SectionType.IMPLEMENTATION),
+    (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning|^vad händer (?:nu|sedan)",
+     SectionType.IMPLEMENTATION),
     # The whole title only: "Nästa steg Vivalla" is a project's name.
     (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?)"
      r"(?: (?:inför|under|för) \S+| \d{4})?$",
@@ -63,7 +66,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
 )
 # Vocabulary that types a title only when nothing else in it does: "Erfarenheter inför
 # framtiden" are lessons, "Erfarenheter som har fungerat" success factors.
-_WEAK_VOCABULARY: tuple[tuple[str, SectionType], ...] = ((r"erfarenhet", SectionType.CHALLENGES),)
+_WEAK_VOCABULARY: tuple[tuple[str, SectionType], ...] = ((r"erfarenhet|reflektion", SectionType.CHALLENGES),)
 # Types that make up a project's description (summary/background usually sit at chapter level).
 PROJECT_SUBSECTION_TYPES = frozenset(
     {
@@ -124,7 +127,8 @@ _FUZZY = 0.85
 class HeadingLine:
     """A line that may be a heading: its span, cleaned title, explicit level and origin.
 
-    ``source`` is "markdown", "numbered", "toc" or "plain"; ``level`` is set only for
+    ``source`` is "markdown", "numbered", "labelled" ("PROJEKT 3 – X"), "part" (a numbered
+    title inside such a project), "toc" or "plain"; ``level`` is set only for
     explicit markup. ``toc_title`` is the TOC's spelling when the line matched an entry.
     ``body_type`` is the type the body shows when the title names none: "Kortfakta" or
     "Projektets ramar" above lines of project facts.
@@ -137,6 +141,15 @@ class HeadingLine:
     level: int | None = None
     toc_title: str | None = None
     body_type: SectionType | None = None
+
+
+# The first line after a title's end when it stands alone (a blank line after it).
+_STANDALONE_NEXT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\n]+)\n[ \t]*\n")
+# "Projekt: Namn", "PROJEKT 3 – Namn", "Förstudie: Namn": a label saying the title names a project.
+PROJECT_LABEL = re.compile(
+    r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?(?:\s*:|\s+[–—-])\s+",
+    re.IGNORECASE,
+)
 
 
 def heading_type(h: HeadingLine) -> SectionType | None:
@@ -153,7 +166,11 @@ _FACT_LINE = re.compile(
 
 
 def opens_fact_block(text: str, end: int) -> bool:
-    """Whether the lines right after ``end`` (a title's end) are project facts."""
+    """Whether the lines right after ``end`` (a title's end) are project facts. Facts under
+    a title of their own ("PROJEKT 1 – X", then "Fakta om projektet") are that title's."""
+    own = _STANDALONE_NEXT.match(text[end : end + 600])
+    if own and not _FACT_LINE.match(own.group(1).strip()) and _is_plain_title(own.group(1).strip()):
+        return False
     lines = [x.strip() for x in text[end : end + 600].split("\n") if x.strip()][:6]
     return sum(1 for x in lines if _FACT_LINE.match(x)) >= 2
 
@@ -259,6 +276,15 @@ def _is_plain_title(line: str, numbered: bool = False) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
+def _is_lead_in_title(line: str) -> bool:
+    """A short line of section vocabulary ending in a colon, on its own above a list or
+    quotes ("Vad som har fungerat:", "Det här tar vi med oss:"): a subsection's title."""
+    title = line.rstrip().rstrip("*")
+    if not title.endswith(":") or len(title.split()) > 6 or ":" in title[:-1] or _BULLET.match(line):
+        return False
+    return subsection_type(title[:-1]) in PROJECT_SUBSECTION_TYPES
+
+
 def _explicit(text: str) -> list[HeadingLine]:
     out: list[HeadingLine] = []
     lines = _standalone_lines(text)
@@ -275,7 +301,25 @@ def _explicit(text: str) -> list[HeadingLine]:
         if has_subnumbers and n and _is_plain_title(n.group(2), numbered=True) and n.group(2)[0].isupper():
             level = n.group(1).count(".") + 1
             out.append(HeadingLine(start, end, clean_title(line), "numbered", level))
-    return out
+        elif PROJECT_LABEL.match(line) and _is_plain_title(line):
+            out.append(HeadingLine(start, end, clean_title(line), "labelled"))
+    # "PROJEKT 3 – Namn" among numbered chapters: a project, one level below the chapters;
+    # a numbered heading at that level after it ("3.6 Varför projektet avbröts") is a part
+    # of that project.
+    top = min((h.level for h in out if h.level), default=1)
+    levelled: list[HeadingLine] = []
+    in_labelled = False
+    for h in out:
+        level = h.level
+        if h.source == "labelled":
+            level, in_labelled = top + 1, True
+        elif level is not None and level <= top:
+            in_labelled = False
+        elif in_labelled and level == top + 1:
+            levelled.append(HeadingLine(h.start, h.end, h.title, "part", top + 2))
+            continue
+        levelled.append(HeadingLine(h.start, h.end, h.title, h.source, level))
+    return levelled
 
 
 def _match_toc(lines: list[tuple[int, int, str]], toc: tuple[TocEntry, ...]) -> dict[int, str]:
@@ -310,7 +354,7 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
     found: dict[int | None, list[tuple[int, int, str, SectionType | None]]] = {}
     candidates = sorted(_standalone_lines(text) + _run_in_labels(text))
     for start, end, line in candidates:
-        if start in taken or not _is_plain_title(line):
+        if start in taken or not (_is_plain_title(line) or _is_lead_in_title(line)):
             continue
         i = next((k for k in range(len(explicit) - 1, -1, -1) if explicit[k].start < start), None)
         about_parent = i is not None and comparable(line) == "om " + comparable(explicit[i].title)
@@ -320,6 +364,9 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
     out = list(explicit)
     for i, lines in found.items():
         level = (explicit[i].level or 1) if i is not None else 1
+        after_part = i is not None and explicit[i].source == "part"
+        if after_part:
+            level -= 1  # titles after a project's numbered part are its siblings
         if i is not None:
             until = next((h.start for h in explicit[i + 1 :] if (h.level or 1) <= level), len(text))
             if any(explicit[i].start < m < until for m in marked):
@@ -329,7 +376,7 @@ def _with_unmarked_subsections(text: str, explicit: list[HeadingLine]) -> list[H
             body = None if subsection_type(line) else kind
             # Among two or more typed titles, an untyped one ("Vad som har burit projektet")
             # is a subsection too, of unknown type, rather than text of the one above.
-            if is_pure_vocabulary(line) or len(typed) >= 2 or body is not None:
+            if is_pure_vocabulary(line) or len(typed) >= 2 or body is not None or after_part and kind:
                 out.append(HeadingLine(start, end, clean_title(line), "plain", level + 1, body_type=body))
     return sorted(out, key=lambda h: h.start)
 

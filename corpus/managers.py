@@ -19,7 +19,8 @@ _MANAGER_RE = re.compile(
     # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
     rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?)"
     rf"{FOR_CLAUSE}"
-    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?"
+    # "Projektledare för Luleås del: X"
+    r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label.
     rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
@@ -50,6 +51,9 @@ _AFTER_RE = re.compile(rf"(?P<new>{_NAME}),?\s+(?:som\s+)?(?:tog\s+över|har\s+t
 _EARLIER_RE = re.compile(rf"(?P<new>{_NAME})(?:\s*\([^()]{{0,40}}\)|\s+sedan\s+[^,;()]{{1,25}}?)?\s*[,;]\s*"
                          rf"(?:och\s+)?(?:tidigare|dessförinnan|innan\s+dess)\s*:?\s+"
                          rf"(?:(?:var|har\s+varit)\s+)?(?P<old>{_NAME})")
+# "Projektledare: A (2031-01-01 – 2031-10-31), därefter B": A first, B since
+_THEREAFTER_RE = re.compile(rf"(?P<old>{_NAME})(?:\s*\([^()]{{0,40}}\))?\s*[,;]?\s*"
+                            rf"(?:och\s+)?(?:därefter|sedan\s+dess|efter\s+det|numera)\s+(?P<new>{_NAME})")
 _TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
                            r"har\s+tillträtt)")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
@@ -86,8 +90,8 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
         old, new = ("old", "new") if m.group("old") else ("old2", "new2")
         out += [mention(m, new, "current"), mention(m, old, "former")]
     if "projektledare" in t.lower():
-        out += [m_ for m in _EARLIER_RE.finditer(t) for m_ in (mention(m, "new", "current"),
-                                                                 mention(m, "old", "former"))]
+        out += [m_ for m in [*_EARLIER_RE.finditer(t), *_THEREAFTER_RE.finditer(t)]
+                for m_ in (mention(m, "new", "current"), mention(m, "old", "former"))]
     if out:
         return out
     if "projektledare" in t.lower():

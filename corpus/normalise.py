@@ -137,8 +137,13 @@ def _aligned_block(lines: list[str], start: int) -> list[tuple[int, int]]:
     return found
 
 
+# "Projektledare för Luleås del:Mikael Aho": a label whose value lost its space (a PDF
+# cell too narrow for the label).
+_LABEL_GLUED = re.compile(r"(?<=[a-zåäö]):(?=[A-ZÅÄÖ0-9])")
+
+
 def _tidy_line(line: str) -> str:
-    line = _INVISIBLE.sub("", line).strip(" \r\f\v")
+    line = _LABEL_GLUED.sub(": ", _INVISIBLE.sub("", line)).strip(" \r\f\v")
     line = re.sub(r" *\t *", "\t", line.strip()) if "\t" in line.strip() else line.strip()
     return re.sub(r" {2,}", " ", line)
 

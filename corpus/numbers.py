@@ -112,6 +112,8 @@ class Amount:
     raw: str
     qualifier: str | None = None
     unit: str = "kr"
+    #: For an amount in euro, the kronor the report converts it to right after it.
+    kronor: int | None = None
 
     @property
     def approx(self) -> bool:
@@ -204,6 +206,38 @@ def find_euro_amounts(text: str, base: int = 0) -> list[Amount]:
         span = Span(base + m.start(), base + m.end())
         out.append(Amount(int(value), span, m.group(0), _qualifier(m), unit="euro"))
     return out
+
+
+# What stands between an amount in euro and the report's conversion of it to kronor:
+# "186 400 euro (cirka 2,1 miljoner kronor)", "420 000 euro, vilket motsvarar 4 620 000 kr".
+_CONVERSION_GAP = re.compile(
+    r"\s*(?:\(\s*(?:(?:omräknat|motsvarande|motsvarar)\s+(?:till\s+)?)?"
+    r"|,?\s*(?:(?:vilket|som)\s+)?(?:motsvarar|motsvarande|omräknat(?:\s+till)?)\s+)"
+    r"(?:(?:ungefär|omkring|runt)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def with_conversions(text: str, base: int = 0) -> tuple[list[Amount], list[Amount]]:
+    """The euro amounts of ``text``, each stretched over the kronor conversion the report
+    gives right after it, and those conversions. The amount stays in euro, the currency it
+    was decided in; its span (and ``raw``) carries the kronor figure for anyone reading it."""
+    kronor = find_amounts(text, base)
+    euro: list[Amount] = []
+    converted: list[Amount] = []
+    for e in find_euro_amounts(text, base):
+        conv = next((k for k in kronor if k.span.start >= e.span.end
+                     and _CONVERSION_GAP.fullmatch(text[e.span.end - base : k.span.start - base])), None)
+        if conv is None:
+            euro.append(e)
+            continue
+        end = conv.span.end - base
+        end += 1 if text[e.span.end - base : conv.span.start - base].lstrip().startswith("(") and \
+            text[end : end + 1] == ")" else 0
+        converted.append(conv)
+        euro.append(Amount(e.value, Span(e.span.start, base + end), text[e.span.start - base : end],
+                           e.qualifier, e.unit, conv.value))
+    return euro, converted
 
 
 def _is_range_or_percent(text: str, end: int) -> bool:

@@ -38,6 +38,7 @@ _ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfö
 # An end that did not happen: "skulle enligt den ursprungliga planen ha avslutats den …".
 _COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphört|slutförts|löpt\s+ut)\b",
                              re.IGNORECASE)
+_WOULD_HAVE_ENDED = re.compile(_COUNTERFACTUAL.pattern + r"\s*(?:den\s+)?$", re.IGNORECASE)
 # "Ursprunglig projekttid: …" and "Förlängd projekttid: …" on label lines.
 _PERIOD_LABEL = r"\w*\s+(?:projekt)?(?:tid|period)\w*\s*:"
 _ORIGINAL_LABEL = re.compile(r"\s*(?:ursprunglig|tidigare|planerad)" + _PERIOD_LABEL, re.I)
@@ -59,8 +60,10 @@ class PeriodFinding:
     extension_only: bool = False
 
 
-def find_period(sent: SentenceText) -> PeriodFinding | None:
-    """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31")."""
+def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None:
+    """The project period in a sentence ("Projekttiden är 2017-02-01 – 2020-01-31").
+    ``named``: the sentence opens with the project's name ("X avslutades den 31 januari
+    2033"), as good as saying "projektet"."""
     t = sent.text
     label = _START_LABEL.match(t) or _END_LABEL.match(t)
     if label:
@@ -103,10 +106,14 @@ def find_period(sent: SentenceText) -> PeriodFinding | None:
         new_end = cued[-1] if cued else dates[-1]
         begun = next((d for d in dates if _START_BEFORE.search(t[: d.span.start - sent.start])), None)
         first_end = next((d for d in cued if d is not new_end and d.span.start < new_end.span.start), None)
+        if _WOULD_HAVE_ENDED.search(t[: new_end.span.start - sent.start]):
+            # "skulle ursprungligen ha avslutats B, men förlängdes med tre månader": B is the
+            # end the extension moved; the new one is not in this sentence.
+            return PeriodFinding(begun if begun is not new_end else None, None, new_end)
         if begun is not None and begun is not new_end:
             return PeriodFinding(begun, new_end, first_end)
         return PeriodFinding(end=new_end, original_end=first_end, extension_only=True)
-    if not dates or "projekt" not in t.lower():
+    if not dates or not (named or "projekt" in t.lower()):
         return None
     # "Projektet startade 2022-09-01 och pågår till och med 2025-06-30": each date by its cue.
     start = end = None
@@ -128,9 +135,14 @@ def _about_a_manager(t: str) -> bool:
     return any(_MANAGER_LINE.search(i) and re.search(r"\d{4}", i) for i in items)
 
 
-def says_ended(sent: SentenceText) -> bool:
+def says_ended(sent: SentenceText, named: bool = False) -> bool:
     """Whether a sentence says the project has ended ("avslutades 2019-02-28"); not one
     about an end that an extension moved ("skulle ha avslutats …, men … förlängning")."""
     t = sent.text
-    return (bool(_ENDED_RE.search(t)) and "projekt" in t.lower() and not _EXTENDED_RE.search(t)
-            and not _COUNTERFACTUAL.search(t))
+    ended = _ENDED_RE.search(t)
+    if ended is None or _EXTENDED_RE.search(t) or _COUNTERFACTUAL.search(t):
+        return False
+    if "projekt" in t.lower():
+        return True
+    # "X avslutades den …", not "X bygger på den förstudie som avslutades …"
+    return named and not re.search(r"\bsom\b|[,;(]", t[: ended.start()])

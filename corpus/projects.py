@@ -13,12 +13,12 @@ import re
 from difflib import SequenceMatcher
 
 from corpus.fact_patterns import FUND_WORDS, find_fund
-from corpus.headings import HeadingLine
+from corpus.headings import PROJECT_LABEL, HeadingLine
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
 # "– avslutat 2019", "(förlängt)", "– beviljat, verksamheten startar 2033", "– startar 2033"
 _STATUS_WORDS = (
-    r"(?:avslutat|avslutad|avslutades|avslutas|pågående|nytt|ny|förlängt|förlängd|beviljat|beviljad|"
+    r"(?:avslutat|avslutad|avslutades|avslutas|avbrutet|avbruten|avbröts|pågående|nytt|ny|förlängt|förlängd|beviljat|beviljad|"
     r"startar|startade|nystartat|ej\s+startat|inte\s+startat)"
 )
 _STATUS_NOTE = re.compile(
@@ -67,15 +67,11 @@ def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-# "Projekt: Namn", "Förstudie: Namn": the label is no part of the name.
-_PROJECT_LABEL = re.compile(r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)\s*:\s*", re.IGNORECASE)
-
-
 def names_by_heading(heads: list[HeadingLine], text: str) -> dict[int, str]:
-    """Heading start → title without a "Projekt:" label, status note or abbreviation (used
+    """Heading start → title without a "Projekt:" or "PROJEKT 3 –" label, status note or abbreviation (used
     for project headings), in the report's own spelling when the heading is set in capitals."""
     caps = _abbreviations(text)
-    return {h.start: recased(split_heading_abbreviation(split_status(_PROJECT_LABEL.sub("", h.title))[0])[0],
+    return {h.start: recased(split_heading_abbreviation(split_status(PROJECT_LABEL.sub("", h.title))[0])[0],
                              text[h.end :], caps)
             for h in heads}
 

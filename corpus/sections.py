@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from corpus.fact_patterns import FUND_WORDS
 from corpus.headings import (
+    PROJECT_LABEL,
     PROJECT_SUBSECTION_TYPES,
     HeadingLine,
     chapter_type,
@@ -40,12 +41,16 @@ class _Node:
     end: int = 0
     children: list[_Node] = field(default_factory=list)
     states_facts: bool = False  # its text says who runs it, what it costs, when and with which fund
+    projects_level: bool = False  # most titles of its level elsewhere in the report are projects
 
 
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
-    """A heading right before a subsection heading (or before a facts heading) opens a project."""
+    """A heading right before a subsection heading (or before a facts heading) opens a
+    project, and so does one labelled as a project."""
     if heading_type(heads[i]) or is_chapter_vocabulary(heads[i].title) or i + 1 >= len(heads):
         return False
+    if PROJECT_LABEL.match(heads[i].title):
+        return True  # "PROJEKT 3 – Namn" says so itself
     nxt = heads[i + 1]
     nxt_type = heading_type(nxt)
     adjacent = not text[heads[i].end : nxt.start].strip()
@@ -143,6 +148,22 @@ def _among_projects(nodes: list[_Node]) -> bool:
     return described >= 3 and described * 2 >= len(parents)
 
 
+def _mark_project_levels(roots: list[_Node]) -> None:
+    """Mark the levels at which most titles with subsections describe projects. Projects
+    grouped by fund ("## Regionalfonden" / "### X") share a level across chapters, so a
+    chapter with a single project ("## Interreg" / "### Y") has company elsewhere."""
+    by_level: dict[int, list[_Node]] = {}
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        by_level.setdefault(node.level, []).append(node)
+        stack.extend(node.children)
+    for nodes in by_level.values():
+        if _among_projects(nodes):
+            for node in nodes:
+                node.projects_level = True
+
+
 def _plain(node: _Node) -> bool:
     return heading_type(node.heading) is None and not is_chapter_vocabulary(node.heading.title)
 
@@ -202,8 +223,8 @@ def _to_section(
         heading_path=here,
         project=project,
     )
-    among = project is None and _among_projects(node.children)
     kids = node.children
+    among = project is None and (_among_projects(kids) or any(c.projects_level for c in kids))
     told = _told_in_running_text(kids, among) if project is None else [False] * len(kids)
     for child, between in zip(kids, told, strict=True):
         section.children.append(
@@ -247,7 +268,8 @@ def _child_section(
             child, SectionKind.SUBSECTION, own or SectionType.BACKGROUND, path, project, name_of
         )
     if project is None and (
-        _describes_project(child)
+        PROJECT_LABEL.match(child.heading.title) is not None
+        or _describes_project(child)
         or among_projects and _like_a_project(child)
         or between_projects
     ):
@@ -261,7 +283,8 @@ def _child_section(
 def _top_section(
     node: _Node, name_of: dict[int, str], among_projects: bool = False, told: bool = False
 ) -> Section:
-    if _describes_project(node) or among_projects and _like_a_project(node) or told:
+    labelled = PROJECT_LABEL.match(node.heading.title) is not None
+    if labelled or _describes_project(node) or among_projects and _like_a_project(node) or told:
         return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
     return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
 
@@ -277,6 +300,7 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
         levelled = _flat_roles(heads, text)
     roots = _nest(levelled, len(text))
     _mark_fact_bodies(roots, text)
+    _mark_project_levels(roots)
     among = _among_projects(roots)
     told = _told_in_running_text(roots, among)
     sections = [_top_section(node, name_of, among, t) for node, t in zip(roots, told, strict=True)]

@@ -163,7 +163,8 @@ class FactComposer:
         """An amount in Swedish form; as the report words it when that is approximate or
         rounded ("ca 13,8 Mkr"): exact kronor would claim a precision the report lacks."""
         raw = self.book.text_at(s.report_id, s.span)
-        if raw and isinstance(s.value, int | float) and approximate(raw):
+        if raw and isinstance(s.value, int | float) and (approximate(raw) or s.unit):
+            # also "186 400 euro (cirka 2,1 miljoner kronor)": the report's conversion with it
             return " ".join(raw.split())
         if s.unit and isinstance(s.value, int):
             return f"{format_number(s.value)} {s.unit}"  # "398 400 euro"

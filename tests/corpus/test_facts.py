@@ -172,6 +172,38 @@ def test_an_end_reached_after_an_extension_is_the_end() -> None:
     assert (p.end.iso, p.original_end.iso) == ("2029-08-31", "2028-12-31")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projektägare     : Kulturförvaltningen\nProjektledare     : Sofia Ek\n"
+        "Projektperiod     : 2031-01-01 – 2033-12-31",
+        "Projektägare:\tKulturförvaltningen\nProjektledare:\tSofia Ek\n"
+        "Projektperiod:\t2031-01-01 – 2033-12-31",
+        "Projektägare: Kulturförvaltningen\nProjektledare för kommunens del:Sofia Ek\n"
+        "Projektperiod: 2031-01-01 – 2033-12-31",
+    ],
+)
+def test_label_lines_aligned_or_glued_by_the_layout(text: str) -> None:
+    """Colons aligned with spaces ("Projektledare     : X"), a value in a tab column after
+    the colon, or a value that lost its space in a PDF cell are still label and value."""
+    f = facts_from_segment("r", "P", [Segment(normalise(text).text, 0)])
+    v = _values(f)
+    assert (v["owner"], [m.value for m in f.managers], v["start_date"], v["end_date"]) == (
+        "Kulturförvaltningen", ["Sofia Ek"], "2031-01-01", "2033-12-31")
+
+
+def test_a_project_named_as_subject_ended_on_a_date_after_an_extension_by_months() -> None:
+    text = ("Alfa Vård avslutades den 31 januari 2033 och redovisas därför i sin helhet här. Projektet "
+            "startade 2029-11-01 och skulle ursprungligen ha avslutats 2032-10-31, men förlängdes med tre "
+            "månader efter beslut av ESF-rådet.")
+    v = _values(facts_from_segment("r", "Alfa Vård", [Segment(text, 0)], dt.date(2033, 3, 1)))
+    assert (v["start_date"], v["end_date"], v["original_end_date"], v["status"]) == (
+        "2029-11-01", "2033-01-31", "2032-10-31", "ended")
+    # a project named beside something else that ended has not ended
+    other = "Alfa Vård bygger på den förstudie som avslutades under våren 2018."
+    assert facts_from_segment("r", "Alfa Vård", [Segment(other, 0)]).status is None
+
+
 def test_extended_period_keeps_original_end() -> None:
     s = SentenceText("Projekttiden var initialt bestämt att löpa mellan 2016-10-01 – 2018-11-30 men "
                      "förlängdes med tre månader och avslutades 2019-02-28.", 0)
@@ -484,6 +516,8 @@ def test_aligned_blocks_sharper_dates_and_owner_wordings(text: str, expected: tu
         ("Projektledare är Sofia Ek och Lars Holm.", [("Sofia Ek", "current"), ("Lars Holm", "current")]),
         ("Projektet leds sedan mars 2031 av Sofia Ek, som tog över efter den tidigare projektledaren.",
          [("Sofia Ek", "current")]),
+        ("Projektledare: Lars Holm (2031-01-01 – 2031-10-31), därefter Sofia Ek",
+         [("Sofia Ek", "current"), ("Lars Holm", "former")]),
     ],
 )
 def test_a_manager_named_with_the_one_before(text: str, expected: list[tuple[str, str]]) -> None:
@@ -504,9 +538,24 @@ def test_the_municipality_part_in_kronor_replaces_a_budget_in_euro() -> None:
     text = "Hela projektets budget: cirka 3,1 miljoner euro\nKommunens budget: 8 460 000 kr"
     f = facts_from_segment("r", "P", [Segment(text, 0)])
     assert f.total_budget is not None and (f.total_budget.value, f.total_budget.unit) == (8_460_000, None)
-    # and a kronor figure stated with the euro one wins from the start
+    # and so does the municipality's part in euro with the report's conversion to kronor
+    text = ("Projektets totala budget (alla partner): 2 860 000 euro\n"
+            "Kommunens andel av budgeten: 598 000 euro (ca 6 877 000 kr)\n"
+            "varav stöd från Interreg (80 procent): 478 400 euro (ca 5 501 600 kr)")
+    g = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert g.total_budget is not None and (g.total_budget.value, g.total_budget.unit) == (598_000, "euro")
+    assert text[g.total_budget.span.start : g.total_budget.span.end] == "598 000 euro (ca 6 877 000 kr)"
+    assert g.eu_funding is not None and (g.eu_funding.value, g.eu_funding.unit) == (478_400, "euro")
+
+
+def test_an_amount_in_euro_with_its_conversion_stays_in_euro() -> None:
+    """The grant was decided in euro; the kronor beside it are the report's conversion."""
+    text = "Beviljat bidrag: 186 400 euro (cirka 2,1 miljoner kronor) från Erasmus+, nyckelaktion 1."
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.eu_funding is not None and (f.eu_funding.value, f.eu_funding.unit) == (186_400, "euro")
+    assert text[f.eu_funding.span.start : f.eu_funding.span.end] == "186 400 euro (cirka 2,1 miljoner kronor)"
     g = facts_from_segment("r", "P", [Segment("Budgeten är 420 000 euro, vilket motsvarar 4 620 000 kr.", 0)])
-    assert g.total_budget is not None and (g.total_budget.value, g.total_budget.unit) == (4_620_000, None)
+    assert g.total_budget is not None and (g.total_budget.value, g.total_budget.unit) == (420_000, "euro")
 
 
 def test_discrepancy_json_keeps_both_sources() -> None:

@@ -19,6 +19,7 @@ from corpus.numbers import (
     format_tkr,
     parse_amount,
     parse_number,
+    with_conversions,
 )
 
 pytestmark = pytest.mark.unit
@@ -70,6 +71,33 @@ def test_amounts_in_euro_are_whole_euro(text: str, values: list[int]) -> None:
     found = find_euro_amounts(text, 10)
     assert [a.value for a in found] == values and all(a.unit == "euro" for a in found)
     assert all(text[a.span.start - 10 : a.span.end - 10].rstrip(".").endswith(("euro", "€")) for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "euro", "kronor", "raw"),
+    [
+        ("Beviljat bidrag: 186 400 euro (cirka 2,1 miljoner kronor) från Erasmus+.", 186_400, 2_100_000,
+         "186 400 euro (cirka 2,1 miljoner kronor)"),
+        ("Budgeten är 420 000 euro, vilket motsvarar 4 620 000 kr.", 420_000, 4_620_000,
+         "420 000 euro, vilket motsvarar 4 620 000 kr"),
+        ("Andelen är 598 000 euro (omräknat ca 6 877 000 kr).", 598_000, 6_877_000,
+         "598 000 euro (omräknat ca 6 877 000 kr)"),
+        ("Projektet beviljades 268 000 euro, vilket motsvarar ungefär 3 015 000 kr.", 268_000, 3_015_000,
+         "268 000 euro, vilket motsvarar ungefär 3 015 000 kr"),
+    ],
+)
+def test_a_euro_amount_carries_the_reports_kronor_conversion(
+    text: str, euro: int, kronor: int, raw: str
+) -> None:
+    found, converted = with_conversions(text, 5)
+    assert [(a.value, a.unit, a.kronor, a.raw) for a in found] == [(euro, "euro", kronor, raw)]
+    assert text[found[0].span.start - 5 : found[0].span.end - 5] == raw
+    assert [a.value for a in converted] == [kronor]
+
+
+def test_a_kronor_amount_after_euro_is_no_conversion_unless_the_report_says_so() -> None:
+    found, converted = with_conversions("Budgeten är 2,8 miljoner euro, varav kommunens del 3 420 000 kr.")
+    assert [(a.value, a.kronor) for a in found] == [(2_800_000, None)] and converted == []
 
 
 def test_find_amounts_keeps_qualifier_span_and_bare_money() -> None:

@@ -276,6 +276,55 @@ def test_underlined_titles_stand_on_their_own() -> None:
     assert "=" not in report.text and "--------- ---" in report.text
 
 
+def test_projects_labelled_as_such_among_numbered_chapters() -> None:
+    """"PROJEKT 1 – Alfa" under "3. Projekten" is a project (its facts heading is not
+    its title's body), and "3.2 Varför projektet avbröts" inside one is a part of it."""
+    text = (
+        "Rapport 2033\n\n1. Inledning\n===========\n\nText.\n\n2. Projekten\n============\n\n"
+        "PROJEKT 1 – Alfa\n----------------\n\nFakta om projektet\n\n  Projektägare   : Socialförvaltningen\n"
+        "  Projektledare  : Anna Berg\n  Projektperiod  : 2031-01-01 – 2033-12-31\n\nUtmaningar\n\nTid.\n\n"
+        "PROJEKT 2 – Beta (avbrutet)\n---------------------------\n\nFakta om projektet\n\n"
+        "  Projektägare   : Kulturförvaltningen\n  Projektledare  : Olle Ek\n\n"
+        "2.1 Varför projektet avbröts\n\nFör få deltagare.\n\nLärdomar från avbrottet\n\nBörja i tid.\n\n"
+        "PROJEKT 3 – Gamma\n-----------------\n\nGamma ägs av X och leds av Y.\n\nResultat\n\nBra.\n\n"
+        "3. Sammanfattning\n=================\n\nSlut.\n"
+    )
+    report = parse_report("r", text)
+    assert [(p.name, p.status_note) for p in report.projects] == [
+        ("Alfa", None), ("Beta", "avbrutet"), ("Gamma", None)]
+    beta = next(s for s in report.all_sections() if s.title == "Beta")
+    assert [c.title for c in beta.children] == ["Fakta om projektet", "Varför projektet avbröts",
+                                                  "Lärdomar från avbrottet"]
+    alfa = next(s for s in report.all_sections() if s.title == "Alfa")
+    assert alfa.children[0].section_type is F
+
+
+def test_a_projects_title_is_no_fact_heading_when_its_facts_have_their_own() -> None:
+    from corpus.headings import opens_fact_block
+
+    text = "Alfa\n\nFakta om projektet\n\nProjektägare: X\nProjektledare: Y\nBudget: 1 000 kr\n"
+    assert not opens_fact_block(text, len("Alfa"))
+    assert opens_fact_block(text, text.index("\n\nProjektägare"))
+
+
+def test_a_lone_project_of_a_fund_chapter_is_a_project_like_its_cousins() -> None:
+    def project(name: str) -> str:
+        return f"### {name}\n\n{name} ägs av X.\n\n#### Resultat\n\nBra.\n\n#### Utmaningar\n\nTid.\n\n"
+
+    text = (
+        "# Rapport 2032\n\n## Socialfonden+\n\n" + project("Alfa") + project("Beta")
+        + "## Regionalfonden\n\n" + project("Gamma")
+        + "## Interreg\n\n### Delta\n\nDelta drivs med partner.\n\n**Utfall.** 260 patienter."
+        "\n\nVad som har fungerat:\n\n- Hembesök.\n\nDet här tar vi med oss:\n\n> Avtala tidigt.\n\n"
+        "## Lärdomar\n\n### Förankra tidigt\n\nText.\n"
+    )
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Alfa", "Beta", "Gamma", "Delta"]
+    delta = next(s for s in report.all_sections() if s.title == "Delta")
+    assert [(c.title, c.section_type) for c in delta.children] == [
+        ("Utfall", S), ("Vad som har fungerat", SF), ("Det här tar vi med oss", C)]
+
+
 def test_a_title_set_in_capitals_takes_the_reports_spelling() -> None:
     text = (
         "Rapport 2027\n\n1. INLEDNING\n\nText om ESF och annat.\n\n2. PROJEKTEN\n\n"
@@ -413,6 +462,11 @@ def test_text_without_structure_is_one_background_section() -> None:
         ("Plan för 2028", IMP),
         ("Problem som uppstod", C),
         ("Problemen under året", C),
+        ("Det som ställde till det", C),
+        ("Vad händer nu?", IMP),
+        ("Reflektioner", C),
+        ("Vad bar projektet", SF),
+        ("Så har året gått", S),
     ],
 )
 def test_subsection_vocabulary(title: str, expected: SectionType | None) -> None:

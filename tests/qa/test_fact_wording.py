@@ -67,13 +67,23 @@ def test_an_amount_in_euro_is_stated_and_figured_in_euro() -> None:
     assert [(f.value, f.unit) for f in out.figures] == [(304_000, "euro")]
 
 
+def test_an_amount_in_euro_is_stated_with_the_reports_conversion() -> None:
+    text = "Beviljat bidrag: 186 400 euro (cirka 2,1 miljoner kronor) från Erasmus+."
+    composer = _composer(text)
+    eu = Sourced(186_400, "r", Span(text.index("186"), text.index(" från")), text, "euro")
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", eu_funding=eu), ["eu_funding"], out)
+    assert "186 400 euro (cirka 2,1 miljoner kronor)" in out.sentences[0]
+    assert [(f.value, f.unit) for f in out.figures] == [(186_400, "euro")]
+
+
 def test_a_sum_in_kronor_leaves_amounts_in_euro_out_and_says_so() -> None:
     from qa.aggregates import _numeric
 
     text = "A har en budget på 5 000 000 kr. B har en budget på 400 000 euro."
     composer = _composer(text)
     a = Sourced(5_000_000, "r", Span(19, 31), text)
-    b = Sourced(400_000, "r", Span(53, 65), text, "euro")
+    b = Sourced(400_000, "r", Span(text.index("400"), text.index("400") + 12), text, "euro")
     rows = [ProjectFacts("r", "A", total_budget=a), ProjectFacts("r", "B", total_budget=b)]
     out = _numeric("sum", "total_budget", rows, composer, Composed())
     assert out.sentences[0].startswith("Sammanlagt 5 000 000 kr i total budget för 1 projekt")
