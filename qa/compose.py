@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from corpus.sentences import is_subheading
 from corpus.types import SectionType, Sourced
+from qa.counting import numbers_stated
 from qa.quotes import TermWeights, best_quote, matched, sentence_spans
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
@@ -58,6 +59,7 @@ def extractive_answer(
     section_types: tuple[SectionType, ...] = (),
     opener: Callable[[str], bool] | None = None,
     facts: Sequence[Sourced] = (),
+    counts: Sequence[Callable[[str], bool]] = (),
 ) -> tuple[str, list[tuple[Citation, list[tuple[int, int]]]]]:
     """Cited statements chosen greedily from the best passages' sentences: each adds the
     question content (idf-weighted) that the statements so far do not cover, so a two-part
@@ -68,7 +70,10 @@ def extractive_answer(
     stated citation, the spans of the sentences it states. ``opener``, when given, picks
     which sentences may be stated first (e.g. one stating the count a question asks for).
     ``facts`` are the stored facts a question asks beside something they do not say ("Vem
-    äger X, och hur stor andel …?"): a sentence stating one covers it like a rare term."""
+    äger X, och hur stor andel …?"): a sentence stating one covers it like a rare term.
+    ``counts`` tell, for a question asking two counts, whether a sentence states each; a
+    sentence covers as many of them as it states numbers (the more specific, later ones
+    first), so "39 deltagare fick jobb" does not also answer "hur många deltagare totalt"."""
     top = list(enumerate(citations[:3]))
     if reports and any(c.passage.chunk.report_id in reports for _, c in top):
         top = [(r, c) for r, c in top if c.passage.chunk.report_id in reports]
@@ -88,6 +93,9 @@ def extractive_answer(
                     for i, f in enumerate(facts)
                     if f.report_id == chunk.report_id and start <= f.span.start < end
                 }
+                hits = [i for i, states in enumerate(counts) if states(text)]
+                n = min(numbers_stated(text), len(hits))
+                found |= {f"#count{i}" for i in hits[len(hits) - n :]} if n else set()
                 candidates.append((rank, start, end, found, first_ok))
     covered: set[str] = set()
     chosen: dict[int, list[tuple[int, int]]] = {}

@@ -52,6 +52,26 @@ def partitive(question: str) -> bool:
     return _PARTITIVE.search(question) is not None
 
 
+# Groups of people the reports count under other names ("de unga" are "de inskrivna").
+_PEOPLE_STEMS = ("deltag", "ungdom", "unga", "inskriv", "person", "elev", "kvinn", "medarbet", "anställ",
+                 "sökand", "nyanländ", "individ", "familj", "föräld")
+
+
+def part_of_people(question: str) -> bool:
+    """Whether a partitive question counts part of a group of people ("hur många av de
+    unga har fått jobb"): the report names the group in its own way ("Av de inskrivna
+    hade 97 fått ett arbete"), often before the number, so what the part did decides."""
+    m = _PARTITIVE.search(question)
+    if m is None or not m.group(1).lower().startswith(_PEOPLE_STEMS):
+        return False
+    # "hur många av deltagarna var kvinnor / hade körkort": who they were, stated as "141
+    # kvinnor" beside the group, not something they did
+    return _ATTRIBUTE.search(question, m.end()) is None
+
+
+_ATTRIBUTE = re.compile(r"\b(?:var|är|hade)\s+(?![\wåäö]+(?:ats|its|tts|ts|at|it|tt|dd)\b)", re.IGNORECASE)
+
+
 def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     """Stems of the noun a "hur många X" question counts, or None for other questions."""
     part = _PARTITIVE.search(question)
@@ -60,8 +80,19 @@ def counted_noun(question: str, analyze: Analyze) -> set[str] | None:
     m = _COUNT_Q.search(question)
     if not m or m.group(1).lower() in _NOT_NOUNS:
         return None
+    measured = _MEASURED.match(question, m.end())
+    if m.group(1).lower() in _MEASURES and measured and measured.group(1).lower() not in _NOT_NOUNS:
+        # "Hur många ton koldioxid …" is not answered by "212 ton byggmaterial".
+        return set(analyze(measured.group(1))) or None
     terms = set(analyze(m.group(1)))
     return terms or None
+
+
+# Units of measure: the count is of what follows them ("ton koldioxid", "kWh el").
+_MEASURES = frozenset(
+    "ton kilo kg liter kubikmeter kvadratmeter kvm kwh mwh gwh kilometer km".split()
+)
+_MEASURED = re.compile(r"\s+([^\W\d_][\w-]*)")
 
 
 _TOKEN = re.compile(r"[\w%–-]+")
@@ -95,6 +126,7 @@ def states_count(
     year: int | None = None,
     report_year: int | None = None,
     predicate: tuple[tuple[frozenset[str], float], ...] = (),
+    any_count: bool = False,
 ) -> bool:
     """Whether some sentence of ``text`` has a number shortly before the counted noun
     ("141 kvinnor", "ca 50 % av dessa ungdomar"); a number elsewhere in the sentence (an
@@ -104,7 +136,8 @@ def states_count(
     sentence speaks of ``report_year`` (the year its report covers), when known. With a
     ``predicate`` (the words, each with its synonyms and weight, that define the part a
     partitive question counts), only a sentence that also says it counts: one holding at
-    least half their weight ("hade körkort när de skrevs in" is not met by "skrevs in")."""
+    least half their weight ("hade körkort när de skrevs in" is not met by "skrevs in").
+    With ``any_count`` the number may stand before what the part did instead of the noun."""
     sentences = [s for s in _SENTENCE.findall(text) if _fits_year(s, year, report_year)]
     if predicate:  # the part asked for must be what the sentence counts ("fått arbete")
         total = sum(w for _, w in predicate)
@@ -118,9 +151,11 @@ def states_count(
             if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
                 if token.endswith("%") or tokens[i + 1 : i + 2] in (["procent"], ["%"]):
                     continue  # "64 procent av deltagarna" is a share, not a count of them
-                window = " ".join(tokens[i + 1 : i + 5])
-                if noun & set(analyze(window)):
+                window = set(analyze(" ".join(tokens[i + 1 : i + 5])))
+                if noun & window:
                     return True
+                if any_count and not _YEAR.fullmatch(token) and any(group & window for group, _ in predicate):
+                    return True  # "97 fått ett arbete": the number of those who did what is asked
     return False
 
 
@@ -160,3 +195,55 @@ def count_opener(counted: set[str] | None, share: bool, analyze: Analyze) -> Cal
         return states_count(sentence, nouns, analyze, share) and not GOAL.search(sentence)
 
     return opener
+
+
+# ", och hur många …", "och hur stor andel …": a question asking a second count.
+_NEXT_COUNT = re.compile(r",?\s+och\s+(?=hur\s+(?:många|stor\s+andel)\b)", re.IGNORECASE)
+# "hur många av dem gick vidare": a part of the group the count before it asked about.
+_OF_THEM = re.compile(r"\bhur\s+många\s+av\s+(?:dem|dessa|de)\b(?!\s+\w+(?:na|ma|rna)\b)", re.IGNORECASE)
+
+
+def count_parts(
+    question: str, analyze_query: Analyze, analyze: Analyze, synonyms: dict[str, frozenset[str]]
+) -> list[Callable[[str], bool]]:
+    """For a question asking two counts ("Hur många deltagare hade X, och hur många av dem
+    fick jobb?"): per count, whether a sentence states it. Empty for other questions. The
+    answer then states a sentence for each count, not only the one covering most words."""
+    pieces = _NEXT_COUNT.split(question)
+    if len(pieces) < 2:
+        return []
+
+    def related(terms: set[str]) -> frozenset[str]:
+        return frozenset(terms | {s for t in terms for s in synonyms.get(t, ())})
+
+    out: list[Callable[[str], bool]] = []
+    group: frozenset[str] = frozenset()
+    for piece in pieces:
+        of_them = _OF_THEM.search(piece)
+        if of_them and group:
+            # the earlier part's group, doing what this part says: any number in a sentence
+            # holding at least half of what it says
+            said = tuple((related({t}), 1.0) for t in set(analyze_query(piece[of_them.end():])))
+            out.append(_stating(set(group), analyze, predicate=said))
+            continue
+        noun = counted_noun(piece, analyze_query)
+        if not noun:
+            return []  # a part that is no count ("och vad var målet?") is covered by its words
+        group = related(noun)
+        out.append(_stating(set(group), analyze, share=asks_share(piece)))
+    return out
+
+
+def _stating(
+    group: set[str], analyze: Analyze, share: bool = False,
+    predicate: tuple[tuple[frozenset[str], float], ...] = (),
+) -> Callable[[str], bool]:
+    def states(sentence: str) -> bool:
+        return states_count(sentence, group, analyze, share, predicate=predicate, any_count=bool(predicate))
+
+    return states
+
+
+def numbers_stated(sentence: str) -> int:
+    """How many numbers a sentence states (years left out): one number states one count."""
+    return sum(1 for t in _TOKEN.findall(sentence) if t[:1].isdigit() and not _YEAR.fullmatch(t))

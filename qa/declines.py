@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from qa.counting import partitive, states_amount, states_count
+from qa.counting import part_of_people, partitive, states_amount, states_count
 from qa.entities import asked_entity, names_any
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
@@ -84,16 +84,22 @@ class DeclineChecks:
             reasons.append(f"De närmaste avsnitten nämner inga {entity[1]} vid namn.")
         return Decline(next((r for r in reasons if r), None), count_stated)
 
+    def count_predicate(
+        self, text: str, terms: set[str], counted: set[str] | None
+    ) -> tuple[tuple[frozenset[str], float], ...]:
+        """"Hur många av deltagarna var kvinnor": the part counted, which must be stated
+        too, as each word with its synonyms and weight (empty for other questions)."""
+        rest = terms - (counted or set()) - self.field_terms if partitive(text) else set()
+        return tuple((frozenset((t, *self.synonyms.get(t, ()))), self.weights.idf(t)) for t in sorted(rest))
+
     def _count_stated(
         self, q: Question, text: str, terms: set[str], closest: list[Passage], asked: Asked
     ) -> bool:
-        # "Hur många av deltagarna var kvinnor": the part counted must be stated too.
-        rest = terms - (asked.counted or set()) - self.field_terms if partitive(text) else set()
-        part = tuple((frozenset((t, *self.synonyms.get(t, ()))), self.weights.idf(t)) for t in sorted(rest))
+        part = self.count_predicate(text, terms, asked.counted)
         return any(
             states_count(
                 p.chunk.text, asked.counted or set(), self.weights.passage, asked.share, q.year,
-                self.report_years.get(p.chunk.report_id), predicate=part,
+                self.report_years.get(p.chunk.report_id), predicate=part, any_count=part_of_people(text),
             )
             for p in closest
         )

@@ -3,6 +3,7 @@ project with a relevant passage is reached, not only the best-matching one."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from corpus.types import SectionType
@@ -74,3 +75,11 @@ def spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:
         (rest if p.chunk.project in seen else first).append(p)
         seen.add(p.chunk.project)
     return (first + rest)[:limit]
+
+
+def newest_first(passages: list[Passage], report_years: Mapping[str, int | None]) -> list[Passage]:
+    """The chosen passages of a cross-project answer, the newest report's first (relevance
+    order within a report). Which passages are chosen is relevance's call; the order is
+    recency's: an application writer reads this year's experiences before those of a
+    report years old, and every citation still names its report."""
+    return sorted(passages, key=lambda p: -(report_years.get(p.chunk.report_id) or 0))

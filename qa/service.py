@@ -28,7 +28,7 @@ from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, count_opener, counted_noun, states_count
+from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
 from qa.declines import Asked, DeclineChecks
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
@@ -36,7 +36,7 @@ from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
 from qa.facts_table import FactsTable
 from qa.fields import FieldTerms
 from qa.figure_index import FigureIndex
-from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, rank_across, spread_over_projects
+from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, newest_first, rank_across, spread_over_projects
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
@@ -62,9 +62,10 @@ _ASKS_COST = re.compile(
     r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
 )
 # A "-projekt" compound right before a named project ("klimatrenoveringsprojektet Solsidan",
-# "erasmusprojektet X"): the question's description of that project, not content to find.
+# "erasmusprojektet X", "energiprojekt på Hertsön"): the question's description of that
+# project, not content to find.
 # The understood question's rest keeps the name's place as blanks.
-_APPOSED = re.compile(r"(\w+projekt(?:et)?)\s{3,}")
+_APPOSED = re.compile(r"(\w+projekt(?:et)?)(?:\s+(?:på|i|för|inom))?\s{3,}")
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
@@ -216,7 +217,10 @@ class QAService:
         share = asks_share(text)
         if counted:
             # A count question is answered by a passage that states such a count.
-            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share))
+            part = self.declines.count_predicate(text, terms, counted)
+            people = part_of_people(text)
+            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share,
+                                                          predicate=part if people else (), any_count=people))
         trace.passages = passages
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
@@ -280,21 +284,29 @@ class QAService:
             return Answer(new_answer_id(), abstention_answer(reason), False, suggestions=suggestions)
         if wide:
             trace.path = "lessons"
-            chosen = spread_over_projects(passages, self.top_k * 2)
+            chosen = newest_first(spread_over_projects(passages, self.top_k * 2), self.report_years)
             citations = mint_citations(chosen, query_terms, self.weights)
             return Answer(new_answer_id(), lessons_answer(q, citations), True, citations)
         trace.path = "extractive"
-        # Quotes are chosen for what the question asks beyond the project's name.
-        focus = terms or query_terms
-        citations = mint_citations(passages[: self.top_k], focus, self.weights)
+        # A part of a group of people is stated without the group's noun beside the number:
+        # the report names the group its own way ("Av de inskrivna hade 97 fått ett arbete"),
+        # so what the part did is what to quote.
+        people = part_of_people(text)
+        said = terms - counted if people and counted else terms
+        # Quotes are chosen for what the question asks beyond the project's name, in the
+        # report's words too ("fått jobb" is "fått ett arbete").
+        said |= {s for t in said for s in self.synonyms.get(t, ())}
+        citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights)
+        opener = None if people else count_opener(counted, asks_share(text), self.weights.passage)
         text, stated = extractive_answer(
             citations,
-            terms,
+            said,
             self.weights,
             reports=reports,
             projects=self.scope.projects(q),
             section_types=tuple(q.section_types),
-            opener=count_opener(counted, asks_share(text), self.weights.passage),
+            opener=opener,
+            counts=count_parts(q.text, self.weights.query, self.weights.passage, self.synonyms),
             facts=self.facts.sources((r.name for r in q.projects), fact_fields, reports),
         )
         figures = self.figure_index.in_statements(stated)

@@ -227,8 +227,20 @@ _THEME_PROJECT = re.compile(r"(\w{5,}?)s?projektet")
 _INTRODUCES_NAME = re.compile(r" (?:projektet|förstudien|delprojektet|satsningen) +$")
 
 
+# "Kommer X att förlängas?", "Ska X förlängas?": a decision still to come, which a
+# project's period does not answer.
+_FUTURE_CHANGE = re.compile(r"\b(?:kommer|ska|skall|planerar|planeras)\b.*\bförläng")
+_DATES = {"start_date", "end_date", "period"}
+
+
 def detect_fields(norm: str) -> list[str]:
-    return [f for f, words in FIELD_WORDS.items() if any(has_phrase(norm, w) for w in words)]
+    fields = [f for f, words in FIELD_WORDS.items() if any(has_phrase(norm, w) for w in words)]
+    if _FUTURE_CHANGE.search(norm):
+        fields = [f for f in fields if f != "period"]
+    if "status" in fields and has_phrase(norm, "när") and not _DATES & set(fields):
+        # "När ska X vara avslutat?" asks for a date, not whether it has ended.
+        fields = ["end_date" if f == "status" else f for f in fields]
+    return fields
 
 
 # "hur många ESF-projekt", "hur många av kommunens EU-projekt"

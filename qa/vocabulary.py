@@ -263,6 +263,8 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("anställda", "medarbetare"),
     ("fk", "försäkringskassan"),
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
+    ("studera", "studerar", "studerat", "studier", "studierna", "plugga", "pluggar", "pluggat", "pluggade"),
+    ("börja", "började", "börjat", "påbörja", "påbörjade", "påbörjat"),
 )
 
 #: The genre's recurring lesson themes, in the words questions and reports use for them

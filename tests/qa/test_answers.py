@@ -146,6 +146,15 @@ def test_lesson_question_reaches_several_projects(qa_service: Any) -> None:
     assert sum(str(c.passage.chunk.section_type) == "challenges" for c in a.citations[:5]) >= 3
 
 
+def test_lessons_across_reports_list_the_newest_reports_first(qa_service: Any) -> None:
+    """Relevance chooses the passages, recency orders them: this year's experiences first,
+    each citation naming its report."""
+    a = qa_service.ask("Vilka utmaningar hade projekten med att rekrytera deltagare?")
+    years = {"rapport_2019": 2019, "rapport_2021": 2021, "rapport_2022": 2022}
+    order = [years[c.passage.chunk.report_id] for c in a.citations]
+    assert len(set(order)) >= 2 and order == sorted(order, reverse=True)
+
+
 def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> None:
     a = qa_service.ask("Hur stor budget hade TAMU Malmö?")
     budget = next(f for f in a.figures if f.field == "total_budget")

@@ -6,7 +6,15 @@ import pytest
 import Stemmer
 
 from corpus.sentences import is_subheading
-from qa.counting import asks_share, counted_noun, partitive, states_count
+from qa.counting import (
+    asks_share,
+    count_parts,
+    counted_noun,
+    numbers_stated,
+    part_of_people,
+    partitive,
+    states_count,
+)
 from qa.quotes import canonical, matched
 
 pytestmark = pytest.mark.unit
@@ -31,6 +39,9 @@ def analyze(text: str) -> list[str]:
         # No noun follows: a verb or a preposition is not what is counted.
         ("Hur många kom ut i jobb eller studier?", None),
         ("Hur många i Kvarterslyftet har fått en anställning?", None),
+        # A unit of measure: what is measured is counted ("ton koldioxid", not "ton byggmaterial").
+        ("Hur många ton koldioxid har projektet sparat?", "koldioxid"),
+        ("Hur många ton har projektet förmedlat?", "ton"),
     ],
 )
 def test_counted_noun(question: str, noun: str | None) -> None:
@@ -64,6 +75,39 @@ def test_a_part_of_a_group_is_counted_only_where_the_sentence_says_which_part() 
     assert states_count(goal, {"deltag"}, analyze)
     assert not states_count(goal, {"deltag"}, analyze, predicate=work)
     assert states_count("Av dem har 31 deltagare fått en anställning.", {"deltag"}, analyze, predicate=work)
+
+
+def test_a_part_of_a_group_of_people_is_stated_without_the_groups_noun() -> None:
+    """"Hur många av de unga har fått jobb?" is answered by "Av de inskrivna hade 97 fått
+    ett arbete": the report names the group its own way, before the number."""
+    assert part_of_people("Hur många av de unga i X har fått jobb?")
+    assert part_of_people("Hur många av ungdomarna har börjat studera?")
+    assert not part_of_people("Hur många av företagen har anställt?")
+    assert not part_of_people("Hur många deltagare fick jobb?")
+    # who they were, not what they did: stated beside the group ("141 kvinnor")
+    assert not part_of_people("Hur många av deltagarna i X var kvinnor?")
+    assert not part_of_people("Hur många av deltagarna hade körkort?")
+    assert part_of_people("Hur många av deltagarna hade fått arbete?")
+    work = ((frozenset(analyze("arbete jobb anställning")), 1.0),)
+    stated = "Av de inskrivna hade 97 fått ett arbete och 54 påbörjat studier."
+    assert not states_count(stated, {"ung"}, analyze, predicate=work)
+    assert states_count(stated, {"ung"}, analyze, predicate=work, any_count=True)
+    # still a number of the part, not a year
+    year = "Under 2032 fick flera av dem arbete."
+    assert not states_count(year, {"ung"}, analyze, predicate=work, any_count=True)
+
+
+def test_a_question_asking_two_counts_has_a_test_for_each() -> None:
+    synonyms = {t: frozenset(analyze("arbete jobb anställning")) for t in analyze("arbete jobb anställning")}
+    parts = count_parts("Hur många deltagare hade X totalt, och hur många av dem gick vidare till jobb?",
+                        analyze, analyze, synonyms)
+    total = "Totalt 147 deltagare har skrivits in i projektet."
+    work = "39 deltagare har gått vidare till arbete eller studier."
+    assert [p(total) for p in parts] == [True, False]
+    assert [p(work) for p in parts] == [True, True]  # one number: it states only one of them
+    assert numbers_stated(work) == 1 and numbers_stated("Under 2032/2033 deltog 64 av 70 företag.") == 2
+    assert count_parts("Hur många deltagare hade X?", analyze, analyze, {}) == []
+    assert count_parts("Hur många deltagare hade X och vad var målet?", analyze, analyze, {}) == []
 
 
 def test_a_part_is_stated_by_most_of_its_weight_not_by_a_common_word() -> None:

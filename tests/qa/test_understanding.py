@@ -192,6 +192,12 @@ def test_the_new_value_of_a_fact_is_the_fact() -> None:
         ("Vilken förvaltning äger projektet och vem är ansvarig?", ["manager", "owner"]),
         ("Hur stort belopp har projektet fått?", ["total_budget"]),
         ("Vem var projektledare och vem ägde projektet?", ["manager", "owner"]),
+        # "när … avslutat" asks for the date, not the status
+        ("När ska projektet vara avslutat?", ["end_date"]),
+        ("Är projektet avslutat?", ["status"]),
+        # a decision still to come is not answered by the period
+        ("Kommer projektet att förlängas efter 2034?", []),
+        ("Hur länge förlängdes projektet?", ["period"]),
     ],
 )
 def test_everyday_words_for_the_fact_asked(question: str, fields: list[str]) -> None:
