@@ -36,7 +36,14 @@ from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
 from qa.facts_table import FactsTable
 from qa.fields import FieldTerms
 from qa.figure_index import FigureIndex
-from qa.lessons import ACROSS_CANDIDATES, LESSON_TYPES, newest_first, rank_across, spread_over_projects
+from qa.lessons import (
+    ACROSS_CANDIDATES,
+    LESSON_TYPES,
+    PER_REPORT_CANDIDATES,
+    newest_first,
+    rank_across,
+    spread_over_projects,
+)
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
@@ -336,6 +343,16 @@ class QAService:
         k = ACROSS_CANDIDATES if across else self.top_k * 2
         asked = q.rest if q.projects and filters.projects and q.rest.strip() else None
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
+        reports_in_scope = filters.report_ids or tuple(self.reports_meta)
+        if across and len(reports_in_scope) > 1:
+            # Every report's own best passages are candidates: a long report's many projects
+            # would otherwise fill them all and a shorter one's lessons never be ranked.
+            have = {p.chunk.id for p in passages}
+            for rid in reports_in_scope:
+                own = dataclasses.replace(filters, report_ids=(rid,))
+                extra = self.retriever.retrieve(q.text, own, PER_REPORT_CANDIDATES, timings=trace.timings)
+                passages += [p for p in extra if p.chunk.id not in have]
+                have |= {p.chunk.id for p in extra}
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).
         wider = [Filters(report_ids=reports, projects=filters.projects)]

@@ -155,6 +155,18 @@ def test_lessons_across_reports_list_the_newest_reports_first(qa_service: Any) -
     assert len(set(order)) >= 2 and order == sorted(order, reverse=True)
 
 
+def test_every_report_gets_candidates_for_a_question_across_projects(qa_service: Any) -> None:
+    """The 2019 report's thirty projects would fill every candidate place; each report's
+    own best passages are ranked too."""
+    from qa.service import Trace
+
+    trace = Trace()
+    qa_service.ask("Vilka lärdomar har projekten dragit om samverkan med arbetsgivare?", trace=trace)
+    per_report = {r: sum(p.chunk.report_id == r for p in trace.passages)
+                  for r in ("rapport_2019", "rapport_2021", "rapport_2022")}
+    assert all(n >= 10 for n in per_report.values()), per_report
+
+
 def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> None:
     a = qa_service.ask("Hur stor budget hade TAMU Malmö?")
     budget = next(f for f in a.figures if f.field == "total_budget")
