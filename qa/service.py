@@ -190,11 +190,11 @@ class QAService:
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
             trace.question = q
-        # "projekten", "alla projekt": an open question across projects, answered per project.
-        across = (
-            not q.projects
-            and not q.aggregate
-            and any(has_phrase(normalise(text), w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS))
+        # "projekten", "alla projekt": an open question across projects, answered per project;
+        # so is advice asked of no one in particular ("Vad bör man tänka på när …?").
+        across = not q.projects and not q.aggregate and (
+            any(has_phrase(normalise(text), w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS))
+            or not set(q.fields) & set(FACT_FIELDS) and has_phrase(normalise(text), "man")
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]

@@ -167,6 +167,15 @@ def test_every_report_gets_candidates_for_a_question_across_projects(qa_service:
     assert all(n >= 10 for n in per_report.values()), per_report
 
 
+def test_advice_asked_of_no_one_in_particular_is_answered_across_projects(qa_service: Any) -> None:
+    from qa.service import Trace
+
+    trace = Trace()
+    a = qa_service.ask("Vad bör man tänka på när man ska rekrytera deltagare?", trace=trace)
+    assert a.answerable and trace.path == "lessons"
+    assert len({c.passage.chunk.project for c in a.citations}) >= 3
+
+
 def test_a_figure_stated_differently_in_two_places_is_said(qa_service: Any) -> None:
     a = qa_service.ask("Hur stor budget hade TAMU Malmö?")
     budget = next(f for f in a.figures if f.field == "total_budget")
