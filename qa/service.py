@@ -194,7 +194,7 @@ class QAService:
         # so is advice asked of no one in particular ("Vad bör man tänka på när …?").
         across = not q.projects and not q.aggregate and (
             any(has_phrase(normalise(text), w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS))
-            or not set(q.fields) & set(FACT_FIELDS) and has_phrase(normalise(text), "man")
+            or has_phrase(normalise(text), "man") and not _QUANTITY.search(normalise(text))
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
