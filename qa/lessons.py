@@ -22,6 +22,8 @@ ACROSS_CANDIDATES = 40
 #: And each report's own best, when several are indexed (10, 20 and 30 measured: recall@5
 #: over all held-out sets 0.663, 0.671, 0.671).
 PER_REPORT_CANDIDATES = 20
+#: … for at most this many reports, the newest (each is one more search per question).
+PER_REPORT_SEARCHES = 3
 #: Rank bonus of a passage of the kinds asked for, and weight of its best sentence's
 #: coverage of the question (measured on all four question sets, docs/evaluation.md).
 TYPE_BONUS = 0.5

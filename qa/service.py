@@ -40,6 +40,7 @@ from qa.lessons import (
     ACROSS_CANDIDATES,
     LESSON_TYPES,
     PER_REPORT_CANDIDATES,
+    PER_REPORT_SEARCHES,
     newest_first,
     rank_across,
     spread_over_projects,
@@ -345,10 +346,12 @@ class QAService:
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
         reports_in_scope = filters.report_ids or tuple(self.reports_meta)
         if across and len(reports_in_scope) > 1:
-            # Every report's own best passages are candidates: a long report's many projects
-            # would otherwise fill them all and a shorter one's lessons never be ranked.
+            # The newest reports' own best passages are candidates too: a long report's many
+            # projects would otherwise fill them all and a shorter one's lessons never be
+            # ranked. Only the newest few, so the cost does not grow with the archive.
+            newest = sorted(reports_in_scope, key=lambda r: -(self.report_years.get(r) or 0))
             have = {p.chunk.id for p in passages}
-            for rid in reports_in_scope:
+            for rid in newest[:PER_REPORT_SEARCHES]:
                 own = dataclasses.replace(filters, report_ids=(rid,))
                 extra = self.retriever.retrieve(q.text, own, PER_REPORT_CANDIDATES, timings=trace.timings)
                 passages += [p for p in extra if p.chunk.id not in have]
