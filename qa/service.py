@@ -200,6 +200,9 @@ class QAService:
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
         counted = counted_noun(text, self.weights.query)
+        # A part of a group of people is stated without the group's noun beside the number:
+        # the report names the group its own way ("Av de inskrivna hade 97 fått ett arbete").
+        people = part_of_people(text)
         if counted:
             # "Hur många anställda …" is counted by "351 medarbetare": a synonym counts too.
             counted |= {s for t in counted for s in self.synonyms.get(t, ())}
@@ -225,10 +228,9 @@ class QAService:
         share = asks_share(text)
         if counted:
             # A count question is answered by a passage that states such a count.
-            part = self.declines.count_predicate(text, terms, counted)
-            people = part_of_people(text)
+            part = self.declines.count_predicate(text, terms, counted) if people else ()
             passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share,
-                                                          predicate=part if people else (), any_count=people))
+                                                          predicate=part, any_count=people))
         trace.passages = passages
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
@@ -296,10 +298,7 @@ class QAService:
             citations = mint_citations(chosen, query_terms, self.weights)
             return Answer(new_answer_id(), lessons_answer(q, citations), True, citations)
         trace.path = "extractive"
-        # A part of a group of people is stated without the group's noun beside the number:
-        # the report names the group its own way ("Av de inskrivna hade 97 fått ett arbete"),
-        # so what the part did is what to quote.
-        people = part_of_people(text)
+        # Of a part of a group of people, what the part did is what to quote.
         said = terms - counted if people and counted else terms
         # Quotes are chosen for what the question asks beyond the project's name, in the
         # report's words too ("fått jobb" is "fått ett arbete").
