@@ -1,4 +1,5 @@
-"""Heading lines found from a report's own structure, and the vocabulary that types them.
+"""Heading lines found from a report's own structure (what a title means is
+``corpus.section_titles``).
 
 Three styles are recognised: explicit markup (markdown ``#`` headings or numbered
 headings such as ``3.2 Projektfakta``, which carry their level), table-of-contents entries
@@ -13,110 +14,17 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from corpus.normalise import TocEntry
+from corpus.section_titles import (
+    MARKDOWN_HEADING,
+    NUMBERED_HEADING,
+    PROJECT_SUBSECTION_TYPES,
+    clean_title,
+    comparable,
+    is_pure_vocabulary,
+    subsection_type,
+)
 from corpus.types import SectionType
 
-# Subsection vocabulary of a project description, as (lower-case stem pattern, type).
-# The type of a title is the one whose stem occurs earliest in it.
-SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
-    (r"projektfakta", SectionType.FACTS),
-    (r"fakta\b", SectionType.FACTS),  # "Fakta", "Kortfakta", "Basfakta"
-    (r"om projektet", SectionType.FACTS),
-    (r"projektbeskrivning", SectionType.FACTS),
-    (r"grunduppgifter", SectionType.FACTS),
-    (r"nyckeluppgifter|basfakta|faktaruta|projektet i korthet", SectionType.FACTS),
-    (r"aktuellt läge", SectionType.STATUS),
-    (r"läget\b", SectionType.STATUS),
-    (r"måluppfyllelse", SectionType.STATUS),
-    (r"resultat", SectionType.STATUS),
-    (r"\bmål(en)?\b", SectionType.STATUS),
-    (r"nyckeltal", SectionType.STATUS),
-    (r"lägesrapport", SectionType.STATUS),
-    (r"lägesbeskrivning", SectionType.STATUS),
-    (r"\bstatus\b", SectionType.STATUS),
-    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
-     SectionType.STATUS),
-    (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
-    (r"^genomförande", SectionType.STATUS),
-    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b",
-     SectionType.SUCCESS_FACTORS),
-    (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
-    (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
-    (r"gått bra", SectionType.SUCCESS_FACTORS),
-    (r"utmaning", SectionType.CHALLENGES),
-    (r"\bhinder\b", SectionType.CHALLENGES),
-    (r"lärdom", SectionType.CHALLENGES),
-    (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
-    (r"förbättringsområde", SectionType.CHALLENGES),
-    (r"\brisk", SectionType.CHALLENGES),
-    (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b", SectionType.CHALLENGES),
-    # Lessons for the next application ("Att ta med till nästa ansökan").
-    (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
-    (r"implementering", SectionType.IMPLEMENTATION),
-    (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
-    (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning|^vad händer (?:nu|sedan)",
-     SectionType.IMPLEMENTATION),
-    # The whole title only: "Nästa steg Vivalla" is a project's name.
-    (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?)"
-     r"(?: (?:inför|under|för) \S+| \d{4})?$",
-     SectionType.IMPLEMENTATION),
-    (r"sammanfattning", SectionType.SUMMARY),
-    (r"slutsats", SectionType.SUMMARY),
-    (r"bakgrund", SectionType.BACKGROUND),
-)
-# Vocabulary that types a title only when nothing else in it does: "Erfarenheter inför
-# framtiden" are lessons, "Erfarenheter som har fungerat" success factors.
-_WEAK_VOCABULARY: tuple[tuple[str, SectionType], ...] = ((r"erfarenhet|reflektion", SectionType.CHALLENGES),)
-# Types that make up a project's description (summary/background usually sit at chapter level).
-PROJECT_SUBSECTION_TYPES = frozenset(
-    {
-        SectionType.FACTS,
-        SectionType.STATUS,
-        SectionType.SUCCESS_FACTORS,
-        SectionType.CHALLENGES,
-        SectionType.IMPLEMENTATION,
-    }
-)
-# Chapter-level vocabulary; anything else at chapter level is background.
-CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
-    (r"sammanfattning", SectionType.SUMMARY),
-    (r"slutsats", SectionType.SUMMARY),
-    (r"avslutande", SectionType.SUMMARY),
-    (r"budget", SectionType.FACTS),
-    (r"ekonomisk översikt", SectionType.FACTS),
-    (r"bakgrund", SectionType.BACKGROUND),
-    (r"inledning", SectionType.BACKGROUND),
-    (r"organisation", SectionType.BACKGROUND),
-    (r"bilaga", SectionType.BACKGROUND),
-)
-# Words that may accompany vocabulary in a heading that is nothing but vocabulary.
-_FILLER = frozenset(
-    (
-        "och",
-        "samt",
-        "av",
-        "i",
-        "för",
-        "om",
-        "med",
-        "inom",
-        "till",
-        "kring",
-        "projektet",
-        "projektets",
-        "förväntade",
-        "de",
-        "det",
-        "en",
-        "ett",
-        "viktigaste",
-        "övriga",
-        "nuvarande",
-    )
-)
-
-_MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _BULLET = re.compile(r"^(?:[-–•o]|\*\s|\d+[.)]\s)")
 _MAX_TITLE_WORDS = 12
 _MAX_TITLE_CHARS = 100
@@ -173,63 +81,6 @@ def opens_fact_block(text: str, end: int) -> bool:
         return False
     lines = [x.strip() for x in text[end : end + 600].split("\n") if x.strip()][:6]
     return sum(1 for x in lines if _FACT_LINE.match(x)) >= 2
-
-
-def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> SectionType | None:
-    low = comparable(title)
-    best: tuple[int, SectionType] | None = None
-    for stem, stype in vocabulary:
-        m = re.search(stem, low)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), stype)
-    return best[1] if best else None
-
-
-def subsection_type(title: str) -> SectionType | None:
-    """The section type a heading's vocabulary names, or None when it names none. A project
-    part named with background ("Bakgrund och projektfakta") is that part."""
-    found = _matches(title, SUBSECTION_VOCABULARY) or _matches(title, _WEAK_VOCABULARY)
-    if found is SectionType.BACKGROUND:
-        own = _matches(title, tuple(v for v in SUBSECTION_VOCABULARY if v[1] in PROJECT_SUBSECTION_TYPES))
-        return own or found
-    return found
-
-
-def chapter_type(title: str) -> SectionType:
-    """The type of a chapter-level heading (summary, facts for budget tables, else background)."""
-    return _matches(title, CHAPTER_VOCABULARY) or SectionType.BACKGROUND
-
-
-def is_chapter_vocabulary(title: str) -> bool:
-    """Whether a heading names a typical chapter (summary, budget, background …)."""
-    return _matches(title, CHAPTER_VOCABULARY) is not None
-
-
-def is_pure_vocabulary(title: str) -> bool:
-    """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
-    low = comparable(title)
-    for stem, _ in SUBSECTION_VOCABULARY:
-        low = re.sub(r"\w*" + stem + r"\w*", " ", low)
-    words = [w for w in re.split(r"[\s/,()–-]+", low) if w]
-    return all(w in _FILLER for w in words)
-
-
-def clean_title(line: str) -> str:
-    """A heading's title without markup: no ``#``, numbering, ``*`` or trailing colon."""
-    m = _MARKDOWN.match(line)
-    title = m.group(2) if m else line
-    n = _NUMBERED.match(title)
-    if n and n.group(2)[0].isupper():
-        title = n.group(2)
-    title = title.replace("*", "").replace("_", " ") if "*" in title else title
-    return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
-
-
-def comparable(title: str) -> str:
-    """A title folded for comparison: lower case, one kind of dash, no markup or leaders."""
-    t = clean_title(title).lower().replace("–", "-").replace("—", "-")
-    t = re.sub(r"[\s.]*\.{2,}[\s.]*$", "", t)
-    return re.sub(r"\s+", " ", t).strip()
 
 
 def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
@@ -289,15 +140,15 @@ def _explicit(text: str) -> list[HeadingLine]:
     out: list[HeadingLine] = []
     lines = _standalone_lines(text)
     has_subnumbers = any(
-        (n := _NUMBERED.match(line)) and "." in n.group(1) and _is_plain_title(n.group(2))
+        (n := NUMBERED_HEADING.match(line)) and "." in n.group(1) and _is_plain_title(n.group(2))
         for _, _, line in lines
     )
     for start, end, line in lines:
-        m = _MARKDOWN.match(line)
+        m = MARKDOWN_HEADING.match(line)
         if m:
             out.append(HeadingLine(start, end, clean_title(line), "markdown", len(m.group(1))))
             continue
-        n = _NUMBERED.match(line)
+        n = NUMBERED_HEADING.match(line)
         if has_subnumbers and n and _is_plain_title(n.group(2), numbered=True) and n.group(2)[0].isupper():
             level = n.group(1).count(".") + 1
             out.append(HeadingLine(start, end, clean_title(line), "numbered", level))

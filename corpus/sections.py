@@ -15,13 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.fact_patterns import FUND_WORDS
-from corpus.headings import (
-    PROJECT_LABEL,
+from corpus.headings import PROJECT_LABEL, HeadingLine, heading_type
+from corpus.section_titles import (
     PROJECT_SUBSECTION_TYPES,
-    HeadingLine,
     chapter_type,
     clean_title,
-    heading_type,
     is_chapter_vocabulary,
     is_pure_vocabulary,
 )

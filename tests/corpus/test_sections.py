@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from corpus.headings import chapter_type, is_pure_vocabulary, subsection_type
 from corpus.normalise import normalise
 from corpus.reading import parse_report, read_report
+from corpus.section_titles import chapter_type, is_pure_vocabulary, subsection_type
 from corpus.types import Report, Section, SectionKind, SectionType
 
 pytestmark = pytest.mark.unit

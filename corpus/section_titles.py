@@ -1,0 +1,172 @@
+"""What a section title says: its words without markup, and the vocabulary that types it
+(facts, status, success factors, challenges, implementation, summary, background).
+
+Kept apart from ``corpus.headings`` (which finds where titles are) because both the
+heading finder and the section tree ask what a title means.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.types import SectionType
+
+# Subsection vocabulary of a project description, as (lower-case stem pattern, type).
+# The type of a title is the one whose stem occurs earliest in it.
+SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
+    (r"projektfakta", SectionType.FACTS),
+    (r"fakta\b", SectionType.FACTS),  # "Fakta", "Kortfakta", "Basfakta"
+    (r"om projektet", SectionType.FACTS),
+    (r"projektbeskrivning", SectionType.FACTS),
+    (r"grunduppgifter", SectionType.FACTS),
+    (r"nyckeluppgifter|basfakta|faktaruta|projektet i korthet", SectionType.FACTS),
+    (r"aktuellt läge", SectionType.STATUS),
+    (r"läget\b", SectionType.STATUS),
+    (r"måluppfyllelse", SectionType.STATUS),
+    (r"resultat", SectionType.STATUS),
+    (r"\bmål(en)?\b", SectionType.STATUS),
+    (r"nyckeltal", SectionType.STATUS),
+    (r"lägesrapport", SectionType.STATUS),
+    (r"lägesbeskrivning", SectionType.STATUS),
+    (r"\bstatus\b", SectionType.STATUS),
+    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
+     SectionType.STATUS),
+    (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
+    (r"^genomförande", SectionType.STATUS),
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b",
+     SectionType.SUCCESS_FACTORS),
+    (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
+    (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
+    (r"gått bra", SectionType.SUCCESS_FACTORS),
+    (r"utmaning", SectionType.CHALLENGES),
+    (r"\bhinder\b", SectionType.CHALLENGES),
+    (r"lärdom", SectionType.CHALLENGES),
+    (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
+    (r"förbättringsområde", SectionType.CHALLENGES),
+    (r"\brisk", SectionType.CHALLENGES),
+    (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
+    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b", SectionType.CHALLENGES),
+    # Lessons for the next application ("Att ta med till nästa ansökan").
+    (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
+    (r"implementering", SectionType.IMPLEMENTATION),
+    (r"ordinarie verksamhet", SectionType.IMPLEMENTATION),
+    (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning|^vad händer (?:nu|sedan)",
+     SectionType.IMPLEMENTATION),
+    # The whole title only: "Nästa steg Vivalla" is a project's name.
+    (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?)"
+     r"(?: (?:inför|under|för) \S+| \d{4})?$",
+     SectionType.IMPLEMENTATION),
+    (r"sammanfattning", SectionType.SUMMARY),
+    (r"slutsats", SectionType.SUMMARY),
+    (r"bakgrund", SectionType.BACKGROUND),
+)
+# Vocabulary that types a title only when nothing else in it does: "Erfarenheter inför
+# framtiden" are lessons, "Erfarenheter som har fungerat" success factors.
+_WEAK_VOCABULARY: tuple[tuple[str, SectionType], ...] = ((r"erfarenhet|reflektion", SectionType.CHALLENGES),)
+# Types that make up a project's description (summary/background usually sit at chapter level).
+PROJECT_SUBSECTION_TYPES = frozenset(
+    {
+        SectionType.FACTS,
+        SectionType.STATUS,
+        SectionType.SUCCESS_FACTORS,
+        SectionType.CHALLENGES,
+        SectionType.IMPLEMENTATION,
+    }
+)
+# Chapter-level vocabulary; anything else at chapter level is background.
+CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
+    (r"sammanfattning", SectionType.SUMMARY),
+    (r"slutsats", SectionType.SUMMARY),
+    (r"avslutande", SectionType.SUMMARY),
+    (r"budget", SectionType.FACTS),
+    (r"ekonomisk översikt", SectionType.FACTS),
+    (r"bakgrund", SectionType.BACKGROUND),
+    (r"inledning", SectionType.BACKGROUND),
+    (r"organisation", SectionType.BACKGROUND),
+    (r"bilaga", SectionType.BACKGROUND),
+)
+# Words that may accompany vocabulary in a heading that is nothing but vocabulary.
+_FILLER = frozenset(
+    (
+        "och",
+        "samt",
+        "av",
+        "i",
+        "för",
+        "om",
+        "med",
+        "inom",
+        "till",
+        "kring",
+        "projektet",
+        "projektets",
+        "förväntade",
+        "de",
+        "det",
+        "en",
+        "ett",
+        "viktigaste",
+        "övriga",
+        "nuvarande",
+    )
+)
+
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+
+
+def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> SectionType | None:
+    low = comparable(title)
+    best: tuple[int, SectionType] | None = None
+    for stem, stype in vocabulary:
+        m = re.search(stem, low)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), stype)
+    return best[1] if best else None
+
+
+def subsection_type(title: str) -> SectionType | None:
+    """The section type a heading's vocabulary names, or None when it names none. A project
+    part named with background ("Bakgrund och projektfakta") is that part."""
+    found = _matches(title, SUBSECTION_VOCABULARY) or _matches(title, _WEAK_VOCABULARY)
+    if found is SectionType.BACKGROUND:
+        own = _matches(title, tuple(v for v in SUBSECTION_VOCABULARY if v[1] in PROJECT_SUBSECTION_TYPES))
+        return own or found
+    return found
+
+
+def chapter_type(title: str) -> SectionType:
+    """The type of a chapter-level heading (summary, facts for budget tables, else background)."""
+    return _matches(title, CHAPTER_VOCABULARY) or SectionType.BACKGROUND
+
+
+def is_chapter_vocabulary(title: str) -> bool:
+    """Whether a heading names a typical chapter (summary, budget, background …)."""
+    return _matches(title, CHAPTER_VOCABULARY) is not None
+
+
+def is_pure_vocabulary(title: str) -> bool:
+    """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
+    low = comparable(title)
+    for stem, _ in SUBSECTION_VOCABULARY:
+        low = re.sub(r"\w*" + stem + r"\w*", " ", low)
+    words = [w for w in re.split(r"[\s/,()–-]+", low) if w]
+    return all(w in _FILLER for w in words)
+
+
+def clean_title(line: str) -> str:
+    """A heading's title without markup: no ``#``, numbering, ``*`` or trailing colon."""
+    m = MARKDOWN_HEADING.match(line)
+    title = m.group(2) if m else line
+    n = NUMBERED_HEADING.match(title)
+    if n and n.group(2)[0].isupper():
+        title = n.group(2)
+    title = title.replace("*", "").replace("_", " ") if "*" in title else title
+    return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
+
+
+def comparable(title: str) -> str:
+    """A title folded for comparison: lower case, one kind of dash, no markup or leaders."""
+    t = clean_title(title).lower().replace("–", "-").replace("—", "-")
+    t = re.sub(r"[\s.]*\.{2,}[\s.]*$", "", t)
+    return re.sub(r"\s+", " ", t).strip()
