@@ -46,15 +46,19 @@ class FigureIndex:
         share the most (idf-weighted) question terms besides "mål", outside the sentences
         ``said``. Among equals, one of a field in ``like`` wins: the goal beside an outcome
         share is the goal share, not the count the same sentence starts with."""
-        best, best_score = None, (0.0, False)
+        best, best_score = None, (False, 0.0, False)
         for fig in self.all():
             if fig.project not in projects or fig.kind != kind:
                 continue
             if any(a <= fig.span.start < b for a, b in said):
                 continue
             hits = matched(terms, set(self.weights.passage(f"{fig.label} {fig.sentence}")))
-            score = (sum(self.weights.idf(t) for t in hits if not t.startswith("mål")), fig.field in like)
-            if score[0] > 0 and score > best_score:
+            # "… 37 procent, gått vidare … Målet var 40 procent.": the same field right after
+            # a stated sentence is its goal, though it repeats none of the question's words.
+            after = fig.field in like and any(0 <= fig.span.start - b <= _RIGHT_AFTER for _, b in said)
+            weight = sum(self.weights.idf(t) for t in hits if not t.startswith("mål"))
+            score = (after, weight, fig.field in like)
+            if (after or score[1] > 0) and score > best_score:
                 best, best_score = fig, score
         return best
 
@@ -93,6 +97,10 @@ class FigureIndex:
         figures.append(as_ref(best, cit.id))
         label = "Målet" if kind == "goal" else "Resultatet"
         return f"{text}\n{label}: {' '.join(quote.replace('*', '').split())} [{cit.id}]"
+
+
+# Characters between a stated sentence's end and a figure "right after" it.
+_RIGHT_AFTER = 40
 
 
 def as_ref(fig: Figure, citation: int | None) -> FigureRef:

@@ -42,3 +42,11 @@ def test_lessons_under_lead_in_lines_are_lessons(uppsala: Any) -> None:
 def test_a_question_asking_two_counts_gets_both(uppsala: Any) -> None:
     a = uppsala.ask("Hur många företag deltog i Innovationsslussen och hur många nya jobb blev det?")
     assert a.answerable and "64 företag" in a.text and "38 nya arbetstillfällen" in a.text
+
+
+def test_the_goal_right_after_a_stated_share_is_its_goal(uppsala: Any) -> None:
+    # "… 37 procent, gått vidare … Målet var 40 procent.": the participant goal ("450 unga")
+    # shares more words with the question but is another field.
+    a = uppsala.ask("Hur stor andel av de unga i Unga vägar Uppland gick vidare till jobb eller studier, "
+                    "och nådde man målet?")
+    assert "37 procent" in a.text and "Målet var 40 procent" in a.text and "450" not in a.text
