@@ -333,9 +333,10 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
                           re.IGNORECASE)
         # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
-        labelled = (r"\s*(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
+        # The label may be set in bold ("**Stöd från Regionalfonden:** 5 890 tkr").
+        labelled = (r"\s*\**(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
                     + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?"
-                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\s*:\s*")
+                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\**\s*:\s*\**\s*")
         if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
             return a
         # "Projektet beviljades 268 000 euro", "har beviljats 1 926 400 kr": the grant (not "har

@@ -490,6 +490,9 @@ def test_label_lines_and_more_owner_and_funding_wordings(text: str, expected: tu
          (None, "2027-03-01", "2029-02-28", None, 6_000_000, 3_900_000, "ESF+")),
         ("Program: Erasmus+, nyckelaktivitet 1\nBeviljat bidrag: 1 250 tkr (helt finansierat av Erasmus+)",
          (None, None, None, None, None, 1_250_000, "Erasmus+")),
+        # the label set in bold
+        ("**Total budget:** 14 725 tkr\n**Stöd från Regionalfonden:** 5 890 tkr",
+         (None, None, None, None, 14_725_000, 5_890_000, "ERUF")),
         # Items on one line separated by "·": the dates are the project's, not the manager's.
         ("Projektägare: Fritidsförvaltningen · Projektledare: Eva Ström · ESF+ · 2030-01-15 – 2032-12-31",
          ("Fritidsförvaltningen", "2030-01-15", "2032-12-31", None, None, None, "ESF+")),
