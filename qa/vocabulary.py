@@ -281,7 +281,8 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
      "plattform", "teams"),
     ("språk", "språket", "svenska", "svenskan", "språkkunskaper", "tolk", "modersmål", "behärskar"),
     ("arbetsgivare", "näringsliv", "näringslivet", "näringslivsinriktade", "företagen", "chefer"),
-    ("utländsk", "utländska", "internationell", "internationella", "andra länder", "partnerländer"),
+    ("utländsk", "utländska", "internationell", "internationella", "andra länder", "partnerländer",
+     "utomlands"),
     ("ekonomi", "ekonomin", "utbetalning", "utbetalningar", "likviditet", "redovisning", "medfinansiering"),
     ("leva kvar", "lever vidare", "implementering", "ordinarie verksamhet", "permanent", "efter projektslut"),
 )

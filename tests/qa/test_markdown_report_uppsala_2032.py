@@ -50,3 +50,12 @@ def test_the_goal_right_after_a_stated_share_is_its_goal(uppsala: Any) -> None:
     a = uppsala.ask("Hur stor andel av de unga i Unga vägar Uppland gick vidare till jobb eller studier, "
                     "och nådde man målet?")
     assert "37 procent" in a.text and "Målet var 40 procent" in a.text and "450" not in a.text
+
+
+def test_utomlands_is_the_theme_of_partners_in_other_countries(uppsala: Any) -> None:
+    # "partner utomlands" against "huvudpartnern", "flera språk", "andra länder": declined
+    # before, "utomlands" being a word no report uses.
+    trace = Trace()
+    a = uppsala.ask("Vad krånglade i samarbetet med partner utomlands?", trace=trace)
+    assert a.answerable and trace.path == "lessons"
+    assert any(c.passage.chunk.project == "Skärgårdsvård över gränsen" for c in a.citations[:5])
