@@ -19,7 +19,10 @@ from corpus.types import Report, Sourced, Span
 _DEPARTMENT = re.compile(r"\S.*?(?:förvaltningen|kontoret|nämnden|förvaltning|avdelningen|bolaget)\b",
                          re.IGNORECASE)
 _STATUS_TAIL = re.compile(r"\s*[,–-]?\s*\b(?:avslutat|avslutad|pågående)\b.*$", re.IGNORECASE)
-_TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|sammanlagt|samtliga\s+projekt)\W*$", re.IGNORECASE)
+# "Summa", "Totalt:", "Summa (exkl. X och Y)": a total row, whatever it leaves out.
+_TOTAL_ROW = re.compile(
+    r"^(?:totalt|total|summa|sammanlagt|samtliga\s+projekt)\W*(?:\(.*\)\W*)?$", re.IGNORECASE
+)
 _FUND_PAREN = re.compile(r"\((ESF|ERUF|ERDF)\)", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"total|sammanlag|samtliga\s+projekt|summa|totalt|sammantaget|tillsammans",
                         re.IGNORECASE)

@@ -102,6 +102,8 @@ _DEPT = rf"[A-ZÅÄÖ][^,.;]*?{_UNIT}"
 _OWNED_DEPT = rf"[\wÅÄÖåäö][^,.;]*?{_UNIT}"
 # Owners that are not departments: a company, a region, a foundation, an association.
 _ORG = (r"(?:[A-ZÅÄÖ][\wåäö&-]+\s+){1,3}AB\b|AB(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2}"  # companies
+        # associations named by place: "Saivojärvi byaförening", "Norrstrands Bygderåd"
+        r"|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}[\wåäö-]*(?:förening|[Rr]åd|förbund)(?:en|et)?\b"
         r"|(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
@@ -120,7 +122,10 @@ _OWNED_BY_RE = re.compile(
 # runs the project, read only when no sentence says who owns it (a department that
 # "driver" a project sometimes only operates what another owns).
 _RUN_BY_RE = re.compile(
-    rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
+    rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+"
+    # "drivs av den ideella föreningen X": the kind of organisation is no part of its name
+    r"(?:den\s+(?:ideella\s+)?(?:föreningen|organisationen)\s+(?=[A-ZÅÄÖ]))?"
+    rf"(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
 )
 
 
@@ -195,12 +200,12 @@ _FINANCED_BY_EU = re.compile(
     re.IGNORECASE,
 )
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
-                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b",
+                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b|\bLeader\b",
                      re.IGNORECASE)
 
 
 _FUND_NAME = (
-    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus\+?"
+    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus\+?|Leader\b"
     r"|\w*fonden\+?)"
 )
 
@@ -334,15 +339,20 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
                           re.IGNORECASE)
         # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
         # The label may be set in bold ("**Stöd från Regionalfonden:** 5 890 tkr").
+        # A label line set as a table row ("Interreg Nord<tab>1 397 500 euro") names the fund too.
         labelled = (r"\s*\**(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
-                    + _FUND_NAME + r"(?:-?(?:stöd|bidrag|medel))?"
-                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\**\s*:\s*\**\s*")
+                    + _FUND_NAME + r"(?:\s+[A-ZÅÄÖ]\w+)?(?:-?(?:stöd|bidrag|medel))?"
+                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\**\s*(?::|\t)\s*\**\s*")
         if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
             return a
         # "Projektet beviljades 268 000 euro", "har beviljats 1 926 400 kr": the grant (not "har
         # beviljats en total budget på …")
         granted = re.search(r"\b(?:beviljades|beviljats)\s+(?:totalt\s+)?$", before, re.IGNORECASE)
         if granted and not re.search(r"budget", after, re.IGNORECASE):
+            return a
+        # "770 tkr (65 procent) stöd genom Leader"
+        if re.match(r"\s*(?:\([^()]{0,30}\)\s*)?(?:i\s+)?(?:EU-)?(?:stöd|bidrag)\s+(?:genom|från|via)\s+"
+                    r"(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE):
             return a
         # "Av dessa kommer Y kr från Europeiska socialfonden+"
         from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)
@@ -352,7 +362,9 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         if re.search(_FUND_NAME + r"\s+(?:finansierar|står\s+för|bidrar\s+med)\s+[^.;]{0,40}?"
                      r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller)\s*$", before):
             return a
-        if re.search(r"(?:EU|ESF|ERUF)\+?-?(?:stöd|finansiering|medel)\w*\s*"
+        # "EU-stöd Y", "varav AMIF-stöd Y", "regionalfondsstöd Y", "Leaderstöd: Y"
+        if re.search(r"(?:(?:EU|ESF|ERUF|AMIF|FRO|JTF|FEAD|LIFE|Interreg|Leader|Erasmus)\+?-?|\w+fonds)"
+                     r"(?:stöd|finansiering|medel|bidrag)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
                      r"(?:stöd|bidrag)\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
                      r"stöd\w*\s+från\s+(?:den\s+)?" + _FUND_NAME + r"\s*$|"

@@ -29,6 +29,8 @@ _BULLET = re.compile(r"^(?:[-–•o]|\*\s|\d+[.)]\s)")
 _MAX_TITLE_WORDS = 12
 _MAX_TITLE_CHARS = 100
 _FUZZY = 0.85
+#: Longest title written as a statement ending in a full stop ("Det vi tar med oss.").
+_MAX_STATEMENT_WORDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,8 @@ class HeadingLine:
     """A line that may be a heading: its span, cleaned title, explicit level and origin.
 
     ``source`` is "markdown", "numbered", "labelled" ("PROJEKT 3 – X"), "part" (a numbered
-    title inside such a project), "toc" or "plain"; ``level`` is set only for
+    title inside such a project), "toc", "chapter" (a numbered line in capitals where no
+    heading has a sub-number) or "plain"; ``level`` is set only for
     explicit markup. ``toc_title`` is the TOC's spelling when the line matched an entry.
     ``body_type`` is the type the body shows when the title names none: "Kortfakta" or
     "Projektets ramar" above lines of project facts.
@@ -115,9 +118,13 @@ def _is_plain_title(line: str, numbered: bool = False) -> bool:
     """Whether a line on its own reads as a title. A line numbered like the report's other
     headings ("5.1 Hur når man deltagare som inte vill delta?", "3. OMVÄRLD: EN NY
     PERIOD") may be a longer question or carry a colon; an unnumbered one may not."""
+    if PROJECT_LABEL.match(line):
+        line = PROJECT_LABEL.sub("", line)  # "Delprojekt: Steget vidare" is titled by its name
     title = clean_title(line)
     if not title or len(title) > _MAX_TITLE_CHARS or len(title.split()) > _MAX_TITLE_WORDS:
         return False
+    if numbered_capitals(line):
+        return True
     if _BULLET.match(line) or "\t" in line or line.rstrip("*").endswith((".", ",", ";", ":", "!")):
         return False
     if line.rstrip("*").endswith("?") and len(title.split()) > 6 and not numbered:
@@ -127,11 +134,22 @@ def _is_plain_title(line: str, numbered: bool = False) -> bool:
     return title[0].isupper() or title[0].isdigit()
 
 
+def numbered_capitals(line: str) -> bool:
+    """A numbered line in capitals ("3. ARBETSMARKNAD OCH KOMPETENS"): a chapter title,
+    never a list item, even where no heading carries a sub-number."""
+    n = NUMBERED_HEADING.match(line.strip())
+    return n is not None and "." not in n.group(1) and n.group(2).isupper() and len(n.group(2)) >= 4
+
+
 def _is_lead_in_title(line: str) -> bool:
     """A short line of section vocabulary ending in a colon, on its own above a list or
-    quotes ("Vad som har fungerat:", "Det här tar vi med oss:"): a subsection's title."""
+    quotes ("Vad som har fungerat:", "Det här tar vi med oss:"), or in a full stop where the
+    report writes its titles as short statements ("Det som var tungt."): a subsection's title."""
     title = line.rstrip().rstrip("*")
-    if not title.endswith(":") or len(title.split()) > 6 or ":" in title[:-1] or _BULLET.match(line):
+    colon = title.endswith(":") and len(title.split()) <= 6
+    # "Svårt." alone is an answer, not a title.
+    stop = title.endswith(".") and 2 <= len(title.split()) <= _MAX_STATEMENT_WORDS and "." not in title[:-1]
+    if not (colon or stop) or ":" in title[:-1] or _BULLET.match(line):
         return False
     return subsection_type(title[:-1]) in PROJECT_SUBSECTION_TYPES
 
@@ -240,7 +258,8 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
     into chapters, projects, subsections and lower-level titles.
     """
     explicit = _explicit(text)
-    if len(explicit) >= 3:
+    # Labels alone ("Delprojekt: X") give no levels: the plain reading below places them.
+    if sum(h.source != "labelled" for h in explicit) >= 3:
         return _with_unmarked_subsections(text, explicit)
     lines = _standalone_lines(text)
     toc_hits = _match_toc(lines, toc) if toc else {}
@@ -248,7 +267,9 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
     for k, (start, end, line) in enumerate(lines):
         if k in toc_hits:
             out.append(HeadingLine(start, end, clean_title(line), "toc", None, toc_hits[k]))
-        elif _is_plain_title(line):
+        elif numbered_capitals(line):
+            out.append(HeadingLine(start, end, clean_title(line), "chapter"))
+        elif _is_plain_title(line) or _is_lead_in_title(line):
             body = SectionType.FACTS if not subsection_type(line) and opens_fact_block(text, end) else None
-            out.append(HeadingLine(start, end, clean_title(line), "plain", body_type=body))
+            out.append(HeadingLine(start, end, clean_title(line).rstrip("."), "plain", body_type=body))
     return out

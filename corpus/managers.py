@@ -56,6 +56,11 @@ _THEREAFTER_RE = re.compile(rf"(?P<old>{_NAME})(?:\s*\([^()]{{0,40}}\))?\s*[,;]?
                             rf"(?:och\s+)?(?:därefter|sedan\s+dess|efter\s+det|numera)\s+(?P<new>{_NAME})")
 _TOOK_OVER_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:tog\s+över|har\s+tagit\s+över|tillträdde|"
                            r"har\s+tillträtt)")
+# "Per Nyhlén, teknisk chef, är tillförordnad projektledare": acting, so the current one.
+_ACTING_RE = re.compile(rf"(?P<names>{_NAME})(?:,\s+[^,.;]{{1,40}},)?\s+(?:(?:är|har\s+varit)\s+)?"
+                        r"(?:tillförordnad|t\.\s?f\.|tf\.?)\s+projektledare\b")
+# "Projektledaren Linnea Holm lämnade bolaget i oktober": named, then gone.
+_LEFT = re.compile(r"\s+(?:lämnade|slutade|avgick|har\s+lämnat|har\s+slutat|gick\s+i\s+pension)\b")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
 
 
@@ -92,6 +97,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     if "projektledare" in t.lower():
         out += [m_ for m in [*_EARLIER_RE.finditer(t), *_THEREAFTER_RE.finditer(t)]
                 for m_ in (mention(m, "new", "current"), mention(m, "old", "former"))]
+    out += [mention(m, "names", "current") for m in _ACTING_RE.finditer(t)]
     if out:
         return out
     if "projektledare" in t.lower():
@@ -110,5 +116,6 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
         else:
             role = "current"
         for name, span in _split_names(names, sent.start + m.start("names")):
-            out.append(ManagerMention(name, span, role))
+            left = _LEFT.match(t, span.end - sent.start) is not None
+            out.append(ManagerMention(name, span, "former" if left else role))
     return out

@@ -18,6 +18,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from corpus.section_titles import PROJECT_SUBSECTION_TYPES, subsection_type
+
 logger = logging.getLogger(__name__)
 
 _SPACE_VARIANTS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -89,8 +91,11 @@ def _definitions(lines: list[str]) -> list[str]:
     return out
 
 
-# "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column.
-_ALIGNED = re.compile(r"^( *)([A-ZÅÄÖ][\w+.-]*(?: [\w+.-]+){0,2})( {2,})([^\s|](?:[^\s|]| (?! ))*)$")
+# "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column;
+# or "    Projektägare ......... Kultur AB", dot leaders for the gap (not before a page number).
+_ALIGNED = re.compile(
+    r"^( *)([A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2})( {2,}| \.{3,} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$"
+)
 
 
 def _aligned_labels(lines: list[str]) -> list[str]:
@@ -108,10 +113,13 @@ def _aligned_labels(lines: list[str]) -> list[str]:
             continue
         column = block[0][1]
         end = block[-1][0] + 1
+        while end < len(lines) and _continues_value(lines[end], column):
+            end += 1  # the last value's own continuation lines
         for k in range(i, end):
             m = _ALIGNED.match(lines[k])
             if m and len(m.group(1) + m.group(2) + m.group(3)) == column:
-                out.append(f"{m.group(1)}{m.group(2)}\t{m.group(4)}")
+                # Dot leaders stay (a quote of the line reads as the report does).
+                out.append(f"{m.group(1)}{m.group(2)}{m.group(3).rstrip()}\t{m.group(4)}")
             else:
                 out[-1] += " " + lines[k].strip()
         i = end
@@ -130,11 +138,16 @@ def _aligned_block(lines: list[str], start: int) -> list[tuple[int, int]]:
         if at is not None and (column is None or at == column):
             column = at
             found.append((k, at))
-        elif not (found and column and lines[k].startswith(" " * column)
-                  and lines[k][column:column + 1].strip() and "  " not in lines[k].strip()):
+        elif not (found and column and _continues_value(lines[k], column)):
             break
         k += 1
     return found
+
+
+def _continues_value(line: str, column: int) -> bool:
+    """An indented line reaching exactly to the value column: the value above goes on."""
+    reaches = line.startswith(" " * column) and bool(line[column : column + 1].strip())
+    return reaches and "  " not in line.strip()
 
 
 # "Projektledare för Luleås del:Mikael Aho": a label whose value lost its space (a PDF
@@ -370,6 +383,15 @@ def _unwrap(lines: list[str]) -> list[str]:
     return _set_apart_titles(out, width)
 
 
+def _titled_statement(line: str) -> bool:
+    """A title written as a short statement ending in a full stop ("Det som var tungt."),
+    in the words of a project's subsections."""
+    words = line[:-1]
+    return line.endswith(".") and 2 <= len(line.split()) <= 5 and "." not in words and (
+        subsection_type(words) in PROJECT_SUBSECTION_TYPES
+    )
+
+
 def _set_apart_titles(lines: list[str], width: int) -> list[str]:
     """Give a short title line of wrapped text its own paragraph: PDF extraction puts a
     subsection title ("Läget vid årsskiftet") straight above its first paragraph, with no
@@ -383,7 +405,7 @@ def _set_apart_titles(lines: list[str], width: int) -> list[str]:
             and len(line) < _FULL_LINE * width
             and len(line.split()) <= 8
             and (line[0].isupper() or line[0].isdigit())
-            and not line.endswith((*_TERMINAL, ",", ":"))
+            and (not line.endswith((*_TERMINAL, ",", ":")) or _titled_statement(line))
             and "\t" not in line
             and ": " not in line
             and not _BULLET.match(line)

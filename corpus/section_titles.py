@@ -20,6 +20,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"projektbeskrivning", SectionType.FACTS),
     (r"grunduppgifter", SectionType.FACTS),
     (r"nyckeluppgifter|basfakta|faktaruta|projektet i korthet", SectionType.FACTS),
+    # "Ekonomi och tidplan", "Löptid och budget": a project's money and dates.
+    (r"tidplan|\blöptid", SectionType.FACTS),
     (r"aktuellt läge", SectionType.STATUS),
     (r"läget\b", SectionType.STATUS),
     (r"måluppfyllelse", SectionType.STATUS),
@@ -33,7 +35,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
      SectionType.STATUS),
     (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
-    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b",
+    (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b"
+     r"|\b(?:som|vad) (?:har )?hjälpt(?:e)?\b",
      SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
@@ -45,7 +48,10 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"förbättringsområde", SectionType.CHALLENGES),
     (r"\brisk", SectionType.CHALLENGES),
     (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b", SectionType.CHALLENGES),
+    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b|\b(?:var|varit) tungt\b",
+     SectionType.CHALLENGES),
+    # Advice to whoever comes next ("Råd till nästa projekt", "Tips till andra skolor").
+    (r"^(?:råd|tips)\b|\b(?:och|med) (?:råd|tips)$", SectionType.CHALLENGES),
     # Lessons for the next application ("Att ta med till nästa ansökan").
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
@@ -162,6 +168,8 @@ def clean_title(line: str) -> str:
     if n and n.group(2)[0].isupper():
         title = n.group(2)
     title = title.replace("*", "").replace("_", " ") if "*" in title else title
+    if title.startswith("[") and title.endswith("]"):
+        title = title[1:-1]  # "[Ny i Kiruna]": a plain-text title set in brackets
     return re.sub(r"\s+", " ", title).strip().rstrip(":").strip()
 
 

@@ -10,6 +10,7 @@ stay in the body as lower-level titles; TOC entries and chapter vocabulary open 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from corpus.section_titles import (
     clean_title,
     is_chapter_vocabulary,
     is_pure_vocabulary,
+    subsection_type,
 )
 from corpus.types import Section, SectionKind, SectionType, Span
 
@@ -40,6 +42,7 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     states_facts: bool = False  # its text says who runs it, what it costs, when and with which fund
     projects_level: bool = False  # most titles of its level elsewhere in the report are projects
+    read_as_project: bool = False  # the plain reading (no markup) found a project here
 
 
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
@@ -60,17 +63,52 @@ def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
     return adjacent or nxt_type is SectionType.FACTS
 
 
+def _opens_with_facts(heads: list[HeadingLine], i: int, text: str) -> bool:
+    """Whether a plain title is a project's because its own text states a project's facts:
+    the facts stand straight under it (a block of label lines, which alone would type it as
+    a facts heading) or in its opening prose ("Nyckeluppgifter. Projektägare är …")."""
+    h = heads[i]
+    if subsection_type(h.title) or is_chapter_vocabulary(h.title) or h.source != "plain":
+        return False
+    if h.body_type is SectionType.FACTS:
+        return True
+    end = heads[i + 1].start if i + 1 < len(heads) else len(text)
+    return _states_facts(text[h.end : min(end, h.end + _OPENING)])
+
+
+def _states_facts(opening: str) -> bool:
+    """Whether prose states three of the four kinds of project facts (a table of all
+    projects states them all and is no project's)."""
+    lines = [x for x in opening.split("\n") if x.strip()]
+    if not lines or sum("\t" in x or x.startswith("|") for x in lines) * 2 >= len(lines):
+        return False
+    return sum(bool(rx.search(opening)) for rx in _FACT_CUES) + _names_a_fund(opening) >= 3
+
+
 def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, int]]:
-    """Levels for headings without markup; lower-level titles are dropped (they stay body)."""
+    """Levels for headings without markup; lower-level titles are dropped (they stay body).
+
+    A title whose text opens with a project's facts opens a project where no project is
+    open, or the open one has had its subsections or stated its own facts: the next
+    project, introduced without a subsection straight under its title ("Projektets ramar"
+    straight under a project's title is that project's facts)."""
     has_toc = any(h.source == "toc" for h in heads)
     out: list[tuple[HeadingLine, int]] = []
     in_project = False
     current: SectionType | None = None
+    opened = 0  # where the open project's own text starts
     for i, h in enumerate(heads):
         stype = heading_type(h)
-        if _is_project_start(heads, i, text):
-            out.append((h, PROJECT))
-            in_project, current = True, None
+        if h.source == "chapter":
+            out.append((h, CHAPTER))
+            in_project, current = False, None
+        elif _is_project_start(heads, i, text) or (
+            (not in_project or current is not None or _states_facts(text[opened : h.start]))
+            and _opens_with_facts(heads, i, text)
+        ):
+            # The facts under a project's own title are its text, not a facts heading.
+            out.append((dataclasses.replace(h, body_type=None), PROJECT))
+            in_project, current, opened = True, None, h.end
         elif in_project and stype in PROJECT_SUBSECTION_TYPES:
             if h.source == "toc" or stype is not current or is_pure_vocabulary(h.title):
                 out.append((h, SUBSECTION))
@@ -88,12 +126,12 @@ def _next_is_subsection(heads: list[HeadingLine], i: int) -> bool:
     return i + 1 < len(heads) and heading_type(heads[i + 1]) in PROJECT_SUBSECTION_TYPES
 
 
-def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int) -> list[_Node]:
+def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int, flat: bool = False) -> list[_Node]:
     """Nest headings by level; each node ends where the next heading of its level or higher starts."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     for h, level in levelled:
-        node = _Node(h, level)
+        node = _Node(h, level, read_as_project=flat and level == PROJECT)
         while stack and stack[-1].level >= level:
             stack.pop().end = h.start
         (stack[-1].children if stack else roots).append(node)
@@ -267,6 +305,7 @@ def _child_section(
         )
     if project is None and (
         PROJECT_LABEL.match(child.heading.title) is not None
+        or child.read_as_project
         or _describes_project(child)
         or among_projects and _like_a_project(child)
         or between_projects
@@ -281,7 +320,7 @@ def _child_section(
 def _top_section(
     node: _Node, name_of: dict[int, str], among_projects: bool = False, told: bool = False
 ) -> Section:
-    labelled = PROJECT_LABEL.match(node.heading.title) is not None
+    labelled = PROJECT_LABEL.match(node.heading.title) is not None or node.read_as_project
     if labelled or _describes_project(node) or among_projects and _like_a_project(node) or told:
         return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
     return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
@@ -292,11 +331,10 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
 
     ``name_of`` maps a heading's start offset to a normalised title (project names).
     """
-    if heads and all(h.level is not None for h in heads):
-        levelled = _strip_document_title([(h, h.level or 1) for h in heads])
-    else:
-        levelled = _flat_roles(heads, text)
-    roots = _nest(levelled, len(text))
+    flat = not (heads and all(h.level is not None for h in heads))
+    marked = [(h, h.level or 1) for h in heads]
+    levelled = _flat_roles(heads, text) if flat else _strip_document_title(marked)
+    roots = _nest(levelled, len(text), flat)
     _mark_fact_bodies(roots, text)
     _mark_project_levels(roots)
     among = _among_projects(roots)

@@ -657,3 +657,82 @@ def test_a_plain_text_table_with_a_ruled_header_line_is_a_table() -> None:
     assert f.owner is not None and f.owner.value == "Kulturförvaltningen"
     assert f.end_date is not None and f.end_date.value == "2026-12-31"
     assert f.total_budget is not None and f.total_budget.value == 4_250_000
+
+
+def _facts_of(text: str) -> dict[str, ProjectFacts]:
+    return {f.project: f for f in extract_project_facts(parse_report("rapport_test_2033", text))}
+
+
+def _projects(*bodies: tuple[str, str]) -> str:
+    return "Årsrapport 2033\n\n2. PROJEKTEN\n\n" + "".join(
+        f"2.{n} {name}\n\nProjektfakta\n\n{body}\n\nUtmaningar\n\nTiden räckte inte.\n\n"
+        for n, (name, body) in enumerate(bodies, 1)
+    )
+
+
+def test_grants_named_by_their_fund_in_many_ways() -> None:
+    text = _projects(
+        ("Alfa Väg", "Den totala budgeten är 3 940 tkr, varav AMIF-stöd 2 955 tkr och kommunal "
+                     "medfinansiering 985 tkr."),
+        ("Beta Hamn", "Total budget 12,6 Mkr, varav regionalfondsstöd 5,04 Mkr och kommunal "
+                      "medfinansiering 4,2 Mkr."),
+        ("Gamma Byar", "Den totala budgeten är 1 184 tkr. Av detta är 770 tkr (65 procent) stöd "
+                       "genom Leader, 150 tkr är kontant medfinansiering från kommunen."),
+        ("Delta Gräns", "Program\tInterreg Nord\nTotal budget\t2 150 000 euro\n"
+                        "Interreg Nord\t1 397 500 euro (65 procent)"),
+    )
+    facts = _facts_of(text)
+    assert facts["Alfa Väg"].eu_funding.value == 2_955_000  # type: ignore[union-attr]
+    assert facts["Beta Hamn"].eu_funding.value == 5_040_000  # type: ignore[union-attr]
+    assert facts["Gamma Byar"].eu_funding.value == 770_000  # type: ignore[union-attr]
+    assert facts["Delta Gräns"].eu_funding.value == 1_397_500  # type: ignore[union-attr]
+
+
+def test_dot_leader_fact_lines_with_a_wrapped_value() -> None:
+    block = (
+        "    Projektägare ............ Barn- och utbildningsförvaltningen, enheten för\n"
+        "                              kommunalt aktivitetsansvar\n"
+        "    Projektledare ........... Ida Nilsson\n"
+        "    Total budget ............ 6 420 tkr\n"
+        "    ESF+-stöd ............... 3 852 tkr\n"
+    )
+    f = _facts_of(_projects(("Alfa Väg", block)))["Alfa Väg"]
+    assert f.owner is not None and f.owner.value == "Barn- och utbildningsförvaltningen"
+    assert [m.value for m in f.managers] == ["Ida Nilsson"]
+    assert f.total_budget is not None and f.total_budget.value == 6_420_000
+    assert f.eu_funding is not None and f.eu_funding.value == 3_852_000
+
+
+def test_associations_that_run_a_project() -> None:
+    text = _projects(
+        ("Alfa Byar", "Alfa Byar är ett Leaderprojekt som drivs av Saivojärvi byaförening med stöd "
+                      "från Leader Malmfälten."),
+        ("Beta Bygd", "Beta Bygd är ett Leaderprojekt som drivs av den ideella föreningen "
+                      "Norrstrands Bygderåd."),
+    )
+    facts = _facts_of(text)
+    assert facts["Alfa Byar"].owner.value == "Saivojärvi byaförening"  # type: ignore[union-attr]
+    assert facts["Beta Bygd"].owner.value == "Norrstrands Bygderåd"  # type: ignore[union-attr]
+
+
+def test_an_acting_manager_after_the_manager_left() -> None:
+    sent = SentenceText(
+        "Projektledaren Linnea Holm lämnade bolaget i oktober 2033. Under tiden är bolagets tekniska chef "
+        "Per Nyhlén tillförordnad projektledare.", 0)
+    roles = {m.name: m.role for m in find_managers(sent)}
+    assert roles == {"Per Nyhlén": "current"}
+    left = SentenceText("Projektledaren Linnea Holm lämnade bolaget i oktober 2033.", 0)
+    assert [(m.name, m.role) for m in find_managers(left)] == [("Linnea Holm", "former")]
+
+
+def test_a_total_row_that_names_what_it_leaves_out_is_no_project_row() -> None:
+    text = (
+        "Årsrapport 2032\n\n1. ÖVERSIKT\n\nBelopp i tkr.\n\n"
+        "Projekt\tFond\tBudget, tkr\tVarav EU, tkr\n"
+        "Alfa Väg\tESF+\t7 300\t4 380\n"
+        "Beta Hamn\tESF+\t9 750\t5 850\n"
+        "Summa (exkl. Alfa Väg)\t\t9 750\t5 850\n\n"
+        "2. PROJEKTEN\n\n2.1 Alfa Väg\n\nResultat\n\nTio deltagare.\n\nUtmaningar\n\nSvår rekrytering.\n"
+    )
+    rows = extract_budget_table(parse_report("rapport_test_2032", text))
+    assert [r.project for r in rows] == ["Alfa Väg", "Beta Hamn"]

@@ -589,3 +589,73 @@ def test_projects_told_in_prose_between_top_level_projects_are_projects() -> Non
         body = described if n in (1, 4, 6) else prose
         text += f"{title}\n{'-' * len(title)}\n\n" + body.format(name=name, n=n)
     assert [p.name for p in parse_report("r", text).projects] == names
+
+
+def _wrapped(paragraph: str, width: int = 86) -> str:
+    """A paragraph hard-wrapped the way a plain-text export writes it."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(paragraph, width))
+
+
+def test_plain_text_with_numbered_capital_chapters_and_projects_introduced_three_ways() -> None:
+    # No heading has a sub-number; projects are "Delprojekt: X", "[X]" or a title over a
+    # line of stars above aligned dot-leader facts; subsections are short statements
+    # ending in a full stop, straight above their text.
+    filler = " ".join(["Projektet har arbetat vidare med sina aktiviteter under året."] * 4)
+    status = "Läget i dag.\n" + _wrapped("Vid årets slut hade 40 deltagare skrivits in. " + filler)
+    helped = "Det som hjälpte.\n" + _wrapped("Hembesöken gjorde att fler deltog. " + filler)
+    hard = "Det som var tungt.\n" + _wrapped("Rekryteringen av personal tog tid. " + filler)
+    prose_facts = _wrapped(
+        "Nyckeluppgifter. Projektägare är Kulturförvaltningen; projektledare är Eva Berg; "
+        "projektperioden är 1 mars 2030–28 februari 2032; total budget 2 400 tkr, varav "
+        "AMIF-stöd 1 800 tkr; målgruppen är nyanlända."
+    )
+    leaders = (
+        "    Projektägare ............ Barn- och utbildningsförvaltningen, enheten för\n"
+        "                              kommunalt aktivitetsansvar\n"
+        "    Projektledare ........... Ida Nilsson\n"
+        "    Projektperiod ........... 2031-01-01 – 2033-12-31\n"
+        "    Fond .................... Europeiska socialfonden+ (ESF+)\n"
+        "    Total budget ............ 6 420 tkr\n"
+        "    ESF+-stöd ............... 3 852 tkr\n"
+    )
+    intro = _wrapped("Plattformen samordnar kommunens projekt och följer upp dem varje år. " + filler)
+    text = (
+        "KOMMUNEN\nÅrsrapport 2031\n\n1. INLEDNING\n\n" + intro + "\n\n2. ARBETSMARKNAD\n\n" + intro
+        + "\n\nDelprojekt: Steget före\n\n" + prose_facts + "\n\n" + status + "\n\n" + helped + "\n\n" + hard
+        + "\n\nKompass Norr\n************\n\n" + leaders + "\n" + status + "\n\n" + hard
+        + "\n\n[Ny i Byn]\n\n" + prose_facts.replace("Eva Berg", "Per Ek") + "\n\n" + helped
+        + "\n\n3. NÄRINGSLIV\n\n" + intro + "\n"
+    )
+    report = parse_report("rapport_test_2031", text)
+    assert [p.name for p in report.projects] == ["Steget före", "Kompass Norr", "Ny i Byn"]
+    chapters = [s.title for s in report.sections if s.kind is SectionKind.CHAPTER]
+    assert {"Arbetsmarknad", "Näringsliv"} <= {c.capitalize() for c in chapters}
+    by_name = {s.title: s for s in report.all_sections() if s.kind is SectionKind.PROJECT}
+    assert [c.section_type for c in by_name["Steget före"].children] == [S, SF, C]
+    assert [c.title for c in by_name["Kompass Norr"].children] == ["Läget i dag", "Det som var tungt"]
+    # The dot leaders stay in the text (a quote reads as the report does), the value whole.
+    assert "Projektledare ...........\tIda Nilsson" in report.text
+    assert "enheten för kommunalt aktivitetsansvar\nProjektledare" in report.text
+
+
+def test_a_lone_prose_project_after_a_prose_project_is_a_project_of_its_own() -> None:
+    prose = _wrapped(
+        "{name} drivs av Förvaltning {n} och projektledare är Person {n}. Projektet pågår "
+        "2028-01-01 – 2030-12-31 med en budget på 4 200 000 kronor, varav 2 100 000 kronor från "
+        "Europeiska socialfonden+."
+    )
+    text = "RAPPORT 2030\n\n1. PROJEKTEN\n\n"
+    for n, name in enumerate(["Alfa Väg", "Beta Hamn"], 1):
+        text += f"[{name}]\n\n" + prose.format(name=name, n=n) + "\n\nDet svåraste har varit tiden.\n\n"
+    assert [p.name for p in parse_report("r", text).projects] == ["Alfa Väg", "Beta Hamn"]
+
+
+def test_advice_and_help_titles_are_typed() -> None:
+    assert subsection_type("Det som hjälpte") is SF
+    assert subsection_type("Det som var tungt") is C
+    assert subsection_type("Råd till nästa projekt") is C
+    assert subsection_type("Tips till andra skolor") is C
+    assert subsection_type("Ekonomi och tidplan") is F
+    assert subsection_type("Rådgivning för företag") is None

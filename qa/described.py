@@ -1,0 +1,143 @@
+"""A project the question calls by what it is about rather than by its name
+("kanalprojektet", "projektet för nyanlända mammor", "kompetenssatsningen i
+äldreomsorgen"): found by retrieval, and accepted only when one project clearly leads and
+its own text has every word of the description.
+
+Officials seldom remember a project's name; a wrong project would give a wrong figure,
+so an unclear lead or a description word the project never uses leaves the question
+without a project (it is then answered or declined as before).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+from qa.quotes import TermWeights, matched
+from qa.retrieval import HybridRetriever
+from qa.types import Filters, ProjectRef, Question
+from qa.understanding import ProjectCatalog, normalise
+
+# "kanalprojektet", "projektet med …", "kompetenssatsningen", "det digitala lyftet",
+# "räddningstjänstsamarbetet": one project, singular and definite, called by its theme.
+_REFERENCE = re.compile(r"\b(\w*?)(projektet|satsningen|förstudien|lyftet|samarbetet)\b")
+#: Candidate passages ranked for the description.
+CANDIDATES = 20
+#: The leading project's rank score must be this many times the runner-up's.
+MARGIN = 1.5
+#: Share of the description (weighted by rarity) the project's own text must have.
+MIN_COVERAGE = 0.7
+# Rank smoothing of the per-project score (1 / (rank + 1 + K)).
+_K = 1
+# Shortest theme ("mat", "bygd") and other word met as the start of a longer word.
+_THEME_HEAD = 3
+_WORD_HEAD = 5
+
+
+# What follows a bare "projektet" to describe it: "projektet med/för/som …".
+_DESCRIBING = re.compile(r"\s+(?:som|med|för|kring|om|i|på|vid|hos|mot|där)\b")
+
+
+def reference(text: str) -> str | None:
+    """The word that calls a project by its theme, if the question has one: a compound
+    ("kanalprojektet") or the bare noun with a description after it ("projektet som …")."""
+    norm = normalise(text)
+    for m in _REFERENCE.finditer(norm):
+        if m.group(1) or _DESCRIBING.match(norm, m.end()):
+            return m.group(0)
+    return None
+
+
+def _theme(word: str, known: Callable[[str], bool]) -> str:
+    """The theme part of a reference: "solcellsprojektet" → "solcell" (a linking s goes
+    unless the word the reports use keeps it: "kompetens")."""
+    m = _REFERENCE.fullmatch(word)
+    head = m.group(1) if m else ""
+    if head.endswith("s") and len(head) > 4 and not known(head):
+        return head[:-1]
+    return head
+
+
+class DescribedProject:
+    """Resolve a described project to one of the catalog's projects."""
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        catalog: ProjectCatalog,
+        weights: TermWeights,
+        report_years: Mapping[str, int | None],
+    ):
+        self.retriever = retriever
+        self.report_years = report_years
+        self.catalog = catalog
+        self.weights = weights
+        nouns = ("projekt", "satsning", "förstudie", "lyft", "samarbete")
+        self._nouns = {t for w in nouns for t in weights.query(w)}
+        self._vocabulary: dict[str, set[str]] = defaultdict(set)
+        for chunk in retriever.chunks.values():
+            if chunk.project:
+                self._vocabulary[chunk.project] |= set(weights.passage(chunk.text))
+
+    def resolve(self, q: Question, description: set[str], reports: tuple[str, ...]) -> ProjectRef | None:
+        """The project ``q`` describes, or None. ``description`` holds the question's content
+        stems beyond what it asks for (field and question-form words removed).
+
+        Projects are ranked by their passages' ranks for the question; of those the
+        description fits, the first must lead the next by ``MARGIN``. A name word the
+        question shares with several projects (the town in each name) leaves the choice
+        to the description, among those projects."""
+        word = reference(q.text)
+        if q.projects or q.aggregate not in (None, "sum") or word is None:
+            return None
+        theme = set(self.weights.query(_theme(word, self._known)))
+        # The reference's theme describes the project; the compound itself is no word of it.
+        description = {t for t in description if t not in self.weights.query(word)} | theme
+        if not description:
+            return None
+        query = _REFERENCE.sub(lambda m: f"{m.group(1)} {m.group(2)}", normalise(q.text))
+        passages = self.retriever.retrieve(query, Filters(report_ids=reports), CANDIDATES)
+        scores: dict[str, float] = defaultdict(float)
+        for rank, p in enumerate(passages):
+            if p.chunk.project:
+                scores[p.chunk.project] += 1 / (rank + 1 + _K)
+        allowed = {r.name for r in q.ambiguous}
+        fitting = [
+            (name, score) for name, score in sorted(scores.items(), key=lambda kv: -kv[1])
+            if (not allowed or name in allowed) and self._describes(name, description, theme)
+        ]
+        # A project that fits in the newest report is the one meant: officials ask about
+        # the current portfolio unless they name a year (the scope has then narrowed reports).
+        newest = max((self._year(name) for name, _ in fitting), default=0)
+        fitting = [(name, score) for name, score in fitting if self._year(name) == newest]
+        if not fitting or len(fitting) > 1 and fitting[0][1] < MARGIN * fitting[1][1]:
+            return None
+        refs = self.catalog.by_name(fitting[0][0])
+        return refs[0] if refs else None
+
+    def _known(self, word: str) -> bool:
+        return all(self.weights.known(t) for t in self.weights.query(word))
+
+    def _year(self, project: str) -> int:
+        refs = self.catalog.by_name(project)
+        return max((self.report_years.get(r.report_id) or 0 for r in refs), default=0)
+
+    def _describes(self, project: str, description: Iterable[str], theme: set[str]) -> bool:
+        """Whether the project's own text has (most of) the description's words; the theme
+        of "matprojektet" is met by "Matbron" or "matkassar" too."""
+        seen = self._vocabulary.get(project, set())
+        terms = [t for t in description if t not in self._nouns]
+        total = sum(self.weights.idf(t) for t in terms)
+        covered = sum(self.weights.idf(t) for t in terms if self._met(t, seen, t in theme))
+        return total > 0 and covered >= MIN_COVERAGE * total
+
+    def _met(self, term: str, seen: set[str], is_theme: bool) -> bool:
+        if matched(self._parts(term), seen):
+            return True
+        head = _THEME_HEAD if is_theme else _WORD_HEAD
+        return len(term) >= head and any(w.startswith(term) for w in seen)
+
+    def _parts(self, term: str) -> set[str]:
+        """The term and its compound parts ("personalgrupp" → grupp), never "projekt"."""
+        return {p for p in (term, *self.weights.passage(term)[1:]) if p not in self._nouns}
