@@ -15,10 +15,13 @@ _COFIN_RE = re.compile(
     r"i\s+(?:samverkan|samarbete)\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*(?:\s+(?:är|var)|\s*:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
     r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
+    # a label line of its own: "Partner: A, B och C", "Samverkan ..... A och B"
+    r"^\s*(?:partner|partners|partnerna|samverkan|samarbete)\s*:\s*(?P<list7>[^.;]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
     r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
 )
+_COUNTS = frozenset("två tre fyra fem sex sju åtta nio tio elva tolv flera många".split())
 # Pronouns and references back to the project or its fund ("… tillsammans med Fonden").
 _NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som", "Fonden", "Programmet"}
 _ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
@@ -33,7 +36,7 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
     """Co-financiers and partners named in a sentence, EU funds excluded."""
     out: list[tuple[str, Span]] = []
     for m in _COFIN_RE.finditer(sent.text):
-        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6") if m.group(g))
+        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6", "list7") if m.group(g))
         lst, off = m.group(group), sent.start + m.start(group)
         pos = 0
         for piece in _ITEM_SPLIT.split(lst):
@@ -42,6 +45,8 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
             name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
             if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
                 continue
+            if name.split()[0].lower() in _COUNTS:
+                continue  # "Sex partner från Finland": how many, not who
             if name.endswith("-"):
                 continue  # the first part of "Asyl-, migrations- och integrationsfonden"
             if any(rx.search(name) for rx in FUND_WORDS.values()) or re.match(r"Europeiska", name):

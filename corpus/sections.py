@@ -43,6 +43,7 @@ class _Node:
     states_facts: bool = False  # its text says who runs it, what it costs, when and with which fund
     projects_level: bool = False  # most titles of its level elsewhere in the report are projects
     read_as_project: bool = False  # the plain reading (no markup) found a project here
+    names_runner: bool = False  # its first paragraph says who runs it, and its facts
 
 
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
@@ -153,6 +154,11 @@ _FACT_CUES = (
 # The fund: any the fact readers know (corpus.fact_patterns.FUND_WORDS), or one in general words.
 _SOME_FUND = re.compile(r"(?i)fonden|EU-stöd")
 _OPENING = 2500
+# A paragraph about the whole portfolio ("Portföljen som helhet", "projekten har tillsammans").
+_ABOUT_PORTFOLIO = re.compile(
+    r"(?i)portföljen\s+som\s+helhet|\bprojekten\s+(?:har|är|som)\b|\b(?:alla|samtliga|flera|\d+)\s+projekt\b"
+)
+_FIRST_PARAGRAPH = 900
 
 
 def _names_a_fund(text: str) -> bool:
@@ -165,6 +171,9 @@ def _mark_fact_bodies(nodes: list[_Node], text: str) -> None:
         opening = text[node.heading.end : min(node.end, node.heading.end + _OPENING)]
         cues = sum(bool(rx.search(opening)) for rx in _FACT_CUES) + _names_a_fund(opening)
         node.states_facts = cues >= 3
+        first = text[node.heading.end : min(node.end, node.heading.end + _FIRST_PARAGRAPH)]
+        node.names_runner = (node.states_facts and bool(_FACT_CUES[0].search(first)) and _states_facts(first)
+                             and not _ABOUT_PORTFOLIO.search(first))
         _mark_fact_bodies(node.children, text)
 
 
@@ -260,8 +269,10 @@ def _to_section(
         project=project,
     )
     kids = node.children
-    among = project is None and (_among_projects(kids) or any(c.projects_level for c in kids))
-    told = _told_in_running_text(kids, among) if project is None else [False] * len(kids)
+    # An introduction ("Inledning", "Bakgrund") tells about the projects; it holds none.
+    holds = project is None and not is_chapter_vocabulary(node.heading.title)
+    among = holds and (_among_projects(kids) or any(c.projects_level for c in kids))
+    told = _told_in_running_text(kids, among) if holds else [False] * len(kids)
     for child, between in zip(kids, told, strict=True):
         section.children.append(
             _child_section(node, child, kind, stype, here, project, name_of, among, between)
@@ -276,12 +287,16 @@ def _told_in_running_text(nodes: list[_Node], among: bool) -> list[bool]:
     of them (``_told_in_prose``)."""
     projectish = [_describes_project(c) or _like_a_project(c) for c in nodes]
     prose = _told_in_prose(nodes)
+    # Under a fund's chapter ("## Leader" / "#### X"), titles told in prose at a level that
+    # holds projects elsewhere, when every title there is a project or such a one.
+    in_prose = [c.projects_level and _plain(c) and not c.children and c.names_runner for c in nodes]
+    own_chapter = all(p or q for p, q in zip(projectish, in_prose, strict=True))
     out = []
     for k, child in enumerate(nodes):
         plain = _plain(child) and not child.children
         between = (among and plain and any(projectish[:k])
                    and (k < len(nodes) - 1 and projectish[k + 1] or child.states_facts))
-        out.append(between or prose and plain and child.states_facts)
+        out.append(between or own_chapter and in_prose[k] or prose and plain and child.states_facts)
     return out
 
 

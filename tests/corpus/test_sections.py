@@ -659,3 +659,27 @@ def test_advice_and_help_titles_are_typed() -> None:
     assert subsection_type("Tips till andra skolor") is C
     assert subsection_type("Ekonomi och tidplan") is F
     assert subsection_type("Rådgivning för företag") is None
+
+
+def test_markdown_lone_prose_projects_under_their_fund_chapters_and_no_projects_in_the_introduction() -> None:
+    described = (
+        "#### {name}\n\n- **Projektägare:** Förvaltning {n}\n- **Budget:** 4 200 000 kr\n\n"
+        "##### Aktuellt läge\n\nBra.\n\n##### Utmaningar\n\nTid.\n\n"
+    )
+    prose = (
+        "#### {name}\n\n{name} beviljades stöd från AMIF i december 2033 och är det senaste tillskottet i "
+        "portföljen. Projektägare är Socialförvaltningen. Projektet pågår 2034-04-01 – 2037-03-31 med en "
+        "total budget på 4 200 000 kr.\n\nMer om arbetet.\n\n"
+    )
+    intro = (
+        "## Inledning\n\n### Året i korthet\n\nSex projekt pågick. Projektägare och projektledare lämnar "
+        "uppgifterna; budget 12 000 000 kr i Regionalfonden och socialfonden, 2033-12-31.\n\n"
+        "### Läsanvisning\n\nVarje projekt redovisas med projektägare, budget i kr, fond och period "
+        "2033-01-01 – 2033-12-31.\n\n### Översikt\n\n"
+        "Projektägare, budget 5 000 000 kr, fonden, 2033-01-01.\n\n"
+    )
+    text = "# Rapport 2033\n\n" + intro + "## ESF+\n\n"
+    text += "".join(described.format(name=n, n=k) for k, n in enumerate(["Alfa", "Beta", "Gamma"], 1))
+    text += "## Leader\n\n" + prose.format(name="Delta Mat") + "## AMIF\n\n" + prose.format(name="Epsilon Ny")
+    report = parse_report("rapport_test_2033", text)
+    assert [p.name for p in report.projects] == ["Alfa", "Beta", "Gamma", "Delta Mat", "Epsilon Ny"]
