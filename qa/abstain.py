@@ -71,6 +71,12 @@ QUESTION_TERMS = frozenset(
 )
 
 
+#: Words that place a fact in time ("vem leder X numera, efter bytet", "den förra") or
+#: place ("ute i"): a stored fact answers them without repeating them. Only the facts route
+#: leaves them out; elsewhere a passage that has them is closer.
+FACT_QUALIFIERS = frozenset("numera hittills förra förre byte bytet bytt bytte ute".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     coverage: float

@@ -180,19 +180,28 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 #: A sentence that states a goal, not an outcome: "Målet är …", "… mål … ska …", a bullet
 #: "minst 30 procent … ska …".
 GOAL = re.compile(
-    r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b|\bminst\b.*\b(?:skulle|ska)\b", re.IGNORECASE
+    r"^\W*(?:projektets\s+)?mål|\bmål\w*\b.*\b(?:skulle|ska)\b|\bminst\b.*\b(?:skulle|ska)\b"
+    # "har som mål att anlägga 18 våtmarker", "målet är 300"
+    r"|\bmål(?:et|en|sättningen)?\s+(?:är\s+|var\s+)?att\b|\bmålet\s+(?:är|var)\b",
+    re.IGNORECASE,
 )
+
+
+# "De återstående sju ska anläggas under 2033": a plan, not what has been done.
+_PLANNED = re.compile(r"\b(?:ska|skall|planeras|kommer\s+att)\b", re.IGNORECASE)
 
 
 def count_opener(counted: set[str] | None, share: bool, analyze: Analyze) -> Callable[[str], bool] | None:
     """For "hur många X": the answer opens with a sentence stating a count of X that is
-    not a goal (None for other questions)."""
+    not a goal or a plan (None for other questions; a question asking what is planned has
+    no opener)."""
     if not counted:
         return None
     nouns = counted  # narrowed for the closure
 
     def opener(sentence: str) -> bool:
-        return states_count(sentence, nouns, analyze, share) and not GOAL.search(sentence)
+        planned = GOAL.search(sentence) or _PLANNED.search(sentence)
+        return states_count(sentence, nouns, analyze, share) and not planned
 
     return opener
 

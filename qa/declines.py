@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeGuard
 
+from corpus.numbers import find_amounts, find_euro_amounts
 from qa.counting import part_of_people, partitive, states_amount, states_count
 from qa.entities import asked_entity, names_any
+from qa.fact_answers import contributions
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
 from qa.types import Passage, Question
@@ -23,6 +26,12 @@ from qa.unknown import before_start_reason, unknown_project_reason
 
 # How many of the closest passages must hold what is asked.
 _CLOSEST = 3
+_MONEY = {"total_budget": "någon budget", "eu_funding": "hur stort EU-stödet är"}
+_LEADS = re.compile(r"(?i)projektledar|projektansvarig|\b(?:leds|leddes|samordnas|samordnades) av\b")
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +70,17 @@ class DeclineChecks:
         self.project_name_words = sorted({w for r in catalog.refs for w in re.findall(r"\w+", r.name)})
 
     def check(
-        self, q: Question, text: str, terms: set[str], passages: list[Passage], asked: Asked
+        self, q: Question, text: str, terms: set[str], passages: list[Passage], asked: Asked,
+        reports: tuple[str, ...] = (),
     ) -> Decline:
         """The first reason that applies (the unknown name before the missing count), and
         whether a count, when asked, is stated by the closest passages."""
+        closest = passages[:_CLOSEST]
         reasons = [
             before_start_reason(q, self.facts) if q.projects
-            else unknown_project_reason(text, self.weights, self.catalog)
+            else unknown_project_reason(text, self.weights, self.catalog),
+            self._missing_fact(q, closest, reports),
         ]
-        closest = passages[:_CLOSEST]
         count_stated = None
         if asked.counted:
             count_stated = self._count_stated(q, text, terms, closest, asked)
@@ -83,6 +94,31 @@ class DeclineChecks:
         if entity and not names_any(entity[0], (p.chunk.text for p in closest), known, self.ordinary_words):
             reasons.append(f"De närmaste avsnitten nämner inga {entity[1]} vid namn.")
         return Decline(next((r for r in reasons if r), None), count_stated)
+
+    def _missing_fact(self, q: Question, closest: list[Passage], reports: tuple[str, ...]) -> str | None:
+        """A project's budget, EU funding or manager asked for, which its facts do not hold
+        and none of its closest passages states: no amount beside the ones already known
+        (its budget said in words does not give the grant: "9,8 miljoner kronor …
+        finansieras av ESF+"), no word for who leads it."""
+        if len(q.projects) != 1 or q.aggregate:
+            return None
+        name = q.projects[0].name
+        row = self.facts.project(name, reports)
+        if row is None:
+            return None
+        own = [p.chunk.text for p in closest if p.chunk.project == name]
+        leader_unknown = not (row.managers or row.former_managers or any(_LEADS.search(t) for t in own))
+        if set(q.fields) == {"manager"} and leader_unknown:
+            return f"Rapporten anger inte vem som är projektledare för {name}."
+        asked = [f for f in q.fields if f in _MONEY]
+        if not asked or set(q.fields) - set(_MONEY) or any(getattr(row, f) is not None for f in asked):
+            return None
+        known = set(contributions(row))
+        known |= {v.value for v in (row.total_budget, row.eu_funding) if v is not None and _is_int(v.value)}
+        stated = [a for t in own for a in (*find_amounts(t), *find_euro_amounts(t))]
+        if any(a.value not in known for a in stated):
+            return None
+        return f"Rapporten anger inte {_MONEY[asked[0]]} för {name}."
 
     def count_predicate(
         self, text: str, terms: set[str], counted: set[str] | None

@@ -35,7 +35,9 @@ _THEME_HEAD = 3
 _WORD_HEAD = 5
 
 
-# What follows a bare "projektet" to describe it: "projektet med/för/som …".
+_ACROSS = re.compile(r"\b(?:projekten|alla projekt|samtliga projekt|flera projekt)\b")
+# What follows a bare "projektet" to describe it: "projektet med/för/som …" (a bare
+# "samarbetet med X" is cooperation, not a project).
 _DESCRIBING = re.compile(r"\s+(?:som|med|för|kring|om|i|på|vid|hos|mot|där)\b")
 
 
@@ -43,8 +45,11 @@ def reference(text: str) -> str | None:
     """The word that calls a project by its theme, if the question has one: a compound
     ("kanalprojektet") or the bare noun with a description after it ("projektet som …")."""
     norm = normalise(text)
+    if _ACROSS.search(norm):
+        return None  # "samarbetet med AF i projekten" asks across projects
     for m in _REFERENCE.finditer(norm):
-        if m.group(1) or _DESCRIBING.match(norm, m.end()):
+        bare_ok = m.group(2) != "samarbetet" and _DESCRIBING.match(norm, m.end())
+        if m.group(1) or bare_ok:
             return m.group(0)
     return None
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.dates import find_dates, months_between
+from corpus.dates import MONTHS, find_dates, months_between
 from corpus.figures import money_unit
 from corpus.numbers import find_amounts, format_kr, format_number
 from corpus.types import ProjectFacts, Sourced
@@ -274,14 +274,14 @@ class FactComposer:
     def _period(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.start_date is None and f.end_date is None:
             return False
-        start = f.start_date.value if f.start_date else "okänt datum"
-        end = f.end_date.value if f.end_date else "okänt datum"
+        start = as_written(f.start_date) if f.start_date else "okänt datum"
+        end = as_written(f.end_date) if f.end_date else "okänt datum"
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
-        if f.original_end_date is not None and f.original_end_date.value != end:
-            months = months_between(str(f.original_end_date.value), str(end))
+        if f.end_date and f.original_end_date is not None and f.original_end_date.value != f.end_date.value:
+            months = months_between(str(f.original_end_date.value), str(f.end_date.value))
             by = f" med {months} månader" if months else ""
-            text += f" (ursprungligen till {f.original_end_date.value}, sedan förlängt{by})"
+            text += f" (ursprungligen till {as_written(f.original_end_date)}, sedan förlängt{by})"
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
         out.sentences.append(text + refs + ".")
         for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):
@@ -315,6 +315,18 @@ class FactComposer:
         together = ", ".join(named)
         out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {together}{refs}.")
         return True
+
+
+def as_written(date: Sourced) -> str:
+    """A date as its report writes it: "31 juli 2034" where the sentence spells the month,
+    else the ISO date (the figure keeps the ISO value either way)."""
+    iso = str(date.value)
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
+        y, m, d = iso.split("-")
+        spelled = f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+        if re.search(rf"(?<!\d)0?{int(d)} {MONTHS[int(m) - 1]},? {y}", date.sentence):
+            return spelled
+    return iso
 
 
 _SINCE = re.compile(r"(?:sedan|från|fr\.o\.m\.?|från\s+och\s+med)\s*(?:den\s+)?$", re.IGNORECASE)

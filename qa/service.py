@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from corpus.types import SectionType
 from qa.abstain import (
+    FACT_QUALIFIERS,
     QUESTION_TERMS,
     AbstentionPolicy,
     Evidence,
@@ -30,6 +31,7 @@ from qa.citebook import ChunkLocator
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
 from qa.declines import Asked, DeclineChecks
+from qa.described import DescribedProject, reference
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
 from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
@@ -74,6 +76,13 @@ _ASKS_COST = re.compile(
 # project, not content to find.
 # The understood question's rest keeps the name's place as blanks.
 _APPOSED = re.compile(r"(\w+projekt(?:et)?)(?:\s+(?:på|i|för|inom))?\s{3,}")
+_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning)")
+# A phrase right after the project's name (its blanks) or a "-projektet" compound.
+_DESCRIBED_BY = re.compile(
+    r"(?:\w+projektet|\w+satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
+    re.IGNORECASE,
+)
+_ASKS_PLAN = re.compile(r" (?:ska|skall|skulle|planera\w*) ")
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
@@ -122,6 +131,7 @@ class QAService:
         # a fact answer must also cover.
         self.fields = FieldTerms(analyze, self.weights.passage)
         self.form_terms = {t for w in QUESTION_TERMS for t in analyze(w)}
+        self.fact_qualifiers = {t for w in FACT_QUALIFIERS for t in analyze(w)}
         # Words that name a kind of section are answered by the section's type, not its words.
         self.section_terms = {t for words in SECTION_WORDS.values() for w in words for t in analyze(w)}
         self.synonyms = synonym_table(COVERAGE_SYNONYMS, analyze)
@@ -140,6 +150,7 @@ class QAService:
             self.facts, self.catalog, self.weights, chunks, self.chunk_at, self.report_years,
             AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks), top_k,
         )
+        self.described = DescribedProject(self.retriever, self.catalog, self.weights, self.report_years)
         self.declines = DeclineChecks(
             self.facts, self.catalog, self.weights, self.synonyms, self.fields.all, self.report_years,
             self.ordinary_words,
@@ -169,6 +180,7 @@ class QAService:
         ):
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
+        described = self._described(q, report)
         trace.question = q
         stages = trace.timings.stages
         started = trace.timings.add("question_analysis", started)
@@ -178,7 +190,27 @@ class QAService:
         spent = (time.perf_counter() - started) * 1000 - (sum(stages.values()) - recorded)
         stages["answer_composition"] = stages.get("answer_composition", 0.0) + spent
         answer.context_project = used_context
+        if described and answer.answerable:
+            # Say which project the description was read as, so a misreading shows.
+            note = f"Frågan har tolkats som att ”{described}” avser {q.projects[0].name}."
+            answer.text = f"{note} {answer.text}"
+            answer.notes.append(note)
         return answer
+
+    def _described(self, q: Question, report: str | None) -> str | None:
+        """Read a project called by its theme ("kanalprojektet") as that project; the
+        words that described it are then no content to find. Returns the describing word."""
+        word = reference(q.text)
+        if word is None or q.projects:
+            return None
+        terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
+        ref = self.described.resolve(q, self.fields.residual(terms), self.scope.reports(q, report))
+        if ref is None:
+            return None
+        q.projects = [ref]
+        q.aggregate = None  # "sammanlagt" within the one project described
+        q.rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " " * len(word), q.rest or q.text)
+        return word
 
     def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
         reports = self.scope.reports(q, report)
@@ -187,6 +219,9 @@ class QAService:
         if q.projects:
             terms = {t for t in terms if not names_the_project(t, (r.name for r in q.projects))}
             terms -= {t for m in _APPOSED.finditer(q.rest) for t in self.weights.query(m.group(1))}
+            # "fossilfria transportprojektet": a "-projekt" compound beside a named project
+            # describes it; it is no content a passage must repeat.
+            terms = {t for t in terms if not _DESCRIBING_COMPOUND.fullmatch(t)}
         content = self.fields.residual(terms) - self.metadata_terms - self.listing_terms
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
@@ -238,7 +273,11 @@ class QAService:
         if q.projects and fact_fields and not is_lesson:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
-            residual = self.fields.residual(terms)
+            # "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola som aldrig blev av":
+            # words that say which project is meant, and when ("numera", "efter bytet"), are
+            # nothing the facts must say.
+            described = {t for m in _DESCRIBED_BY.finditer(q.rest) for t in self.weights.query(m.group(1))}
+            residual = self.fields.residual(terms) - described - self.fact_qualifiers
             asks_cost = _ASKS_COST.search(normalise(text)) is not None
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
@@ -248,6 +287,10 @@ class QAService:
                 trace.path = "facts"
                 return answer
             priced = residual if asks_cost else set()
+        elif fact_fields and not is_lesson and _ASKS_COST.search(normalise(text)):
+            # "Vad kostade laddstationen i Bergsnäs?" names no project: the thing priced is
+            # what the question names beyond its fund and owner words.
+            priced = self.fields.residual(terms) - self.metadata_terms
         # Only who the project is for: "Hur många i målgruppen …" counts, and is answered below.
         alone = set(q.fields) == {"target_group"} and not (is_lesson or q.aggregate or counted)
         if alone and len(q.projects) == 1:
@@ -283,7 +326,7 @@ class QAService:
             top = passages[0].chunk
             hit = top.section_type in q.section_types and top.project in self.scope.projects(q)
             evidence = dataclasses.replace(evidence, section_hit=hit)
-        decline = self.declines.check(q, text, terms, passages, Asked(counted, share, priced))
+        decline = self.declines.check(q, text, terms, passages, Asked(counted, share, priced), reports)
         if decline.count_stated is not None:
             evidence = dataclasses.replace(evidence, states_count=decline.count_stated)
         reason = decline.reason
@@ -304,7 +347,10 @@ class QAService:
         # report's words too ("fått jobb" is "fått ett arbete").
         said |= {s for t in said for s in self.synonyms.get(t, ())}
         citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights)
-        opener = None if people else count_opener(counted, asks_share(text), self.weights.passage)
+        # "Hur många ska nås?" asks the plan; "hur många …, och vad var målet?" opens with the outcome.
+        planned = _ASKS_PLAN.search(normalise(q.rest or text)) is not None and "goal" not in q.fields
+        share_asked = asks_share(text)
+        opener = None if people or planned else count_opener(counted, share_asked, self.weights.passage)
         text, stated = extractive_answer(
             citations,
             said,

@@ -233,8 +233,36 @@ _FUTURE_CHANGE = re.compile(r"\b(?:kommer|ska|skall|planerar|planeras)\b.*\bför
 _DATES = {"start_date", "end_date", "period"}
 
 
+# "Hur mycket pengar får X från Interreg?", "… fick de från fonden": money from a fund or
+# programme is the grant (the budget's answer states it beside the total).
+_MONEY_FROM_FUND = re.compile(
+    r" (?:pengar|medel|kronor|euro) (?:\w+ ){0,4}från (?:den |det )?"
+    r"(?:eu|interreg|esf|eruf|amif|fro|jtf|fead|erasmus|leader|life|\w*fonden|\w*programmet) "
+)
+
+
+# "När tar ungdomsprojektet X slut?": a "-projektet" word that describes the project may
+# stand inside the phrase that asks ("tar … slut").
+_DESCRIBING_WORD = re.compile(r" \w*(?:projektet|satsningen) ")
+
+
+# Particle verbs split by their subject: "När tar avloppsprojektet i skärgården slut?",
+# "När drog satsningen på Hertsön igång?".
+_SPLIT_PARTICLE = {
+    "end_date": re.compile(r" (?:tar|tog) (?:\w+ ){1,8}slut "),
+    "start_date": re.compile(r" (?:drog|drogs|kom) (?:\w+ ){1,8}(?:igång|i gång) "),
+}
+
+
 def detect_fields(norm: str) -> list[str]:
-    fields = [f for f, words in FIELD_WORDS.items() if any(has_phrase(norm, w) for w in words)]
+    bare = re.sub(r" {2,}", " ", _DESCRIBING_WORD.sub(" ", norm))
+    fields = [
+        f for f, words in FIELD_WORDS.items() if any(has_phrase(n, w) for n in {norm, bare} for w in words)
+    ]
+    if _MONEY_FROM_FUND.search(norm) and "eu_funding" not in fields:
+        fields.append("eu_funding")
+    spaced = re.sub(" +", " ", norm)
+    fields += [f for f, rx in _SPLIT_PARTICLE.items() if f not in fields and rx.search(spaced)]
     if _FUTURE_CHANGE.search(norm):
         fields = [f for f in fields if f != "period"]
     if "status" in fields and has_phrase(norm, "när") and not _DATES & set(fields):

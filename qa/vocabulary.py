@@ -85,7 +85,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     # "Vem driver X?" asks who runs it: the owner and the manager.
     "manager": (
         "projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet", "vem driver",
-        "har lett", "lett projektet", "projektansvarig",
+        "har lett", "lett projektet", "projektansvarig", "som leder", "som driver", "håller i", "höll i",
         # "… och vem är ansvarig?": a person; "vilken förvaltning är ansvarig" asks for the owner.
         "vem är ansvarig", "vem var ansvarig", "vem ansvarar", "vem ansvarade", "samordnare", "kontaktperson",
     ),
@@ -102,6 +102,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "vilken organisation",
         "vilket bolag",
         "vem driver",
+        "som driver",
         "drivs av",
         "står bakom",
         "stod bakom",
@@ -160,7 +161,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "outcome": ("resultat", "uppnått", "nådde", "utfall", "hur gick det", "hur har det gått", "hur det gick"),
     # Who the project is for: answered with the sentence that says so (qa/target_group.py).
     "target_group": (
-        "målgrupp", "riktar sig", "riktade sig", "riktat sig", "vänder sig", "vände sig", "åldersgrupp",
+        "målgrupp", "riktar sig", "riktade sig", "riktat sig", "rikta sig", "vänder sig", "vände sig",
+        "vända sig", "åldersgrupp",
         "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för",
     ),
     "co_financiers": (
@@ -169,6 +171,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "samverkan med",
         "samarbetspart",
         "samverkanspart",
+        # "Vilka samarbetar X med?", "vilka partner har projektet?"
+        "samarbetar", "samarbetade", "samverkar", "samverkade", "partner ", "partnerna", "partners",
     ),
 }
 

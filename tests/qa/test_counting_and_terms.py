@@ -8,6 +8,7 @@ import Stemmer
 from corpus.sentences import is_subheading
 from qa.counting import (
     asks_share,
+    count_opener,
     count_parts,
     counted_noun,
     numbers_stated,
@@ -225,3 +226,11 @@ def test_a_goal_clause_beside_an_outcome_clause_still_states_the_outcome() -> No
     assert states_count(sentence, {"deltag"}, analyze, year=2023, report_year=2023)
     assert not states_count("Målet är att 120 deltagare ska skrivas in under 2023.", {"deltag"}, analyze,
                             year=2023, report_year=2023)
+
+
+def test_a_count_question_opens_with_what_was_done_not_a_goal_or_a_plan() -> None:
+    opener = count_opener(set(analyze("våtmarker")), False, analyze)
+    assert opener is not None
+    assert opener("Hittills har 11 våtmarker anlagts och 7,4 kilometer vattendrag restaurerats.")
+    assert not opener("Projektet har som mål att anlägga 18 våtmarker och restaurera vattendrag.")
+    assert not opener("De återstående sju våtmarkerna ska anläggas under sommaren 2033.")

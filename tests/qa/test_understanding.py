@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import SectionType
+from qa.described import reference
 from qa.types import ProjectRef
-from qa.understanding import ProjectCatalog, normalise, understand
+from qa.understanding import ProjectCatalog, detect_fields, normalise, understand
 
 pytestmark = pytest.mark.unit
 
@@ -219,3 +220,37 @@ def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
     assert [p.name for p in understand("Hur går det för Omställningskraft?", catalog).projects] == [
         "Omställningskraft Luleå"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        # Money from a fund or programme is the grant.
+        ("Hur mycket pengar får kanalprojektet från Interreg sammanlagt?", ["total_budget", "eu_funding"]),
+        ("Hur mycket pengar från socialfonden får X?", ["total_budget", "eu_funding"]),
+        ("Hur mycket pengar har X?", ["total_budget"]),
+        # A describing "-projektet" word inside the phrase that asks.
+        ("När tar ungdomsprojektet             slut?", ["end_date"]),
+        ("När tar avloppsprojektet i skärgården slut?", ["end_date"]),
+        ("När drog satsningen på Hertsön igång?", ["start_date"]),
+        ("Vilka samarbetar X med?", ["co_financiers"]),
+        ("Vilka ska X rikta sig till?", ["target_group"]),
+    ],
+)
+def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> None:
+    assert detect_fields(normalise(question)) == fields
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Hur mycket pengar får kanalprojektet från Interreg?", "kanalprojektet"),
+        ("Vem leder projektet som vänder sig till nyanlända mammor?", "projektet"),
+        ("Vilka personalgrupper var det digitala lyftet i äldreomsorgen tänkt för?", "lyftet"),
+        ("Vilka utmaningar har projektet haft?", None),  # no description: no one project
+        ("Vem är projektledare för Blå Tillväxt?", None),  # a name, not a description
+        ("Hur har samarbetet med AF fungerat i projekten?", None),  # across projects
+    ],
+)
+def test_a_description_of_a_project_is_recognised(question: str, word: str | None) -> None:
+    assert reference(question) == word
