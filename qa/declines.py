@@ -27,6 +27,9 @@ from qa.unknown import before_start_reason, unknown_project_reason
 # How many of the closest passages must hold what is asked.
 _CLOSEST = 3
 _MONEY = {"total_budget": "någon budget", "eu_funding": "hur stort EU-stödet är"}
+_EU_MONEY = re.compile(
+    r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
+)
 _LEADS = re.compile(r"(?i)projektledar|projektansvarig|\b(?:leds|leddes|samordnas|samordnades) av\b")
 
 
@@ -110,14 +113,18 @@ class DeclineChecks:
         leader_unknown = not (row.managers or row.former_managers or any(_LEADS.search(t) for t in own))
         if set(q.fields) == {"manager"} and leader_unknown:
             return f"Rapporten anger inte vem som är projektledare för {name}."
-        asked = [f for f in q.fields if f in _MONEY]
+        # Asked for the grant, the budget beside it is no answer ("Hur mycket EU-pengar …").
+        asked = ["eu_funding"] if "eu_funding" in q.fields else [f for f in q.fields if f in _MONEY]
         if not asked or set(q.fields) - set(_MONEY) or any(getattr(row, f) is not None for f in asked):
             return None
         known = set(contributions(row))
         known |= {v.value for v in (row.total_budget, row.eu_funding) if v is not None and _is_int(v.value)}
-        stated = [a for t in own for a in (*find_amounts(t), *find_euro_amounts(t))]
-        if any(a.value not in known for a in stated):
-            return None
+        for t in own:
+            for a in (*find_amounts(t), *find_euro_amounts(t)):
+                near = t[max(0, a.span.start - 40) : a.span.end + 30]
+                # An amount not known yet may be the grant, unless nothing near it says EU money.
+                if a.value not in known and (asked != ["eu_funding"] or _EU_MONEY.search(near)):
+                    return None
         return f"Rapporten anger inte {_MONEY[asked[0]]} för {name}."
 
     def count_predicate(

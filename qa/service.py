@@ -282,6 +282,10 @@ class QAService:
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
                 fact_fields = [f for f in fact_fields if f != "co_financiers"]
+            no_grant = rows and all(r.eu_funding is None for r in rows)
+            if {"eu_funding", "total_budget"} <= set(fact_fields) and no_grant:
+                # "Hur mycket EU-pengar får X?": the budget is no answer to the grant asked.
+                fact_fields = [f for f in fact_fields if f != "total_budget"]
             answer = self.direct.facts_answer(q, fact_fields, reports, passages, query_terms, residual)
             if answer is not None:
                 trace.path = "facts"

@@ -53,3 +53,9 @@ def test_a_described_project_without_a_named_manager_is_declined(kiruna: Any) ->
     # AMIF project does, and must not answer for it.
     a = kiruna.ask("Vem är projektledare för AMIF-projektet för nyanlända?")
     assert not a.answerable and "Ny i Kiruna" in a.text and not a.citations
+
+
+def test_a_grant_not_stated_is_not_answered_with_the_budget(kiruna: Any) -> None:
+    # The total and the municipality's own share are stated; the LIFE grant is not.
+    a = kiruna.ask("Hur mycket EU-pengar får Myrlandet från LIFE-programmet?")
+    assert not a.answerable and "EU-stödet" in a.text and "Myrlandet" in a.text
