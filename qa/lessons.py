@@ -3,10 +3,10 @@ project with a relevant passage is reached, not only the best-matching one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from corpus.types import SectionType
+from corpus.types import Chunk, SectionType
 from qa.compose import mint_citations
 from qa.quotes import TermWeights
 from qa.rerank import rerank
@@ -31,7 +31,11 @@ COVERAGE_WEIGHT = 0.25
 
 
 def rank_across(
-    passages: list[Passage], wanted: set[SectionType], terms: set[str], weights: TermWeights
+    passages: list[Passage],
+    wanted: set[SectionType],
+    terms: set[str],
+    weights: TermWeights,
+    told_in_prose: frozenset[str] = frozenset(),
 ) -> list[Passage]:
     """Order candidates of a cross-project lesson question: the asked kinds of section first
     unless another passage is much closer, and a passage whose one sentence covers the
@@ -41,9 +45,12 @@ def rank_across(
     imbalance told under results), and the fused rank alone let passages sharing one
     term ("rekrytera personal") outrank the ones about the question. A lesson passage none
     of whose sentences shares a word of the topic gets no bonus: it had filled the first
-    citations of questions on topics its report does not treat."""
+    citations of questions on topics its report does not treat. A project ``told_in_prose``
+    (no lesson sections at all) tells its lessons in its other passages, which get the
+    bonus too."""
     def bonus(p: Passage, coverage: float) -> float:
-        return TYPE_BONUS if p.chunk.section_type in wanted and (coverage > 0 or not terms) else 0.0
+        kind = p.chunk.section_type in wanted or p.chunk.project in told_in_prose
+        return TYPE_BONUS if kind and (coverage > 0 or not terms) else 0.0
 
     return rerank(passages, terms, weights, weight=COVERAGE_WEIGHT, depth=len(passages), bonus=bonus)
 
@@ -68,6 +75,18 @@ def lessons(
     passages = service.retriever.retrieve(query, filters, max(limit, service.top_k * 3))
     chosen = spread_over_projects(passages, limit)
     return mint_citations(chosen, set(service.weights.query(query)), service.weights)
+
+
+def told_in_prose(chunks: Iterable[Chunk]) -> frozenset[str]:
+    """Projects none of whose passages is a lesson section: their lessons are in the prose."""
+    seen: set[str] = set()
+    with_lessons: set[str] = set()
+    for c in chunks:
+        if c.project:
+            seen.add(c.project)
+            if c.section_type in LESSON_TYPES:
+                with_lessons.add(c.project)
+    return frozenset(seen - with_lessons)
 
 
 def spread_over_projects(passages: list[Passage], limit: int) -> list[Passage]:

@@ -46,6 +46,7 @@ from qa.lessons import (
     newest_first,
     rank_across,
     spread_over_projects,
+    told_in_prose,
 )
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, canonical
@@ -144,6 +145,7 @@ class QAService:
             t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
         }
         chunks = self.retriever.chunks.values()
+        self.told_in_prose = told_in_prose(chunks)
         self.chunk_at = ChunkLocator(chunks)
         self.figure_index = FigureIndex(index.figures(), self.chunk_at, self.weights)
         self.direct = DirectAnswerer(
@@ -255,7 +257,7 @@ class QAService:
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
             topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
             topic = with_known_parts(topic, self.weights)
-            passages = rank_across(passages, wanted, topic, self.weights)
+            passages = rank_across(passages, wanted, topic, self.weights, self.told_in_prose)
         elif q.section_types:
             # A question naming a kind of section is answered from such sections first.
             wanted = set(q.section_types)

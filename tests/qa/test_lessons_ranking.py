@@ -1,0 +1,32 @@
+"""Ranking cross-project lesson passages: projects told in prose compete with lesson sections."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.types import Chunk, SectionType, Sentence
+from qa.lessons import rank_across, told_in_prose
+from qa.quotes import TermWeights
+from qa.types import Passage
+
+pytestmark = pytest.mark.unit
+
+
+def _chunk(cid: str, project: str, kind: SectionType, text: str) -> Chunk:
+    return Chunk(cid, "r", project, "t", kind, (project, "t"), 0, len(text), text, (Sentence(0, len(text)),))
+
+
+def test_a_project_told_in_prose_has_its_lessons_in_its_other_passages() -> None:
+    described = _chunk("a", "Alfa", SectionType.CHALLENGES, "Upphandlingen av bussar överprövades.")
+    other = _chunk("b", "Alfa", SectionType.BACKGROUND, "Alfa köper bussar till skolan.")
+    prose = _chunk("c", "Beta", SectionType.BACKGROUND, "Upphandlingen av moduler fick göras om.")
+    assert told_in_prose([described, other, prose]) == frozenset({"Beta"})
+    words = lambda t: [w.lower().strip(".") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, [c.text for c in (described, other, prose)] + ["Ett annat år."])
+    wanted = {SectionType.CHALLENGES}
+    passages = [Passage(other, 0.9), Passage(prose, 0.8), Passage(described, 0.7)]
+    topic = set(weights.query("upphandlingen"))
+    assert [p.chunk.id for p in rank_across(passages, wanted, topic, weights)] == ["a", "b", "c"]
+    # Beta's prose on the topic competes as a lesson passage; Alfa's background does not.
+    ranked = rank_across(passages, wanted, topic, weights, frozenset({"Beta"}))
+    assert [p.chunk.id for p in ranked] == ["c", "a", "b"]
