@@ -32,9 +32,11 @@ ENTITY_NOUNS = (
 #: "vårdcentralerna i Kvarnby och Oxie"); a name before it is usually something else
 #: ("Almi, som kan erbjuda företagen finansiering").
 NEAR = 4
-#: "Vilka företag …" (the next word), "Vad heter de elva nya företag …" (within three).
+#: "Vilka företag …", "Vilket företag …" (the next word), "Vad heter de elva nya företag …"
+#: (within three).
 _ASKS = re.compile(
-    r"^\s*(?:vilka(\s+[a-zåäö-]+)|vad\s+heter(?:\s+de|\s+dessa)?((?:\s+[a-zåäö0-9-]+){1,3}))", re.IGNORECASE
+    r"^\s*(?:vilk(?:a|en|et)(\s+[a-zåäö-]+)|vad\s+heter(?:\s+de|\s+dessa)?((?:\s+[a-zåäö0-9-]+){1,3}))",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-ZÅÄÖa-zåäö][\w-]*")
 

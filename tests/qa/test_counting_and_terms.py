@@ -71,6 +71,9 @@ def test_a_part_of_a_group_is_counted_only_where_the_sentence_says_which_part() 
     """"Hur många av deltagarna har fått arbete?" is not answered by a participant goal."""
     assert partitive("Hur många av deltagarna har fått arbete?")
     assert not partitive("Hur många deltagare har projektet haft?")
+    # A share of a part: "78 procent är kvinnor" does not say how many got a job.
+    assert partitive("Hur stor andel av deltagarna hade fått jobb ett halvår senare?")
+    assert partitive("Hur stor andel av kvinnorna fick arbete?")
     work = ((frozenset(analyze("arbete jobb anställning")), 1.0),)
     goal = "Projektet ska under projekttiden nå 120 deltagare."
     assert states_count(goal, {"deltag"}, analyze)

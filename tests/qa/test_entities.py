@@ -22,6 +22,8 @@ ORDINARY = lowercase_words(["projektet har hittills nått många företag och at
         ("Hur många företag deltog?", None),
         ("Vad heter de elva nya företag som startats?", ("företag", "företag")),
         ("Vilka projekt stöttar företag?", None),  # asks for projects, not companies
+        ("Vilket företag fick leverera modulerna?", ("företag", "företag")),
+        ("Vilken förening driver projektet?", ("förening", "förening")),
     ],
 )
 def test_asked_entity(question: str, asked: tuple[str, str] | None) -> None:
