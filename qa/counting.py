@@ -41,7 +41,7 @@ _NOT_NOUNS = frozenset(
 # "Hur många av deltagarna (i X) har fått arbete?": a part of a group, defined by what follows.
 # "av Språkbrons deltagare": the genitive names whose group it is; the group is the noun.
 _PARTITIVE = re.compile(
-    r"\bhur\s+(?:många|stor\s+andel)\s+av\s+(?:de\s+|dessa\s+|alla\s+)?(?:[\w-]+s\s+(?=[a-zåäö]))?([^\W\d_][\w-]*)",
+    r"\bhur\s+många\s+av\s+(?:de\s+|dessa\s+|alla\s+)?(?:[\w-]+s\s+(?=[a-zåäö]))?([^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
 
@@ -50,7 +50,10 @@ def partitive(question: str) -> bool:
     """Whether a count question asks for a part of a group ("hur många av deltagarna …",
     "hur stor andel av deltagarna …"): a count or share of the whole group ("120
     deltagare", "78 procent är kvinnor") does not answer it."""
-    return _PARTITIVE.search(question) is not None
+    return _PARTITIVE.search(question) is not None or _SHARE_OF_PART.search(question) is not None
+
+
+_SHARE_OF_PART = re.compile(r"\bhur\s+stor\s+andel\s+av\s+", re.IGNORECASE)
 
 
 # Groups of people the reports count under other names ("de unga" are "de inskrivna").
