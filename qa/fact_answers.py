@@ -274,14 +274,17 @@ class FactComposer:
     def _period(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.start_date is None and f.end_date is None:
             return False
-        start = as_written(f.start_date) if f.start_date else "okänt datum"
-        end = as_written(f.end_date) if f.end_date else "okänt datum"
+        # Dates as the report writes them: spelled out ("31 juli 2034") where it spells
+        # either, both alike; the figures keep the ISO dates.
+        words = any(spelled(d) for d in (f.start_date, f.end_date, f.original_end_date) if d)
+        start = as_written(f.start_date, words) if f.start_date else "okänt datum"
+        end = as_written(f.end_date, words) if f.end_date else "okänt datum"
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.end_date and f.original_end_date is not None and f.original_end_date.value != f.end_date.value:
             months = months_between(str(f.original_end_date.value), str(f.end_date.value))
             by = f" med {months} månader" if months else ""
-            text += f" (ursprungligen till {as_written(f.original_end_date)}, sedan förlängt{by})"
+            text += f" (ursprungligen till {as_written(f.original_end_date, words)}, sedan förlängt{by})"
         refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
         out.sentences.append(text + refs + ".")
         for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):
@@ -317,15 +320,21 @@ class FactComposer:
         return True
 
 
-def as_written(date: Sourced) -> str:
-    """A date as its report writes it: "31 juli 2034" where the sentence spells the month,
-    else the ISO date (the figure keeps the ISO value either way)."""
+def spelled(date: Sourced) -> bool:
+    """Whether the date's sentence spells its month ("31 juli 2034")."""
     iso = str(date.value)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
+        return False
+    y, m, d = iso.split("-")
+    return re.search(rf"(?<!\d)0?{int(d)} {MONTHS[int(m) - 1]},? {y}", date.sentence) is not None
+
+
+def as_written(date: Sourced, words: bool) -> str:
+    """A day as "31 juli 2034" when ``words``, else its ISO date."""
+    iso = str(date.value)
+    if words and re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
         y, m, d = iso.split("-")
-        spelled = f"{int(d)} {MONTHS[int(m) - 1]} {y}"
-        if re.search(rf"(?<!\d)0?{int(d)} {MONTHS[int(m) - 1]},? {y}", date.sentence):
-            return spelled
+        return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
     return iso
 
 

@@ -47,3 +47,9 @@ def test_a_grant_the_report_does_not_state_is_declined(norrtalje: Any) -> None:
 def test_the_cost_of_something_no_passage_prices_is_declined(norrtalje: Any) -> None:
     a = norrtalje.ask("Vad kostade laddstationen för lastbilar i Bergsnäs?")
     assert not a.answerable
+
+
+def test_an_end_date_written_as_the_report_writes_it(norrtalje: Any) -> None:
+    # "När tar … slut": a particle verb split by its subject; the report spells its dates.
+    a = norrtalje.ask("När tar avloppsprojektet i skärgården slut?")
+    assert "31 juli 2034" in a.text and "2034-07-31" in {f.value for f in a.figures}
