@@ -339,7 +339,7 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
                           re.IGNORECASE)
         # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
         # The label may be set in bold ("**Stöd från Regionalfonden:** 5 890 tkr").
-        # A label line set as a table row ("Interreg Nord<tab>1 397 500 euro") names the fund too.
+        # A label line set as a table row ("Interreg Nord<tab>1 200 000 euro") names the fund too.
         labelled = (r"\s*\**(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
                     + _FUND_NAME + r"(?:\s+[A-ZÅÄÖ]\w+)?(?:-?(?:stöd|bidrag|medel))?"
                     r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\**\s*(?::|\t)\s*\**\s*")

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from corpus.label_lines import aligned_labels, definitions
 from corpus.section_titles import PROJECT_SUBSECTION_TYPES, subsection_type
 
 logger = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
-    lines = [_tidy_line(line) for line in _aligned_labels(_definitions(lines))]
+    lines = [_tidy_line(line) for line in aligned_labels(definitions(lines))]
     lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
@@ -71,83 +72,6 @@ def normalise(raw: str) -> NormalisedText:
     lines = _unwrap(lines)
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return NormalisedText(text=text, toc=tuple(toc))
-
-
-# A Markdown definition: "Projektägare" on one line, ": Socialförvaltningen" on the next.
-_DEFINITION = re.compile(r"^:\s+(\S.*)$")
-_TERM = re.compile(r"^[A-ZÅÄÖ][^.:;!?#|]{0,40}$")
-
-
-def _definitions(lines: list[str]) -> list[str]:
-    """A term line followed by a ": definition" line is one label line, separated by a tab
-    like a two-cell table row, so fact readers see "Projektägare: X"."""
-    out: list[str] = []
-    for line in lines:
-        m = _DEFINITION.match(line.strip())
-        if m and out and _TERM.match(out[-1].strip()) and len(out[-1].split()) <= 6:
-            out[-1] = f"{out[-1].strip()}\t{m.group(1)}"
-        else:
-            out.append(line)
-    return out
-
-
-# "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column;
-# or "    Projektägare ......... Kultur AB", dot leaders for the gap (not before a page number).
-_ALIGNED = re.compile(
-    r"^( *)([A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2})( {2,}| \.{3,} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$"
-)
-
-
-def _aligned_labels(lines: list[str]) -> list[str]:
-    """A block of label lines whose values stand in one column (two or more lines) is a
-    fact block: each label and value are separated by a tab, the way a two-cell table row
-    is, so the gap survives the space collapsing below; a value's indented continuation
-    line joins its value."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        block = _aligned_block(lines, i)
-        if len(block) < 2:
-            out.append(lines[i])
-            i += 1
-            continue
-        column = block[0][1]
-        end = block[-1][0] + 1
-        while end < len(lines) and _continues_value(lines[end], column):
-            end += 1  # the last value's own continuation lines
-        for k in range(i, end):
-            m = _ALIGNED.match(lines[k])
-            if m and len(m.group(1) + m.group(2) + m.group(3)) == column:
-                # Dot leaders stay (a quote of the line reads as the report does).
-                out.append(f"{m.group(1)}{m.group(2)}{m.group(3).rstrip()}\t{m.group(4)}")
-            else:
-                out[-1] += " " + lines[k].strip()
-        i = end
-    return out
-
-
-def _aligned_block(lines: list[str], start: int) -> list[tuple[int, int]]:
-    """(line index, value column) of the label lines of an aligned block starting at ``start``;
-    indented lines reaching exactly to the value column continue the value before them."""
-    found: list[tuple[int, int]] = []
-    column = None
-    k = start
-    while k < len(lines):
-        m = _ALIGNED.match(lines[k])
-        at = len(m.group(1) + m.group(2) + m.group(3)) if m else None
-        if at is not None and (column is None or at == column):
-            column = at
-            found.append((k, at))
-        elif not (found and column and _continues_value(lines[k], column)):
-            break
-        k += 1
-    return found
-
-
-def _continues_value(line: str, column: int) -> bool:
-    """An indented line reaching exactly to the value column: the value above goes on."""
-    reaches = line.startswith(" " * column) and bool(line[column : column + 1].strip())
-    return reaches and "  " not in line.strip()
 
 
 # "Projektledare för Luleås del:Mikael Aho": a label whose value lost its space (a PDF

@@ -1,7 +1,9 @@
 """A project the question calls by what it is about rather than by its name
 ("kanalprojektet", "projektet för nyanlända mammor", "kompetenssatsningen i
-äldreomsorgen"): found by retrieval, and accepted only when one project clearly leads and
-its own text has every word of the description.
+äldreomsorgen"): found by retrieval, and accepted only when one project clearly leads
+among those whose own text has most of the description's words, in the newest report
+that has such a project. Also the words that describe a project the question names
+("Storsjöprojektet med våtmarkerna"), which its facts need not repeat.
 
 Officials seldom remember a project's name; a wrong project would give a wrong figure,
 so an unclear lead or a description word the project never uses leaves the question
@@ -52,6 +54,36 @@ def reference(text: str) -> str | None:
         if m.group(1) or bare_ok:
             return m.group(0)
     return None
+
+
+# "fossilfria transportprojektet": a "-projekt" compound beside a named project.
+_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning)")
+# A phrase right after the project's name (its blanks in the question's rest) or a
+# "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola".
+_DESCRIBED_BY = re.compile(
+    r"(?:\w+projektet|\w+satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
+    re.IGNORECASE,
+)
+
+
+# A "-projekt" compound right before a named project ("klimatrenoveringsprojektet Solsidan",
+# "energiprojekt på Hertsön"); the question's rest keeps the name's place as blanks.
+_APPOSED = re.compile(r"(\w+projekt(?:et)?)(?:\s+(?:på|i|för|inom))?\s{3,}")
+
+
+def apposed(rest: str) -> str:
+    """The "-projekt" words of ``rest`` standing right before a named project's blanks."""
+    return " ".join(m.group(1) for m in _APPOSED.finditer(rest))
+
+
+def describing_compound(term: str) -> bool:
+    """Whether a content stem is a "-projekt" compound that describes a named project."""
+    return _DESCRIBING_COMPOUND.fullmatch(term) is not None
+
+
+def describing_phrases(rest: str) -> str:
+    """The words of ``rest`` (the question, names blanked) that say which project is meant."""
+    return " ".join(m.group(1) for m in _DESCRIBED_BY.finditer(rest))
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:
@@ -120,6 +152,19 @@ class DescribedProject:
             return None
         refs = self.catalog.by_name(fitting[0][0])
         return refs[0] if refs else None
+
+    def read(self, q: Question, description: set[str], reports: tuple[str, ...]) -> str | None:
+        """Read a project called by its theme ("kanalprojektet") as that project, in place:
+        ``q`` gets the project, and the describing word is blanked from what it asks.
+        Returns the describing word, or None when no project is read."""
+        word = reference(q.text)
+        ref = self.resolve(q, description, reports) if word else None
+        if word is None or ref is None:
+            return None
+        q.projects = [ref]
+        q.aggregate = None  # "sammanlagt" within the one project described
+        q.rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " " * len(word), q.rest or q.text)
+        return word
 
     def _known(self, word: str) -> bool:
         return all(self.weights.known(t) for t in self.weights.query(word))

@@ -31,7 +31,7 @@ from qa.citebook import ChunkLocator
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
 from qa.declines import Asked, DeclineChecks
-from qa.described import DescribedProject, reference
+from qa.described import DescribedProject, apposed, describing_compound, describing_phrases, reference
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
 from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
@@ -53,7 +53,7 @@ from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
-from qa.understanding import ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
+from qa.understanding import ASKS_COST, ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
 from qa.vocabulary import (
     AGGREGATE_WORDS,
     ALL_PROJECTS_WORDS,
@@ -67,22 +67,6 @@ from qa.vocabulary import (
 
 log = logging.getLogger(__name__)
 
-# "Vad kostade X?", "vilken kostnad", "hur mycket medfinansierade Y": the price of something,
-# or what someone paid, not a share of the budget.
-_ASKS_COST = re.compile(
-    r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
-)
-# A "-projekt" compound right before a named project ("klimatrenoveringsprojektet Solsidan",
-# "erasmusprojektet X", "energiprojekt på Hertsön"): the question's description of that
-# project, not content to find.
-# The understood question's rest keeps the name's place as blanks.
-_APPOSED = re.compile(r"(\w+projekt(?:et)?)(?:\s+(?:på|i|för|inom))?\s{3,}")
-_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning)")
-# A phrase right after the project's name (its blanks) or a "-projektet" compound.
-_DESCRIBED_BY = re.compile(
-    r"(?:\w+projektet|\w+satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
-    re.IGNORECASE,
-)
 _ASKS_PLAN = re.compile(r" (?:ska|skall|skulle|planera\w*) ")
 _QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
@@ -182,7 +166,10 @@ class QAService:
         ):
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
-        described = self._described(q, report)
+        described = None
+        if reference(q.text) and not q.projects:
+            terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
+            described = self.described.read(q, self.fields.residual(terms), self.scope.reports(q, report))
         trace.question = q
         stages = trace.timings.stages
         started = trace.timings.add("question_analysis", started)
@@ -199,31 +186,16 @@ class QAService:
             answer.notes.append(note)
         return answer
 
-    def _described(self, q: Question, report: str | None) -> str | None:
-        """Read a project called by its theme ("kanalprojektet") as that project; the
-        words that described it are then no content to find. Returns the describing word."""
-        word = reference(q.text)
-        if word is None or q.projects:
-            return None
-        terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
-        ref = self.described.resolve(q, self.fields.residual(terms), self.scope.reports(q, report))
-        if ref is None:
-            return None
-        q.projects = [ref]
-        q.aggregate = None  # "sammanlagt" within the one project described
-        q.rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " " * len(word), q.rest or q.text)
-        return word
-
     def _answer(self, q: Question, text: str, report: str | None, trace: Trace) -> Answer:
         reports = self.scope.reports(q, report)
         is_lesson = any(t in LESSON_TYPES for t in q.section_types)
         terms = content_terms(self.weights.query(q.rest or text), self.form_terms)
         if q.projects:
             terms = {t for t in terms if not names_the_project(t, (r.name for r in q.projects))}
-            terms -= {t for m in _APPOSED.finditer(q.rest) for t in self.weights.query(m.group(1))}
+            terms -= set(self.weights.query(apposed(q.rest)))
             # "fossilfria transportprojektet": a "-projekt" compound beside a named project
             # describes it; it is no content a passage must repeat.
-            terms = {t for t in terms if not _DESCRIBING_COMPOUND.fullmatch(t)}
+            terms = {t for t in terms if not describing_compound(t)}
         content = self.fields.residual(terms) - self.metadata_terms - self.listing_terms
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
@@ -278,9 +250,9 @@ class QAService:
             # "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola som aldrig blev av":
             # words that say which project is meant, and when ("numera", "efter bytet"), are
             # nothing the facts must say.
-            described = {t for m in _DESCRIBED_BY.finditer(q.rest) for t in self.weights.query(m.group(1))}
+            described = set(self.weights.query(describing_phrases(q.rest)))
             residual = self.fields.residual(terms) - described - self.fact_qualifiers
-            asks_cost = _ASKS_COST.search(normalise(text)) is not None
+            asks_cost = ASKS_COST.search(normalise(text)) is not None
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
                 fact_fields = [f for f in fact_fields if f != "co_financiers"]
@@ -293,7 +265,7 @@ class QAService:
                 trace.path = "facts"
                 return answer
             priced = residual if asks_cost else set()
-        elif fact_fields and not is_lesson and _ASKS_COST.search(normalise(text)):
+        elif fact_fields and not is_lesson and ASKS_COST.search(normalise(text)):
             # "Vad kostade laddstationen i Bergsnäs?" names no project: the thing priced is
             # what the question names beyond its fund and owner words.
             priced = self.fields.residual(terms) - self.metadata_terms

@@ -304,6 +304,13 @@ def spell_out_agencies(text: str) -> str:
     return _AGENCY.sub(lambda m: f"{m.group(1)} ({AGENCY_ABBREVIATIONS[m.group(1)]})", text)
 
 
+# "Vad kostade X?", "vilken kostnad", "hur mycket medfinansierade Y": the price of something,
+# or what someone paid, not a share of the budget.
+ASKS_COST = re.compile(
+    r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
+)
+
+
 # "det nya slutdatumet", "ny projektledare": the new value of a fact is the fact asked for.
 _NEW_FACT = re.compile(
     r"\bny(?:a|tt)?\s+(?=(?:slutdatum|startdatum|projektledar|budget|projekttid|projektägar))"

@@ -1,0 +1,88 @@
+"""Label lines written as columns rather than "Label: value": Markdown definitions
+("Projektägare" / ": X"), labels whose values stand in one column after spaces or dot
+leaders, and values that wrap onto indented lines. Each becomes "label<TAB>value", the
+way a two-cell table row is read, so fact readers see one line per fact.
+
+Kept apart from ``corpus.normalise`` (page furniture, wrapping, contents lists): this is
+the part that knows how facts are laid out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A Markdown definition: "Projektägare" on one line, ": Socialförvaltningen" on the next.
+_DEFINITION = re.compile(r"^:\s+(\S.*)$")
+_TERM = re.compile(r"^[A-ZÅÄÖ][^.:;!?#|]{0,40}$")
+
+
+def definitions(lines: list[str]) -> list[str]:
+    """A term line followed by a ": definition" line is one label line, separated by a tab
+    like a two-cell table row, so fact readers see "Projektägare: X"."""
+    out: list[str] = []
+    for line in lines:
+        m = _DEFINITION.match(line.strip())
+        if m and out and _TERM.match(out[-1].strip()) and len(out[-1].split()) <= 6:
+            out[-1] = f"{out[-1].strip()}\t{m.group(1)}"
+        else:
+            out.append(line)
+    return out
+
+
+# "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column;
+# or "    Projektägare ......... Kultur AB", dot leaders for the gap (not before a page number).
+_ALIGNED = re.compile(
+    r"^( *)([A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2})( {2,}| \.{3,} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$"
+)
+
+
+def aligned_labels(lines: list[str]) -> list[str]:
+    """A block of label lines whose values stand in one column (two or more lines) is a
+    fact block: each label and value are separated by a tab, the way a two-cell table row
+    is, so the gap survives the space collapsing below; a value's indented continuation
+    line joins its value."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block = _aligned_block(lines, i)
+        if len(block) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        column = block[0][1]
+        end = block[-1][0] + 1
+        while end < len(lines) and _continues_value(lines[end], column):
+            end += 1  # the last value's own continuation lines
+        for k in range(i, end):
+            m = _ALIGNED.match(lines[k])
+            if m and len(m.group(1) + m.group(2) + m.group(3)) == column:
+                # Dot leaders stay (a quote of the line reads as the report does).
+                out.append(f"{m.group(1)}{m.group(2)}{m.group(3).rstrip()}\t{m.group(4)}")
+            else:
+                out[-1] += " " + lines[k].strip()
+        i = end
+    return out
+
+
+def _aligned_block(lines: list[str], start: int) -> list[tuple[int, int]]:
+    """(line index, value column) of the label lines of an aligned block starting at ``start``;
+    indented lines reaching exactly to the value column continue the value before them."""
+    found: list[tuple[int, int]] = []
+    column = None
+    k = start
+    while k < len(lines):
+        m = _ALIGNED.match(lines[k])
+        at = len(m.group(1) + m.group(2) + m.group(3)) if m else None
+        if at is not None and (column is None or at == column):
+            column = at
+            found.append((k, at))
+        elif not (found and column and _continues_value(lines[k], column)):
+            break
+        k += 1
+    return found
+
+
+def _continues_value(line: str, column: int) -> bool:
+    """An indented line reaching exactly to the value column: the value above goes on."""
+    reaches = line.startswith(" " * column) and bool(line[column : column + 1].strip())
+    return reaches and "  " not in line.strip()
