@@ -99,7 +99,7 @@ def _columns(header: list[str]) -> dict[str, int]:
     for i, cell in enumerate(c.lower() for c in header):
         if re.search(r"tid$|period|löptid", cell):
             roles.setdefault("period", i)
-        elif "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell:
+        elif "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell or "huvudman" in cell:
             roles.setdefault("owner", i)
         elif "projekt" in cell:
             roles.setdefault("project", i)
@@ -107,7 +107,7 @@ def _columns(header: list[str]) -> dict[str, int]:
             roles.setdefault("eu", i)
         elif re.search(r"budget|kr\b|belopp|kostnad|omslutning", cell):
             roles.setdefault("amount", i)
-        elif re.search(r"fond|program", cell):
+        elif re.search(r"fond|program|finansiär", cell):
             roles.setdefault("fund", i)
     return roles
 

@@ -87,7 +87,7 @@ def clean_name(s: str) -> str:
 # ---- owner ---------------------------------------------------------------------------------
 FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
 _OWNER_RE = re.compile(
-    rf"(?:projektägare|ägare|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
+    rf"(?:projektägare|ägare|huvudman(?:nen)?|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
     # "Projektägare i Luleå:", "Projektägare för kommunens del:"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
@@ -168,7 +168,7 @@ _BUDGET_CUE = re.compile(
     r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
-    r"budgetomslutning|omslutning|total\w*\s+kostnad|kostnadsram", re.IGNORECASE,
+    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram", re.IGNORECASE,
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
                            r"tidigare\s+budget", re.IGNORECASE)
@@ -233,7 +233,8 @@ _FUND_STATEMENT = re.compile(
 
 
 # A line labelled with the fund: "Fond: Europeiska socialfonden", "Program: Interreg Aurora".
-_FUND_LABEL = re.compile(r"^\s*(?:fond|program|stödgivare|finansiering)[\w\s]{0,25}?:", re.IGNORECASE)
+_FUND_LABEL = re.compile(r"^\s*(?:fond|program|stödgivare|finansiering|finansiär)[\w\s]{0,25}?:",
+                         re.IGNORECASE)
 
 
 _ITEM = re.compile(r"[^·]+")
@@ -292,7 +293,10 @@ def find_budget(sent: SentenceText) -> BudgetFinding | None:
             # "drygt N miljoner kronor (N NNN NNN kr)": the exact figure beside the rounded one
             total, rest = rest[1], rest[1:]
         frm = re.search(r"\bfrån\b", t[cue.start():])
-        if revised and len(rest) >= 2 and frm:
+        # "X, reviderad till Y": the same change written without "från".
+        gap = t[rest[0].span.end - sent.start : rest[1].span.start - sent.start] if len(rest) >= 2 else ""
+        to = re.search(r"\btill\b", gap)
+        if revised and len(rest) >= 2 and (frm or to):
             original, total = rest[0], rest[1]
         elif _ORIGINAL_CUE.search(t):
             original, total = rest[0], None

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.errors import ReportReadError
+from corpus.pdf_layout import reading_order, with_wrapped_cells
 
 logger = logging.getLogger(__name__)
 
@@ -205,7 +206,8 @@ def _page_text(page: object) -> str:
     except Exception:  # layout mode fails on some odd fonts; plain extraction still works
         logger.debug("layout extraction failed; using plain text", exc_info=True)
         text = page.extract_text()  # type: ignore[attr-defined]
-    return "\n".join(_columns_or_words(line.strip()) for line in (text or "").splitlines())
+    lines = with_wrapped_cells(reading_order((text or "").splitlines()))
+    return "\n".join(_columns_or_words(line.strip()) for line in lines)
 
 
 def _columns_or_words(line: str) -> str:

@@ -17,6 +17,7 @@ from corpus.normalise import TocEntry
 from corpus.section_titles import (
     MARKDOWN_HEADING,
     NUMBERED_HEADING,
+    PROJECT_LABEL,
     PROJECT_SUBSECTION_TYPES,
     clean_title,
     comparable,
@@ -56,11 +57,6 @@ class HeadingLine:
 
 # The first line after a title's end when it stands alone (a blank line after it).
 _STANDALONE_NEXT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\n]+)\n[ \t]*\n")
-# "Projekt: Namn", "PROJEKT 3 – Namn", "Förstudie: Namn": a label saying the title names a project.
-PROJECT_LABEL = re.compile(
-    r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?(?:\s*:|\s+[–—-])\s+",
-    re.IGNORECASE,
-)
 
 
 def heading_type(h: HeadingLine) -> SectionType | None:
@@ -182,8 +178,8 @@ def _explicit(text: str) -> list[HeadingLine]:
         level = h.level
         if h.source == "labelled":
             level, in_labelled = top + 1, True
-        elif level is not None and level <= top:
-            in_labelled = False
+        elif level is not None and (level <= top or h.source == "markdown"):
+            in_labelled = False  # a "#" heading is the report's own chapter, never a project's part
         elif in_labelled and level == top + 1:
             levelled.append(HeadingLine(h.start, h.end, h.title, "part", top + 2))
             continue

@@ -86,3 +86,53 @@ def _continues_value(line: str, column: int) -> bool:
     """An indented line reaching exactly to the value column: the value above goes on."""
     reaches = line.startswith(" " * column) and bool(line[column : column + 1].strip())
     return reaches and "  " not in line.strip()
+
+
+# "Ägare  Tekniska förvaltningen": a short label, two or more spaces, a value, where the
+# values stand in no common column (a PDF fact box whose labels are set in bold type).
+_SPACED = re.compile(r"^([A-ZÅÄÖ][\w+.-]*(?: [\w+/.-]+){0,2}) {2,}(\S(?:\S| (?! ))*)$")
+_MIN_SPACED = 3
+
+
+def spaced_labels(lines: list[str]) -> list[str]:
+    """A block of at least three "label  value" lines is a fact block like an aligned one:
+    label and value separated by a tab. A line that carries on a value (the value ends with
+    a comma or an open bracket, or the line opens in lower case or with a bracket) joins it;
+    a blank line between two label lines of the block is dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        block, end = _spaced_block(lines, i)
+        if len(block) < _MIN_SPACED:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += block
+        i = end
+    return out
+
+
+def _spaced_block(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The label lines (as "label<TAB>value") of a spaced block at ``start``, and the index
+    after it."""
+    found: list[str] = []
+    k = start
+    while k < len(lines):
+        line = lines[k].strip()
+        m = _SPACED.match(line) if "\t" not in line and "|" not in line else None
+        if m:
+            found.append(f"{m.group(1)}\t{m.group(2)}")
+        elif found and line and _carries_on(found[-1], line):
+            found[-1] += " " + line
+        elif found and not line and k + 1 < len(lines) and _SPACED.match(lines[k + 1].strip()):
+            pass
+        else:
+            break
+        k += 1
+    return found, k
+
+
+def _carries_on(value: str, line: str) -> bool:
+    """Whether ``line`` goes on with the value that ``value`` ends."""
+    open_bracket = value.count("(") > value.count(")")
+    return value.endswith((",", "–", "-")) or open_bracket or line[:1].islower() or line[:1] == "("

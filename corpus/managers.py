@@ -17,7 +17,10 @@ _NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
 _MANAGER_RE = re.compile(
     # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
-    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?)"
+    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?"
+    # "Projektledning: X", a fact box's label for who leads the project; "Ansvarig: X" when X
+    # is a person ("Ansvarig: Region Norrbotten" is an organisation).
+    r"|projektledning(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b)))"
     rf"{FOR_CLAUSE}"
     # "Projektledare för Luleås del: X"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
@@ -25,6 +28,8 @@ _MANAGER_RE = re.compile(
     rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
+# A manager's label or title: "Projektledare", "Projektledning" (a fact box's label).
+_MANAGER_WORD = re.compile(r"projektled(?:are|ning)", re.IGNORECASE)
 # "drivs från X med Oskar Engqvist som projektledare", "med X som projektägare och Y som projektledare"
 _AS_MANAGER_RE = re.compile(rf"\b(?:med|och)\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
 _NAME_FIRST_RE = re.compile(
@@ -94,13 +99,13 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     for m in _SUCCEEDED_RE.finditer(t):
         old, new = ("old", "new") if m.group("old") else ("old2", "new2")
         out += [mention(m, new, "current"), mention(m, old, "former")]
-    if "projektledare" in t.lower():
+    if _MANAGER_WORD.search(t):
         out += [m_ for m in [*_EARLIER_RE.finditer(t), *_THEREAFTER_RE.finditer(t)]
                 for m_ in (mention(m, "new", "current"), mention(m, "old", "former"))]
     out += [mention(m, "names", "current") for m in _ACTING_RE.finditer(t)]
     if out:
         return out
-    if "projektledare" in t.lower():
+    if _MANAGER_WORD.search(t):
         out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
     found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
              *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t)]

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.label_lines import aligned_labels, definitions
+from corpus.label_lines import aligned_labels, definitions, spaced_labels
 from corpus.section_titles import PROJECT_SUBSECTION_TYPES, subsection_type
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
-    lines = [_tidy_line(line) for line in aligned_labels(definitions(lines))]
+    lines = [_tidy_line(line) for line in spaced_labels(aligned_labels(definitions(lines)))]
     lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)
@@ -91,8 +91,21 @@ _RULE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,})$")
 def _drop_rules(lines: list[str]) -> list[str]:
     """Blank out lines that are nothing but a rule: a title underlined with ``====`` or
     ``----`` (as plain-text and setext Markdown headings are) then stands on its own as a
-    title line, and a horizontal rule is no text."""
-    return ["" if _RULE.match(line) else line for line in lines]
+    title line, and a horizontal rule is no text. An underlined numbered chapter title
+    becomes a ``#`` heading: the numbers alone do not tell chapters from numbered lists."""
+    out: list[str] = []
+    for line in lines:
+        rule = _RULE.match(line)
+        title = out[-1] if out else ""
+        if rule and line[0] in "=-" and _UNDERLINED_CHAPTER.match(title) and not title.endswith(_TERMINAL):
+            out[-1] = "# " + title
+        out.append("" if rule else line)
+    return out
+
+
+# "1. Inledning" underlined: a chapter, however it is underlined (a title with a sub-number,
+# "2.1 Alfa", or none stands on its own and the parser tells its role from the text).
+_UNDERLINED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+[A-ZÅÄÖ]\S*(?:\s+\S+){0,10}$")
 
 
 def _toc_entry(line: str) -> TocEntry | None:
@@ -157,8 +170,9 @@ def _toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
 
 
 def _is_footer_shape(line: str) -> bool:
-    # Markdown table rows start with "|" and long lines are content, never a footer.
-    if line.startswith("|") or len(line) > 200:
+    # Markdown table rows start with "|" and long lines are content, never a footer; so is a
+    # plain-text table row of many cells ("1 | Alfa | ESF+ | Kulturförvaltningen | …").
+    if line.startswith("|") or len(line) > 200 or line.count("|") > 3:
         return False
     return any(p.match(line) for p in _FOOTER_SHAPES)
 
@@ -288,8 +302,15 @@ def _joins(prev: str, nxt: str, width: int) -> bool:
         return False
     if nxt[0].islower():
         return True
+    if prev.endswith(_TERMINAL) and _subsection_title(nxt):
+        return False  # "… Söderhamn." then "Status": a narrow column's title, however short the line
     first_word = nxt.split(" ", 1)[0]
     return len(prev) >= _FULL_LINE * width and len(prev) + 1 + len(first_word) > _FIT * width
+
+
+def _subsection_title(line: str) -> bool:
+    """A short line in the words of a project's subsection titles ("Hinder", "Det som fungerat")."""
+    return len(line.split()) <= 5 and subsection_type(line.rstrip(":")) in PROJECT_SUBSECTION_TYPES
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -298,13 +319,31 @@ def _unwrap(lines: list[str]) -> list[str]:
     width = _wrap_width(lines)
     if width is None:
         return lines
+    widths = _local_widths(lines, width)
     out: list[str] = []
-    for line in lines:
-        if out and _joins(out[-1], line, width):
+    out_widths: list[int] = []
+    for line, local in zip(lines, widths, strict=True):
+        if out and _joins(out[-1], line, local):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
-    return _set_apart_titles(out, width)
+            out_widths.append(local)
+    return _set_apart_titles(out, out_widths)
+
+
+#: Lines either side whose lengths give a line's own wrap width.
+_WIDTH_WINDOW = 20
+
+
+def _local_widths(lines: list[str], width: int) -> list[int]:
+    """Each line's wrap width: the document's, or narrower where the lines around it are (a
+    PDF's pages set in two columns beside pages in one)."""
+    lengths = [len(x) if x and "\t" not in x and not x.startswith("|") else 0 for x in lines]
+    out = []
+    for i in range(len(lines)):
+        near = sorted(n for n in lengths[max(0, i - _WIDTH_WINDOW) : i + _WIDTH_WINDOW + 1] if n)
+        out.append(min(width, near[int(len(near) * 0.95)]) if len(near) >= _WIDTH_WINDOW else width)
+    return out
 
 
 def _titled_statement(line: str) -> bool:
@@ -316,17 +355,18 @@ def _titled_statement(line: str) -> bool:
     )
 
 
-def _set_apart_titles(lines: list[str], width: int) -> list[str]:
+def _set_apart_titles(lines: list[str], widths: list[int]) -> list[str]:
     """Give a short title line of wrapped text its own paragraph: PDF extraction puts a
     subsection title ("Läget vid årsskiftet") straight above its first paragraph, with no
-    blank line, and titles are found among lines that stand alone."""
+    blank line, and titles are found among lines that stand alone. ``widths``: each line's
+    wrap width."""
     out: list[str] = []
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         title = (
             line
             and nxt
-            and len(line) < _FULL_LINE * width
+            and len(line) < _FULL_LINE * widths[i]
             and len(line.split()) <= 8
             and (line[0].isupper() or line[0].isdigit())
             and (not line.endswith((*_TERMINAL, ",", ":")) or _titled_statement(line))

@@ -24,7 +24,8 @@ logger = logging.getLogger(__name__)
 
 # Thin spaces and no-break spaces are common thousands separators in exported reports.
 _SEP = "[ \u00a0\u202f\u2009]"
-_NUM = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+# Full stops group thousands too ("14.280.000 kronor"), always in groups of three.
+_NUM = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?!\.?\d)|\d+(?:,\d+)?"
 # Not glued to other digits, dates ("2019-02-28"), versions ("1.2") or codes ("STK-2015-670").
 _NUM_RE = rf"(?<![\d\w.,/-])(?P<num>{_NUM})(?![\d]|[.,]\d|-\d|/\d)"
 
@@ -139,6 +140,8 @@ class Quantity:
 def parse_number(s: str) -> int | Decimal:
     """A Swedish numeral ("1 234 567", "12,2") as int, or Decimal when it has decimals."""
     digits = re.sub(_SEP, "", s.strip())
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        digits = digits.replace(".", "")
     if not re.fullmatch(r"-?\d+(?:,\d+)?", digits):
         raise ValueError(f"not a Swedish number: {s!r}")
     if "," in digits:

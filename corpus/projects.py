@@ -13,7 +13,8 @@ import re
 from difflib import SequenceMatcher
 
 from corpus.fact_patterns import FUND_WORDS, find_fund
-from corpus.headings import PROJECT_LABEL, HeadingLine
+from corpus.headings import HeadingLine
+from corpus.section_titles import PROJECT_LABEL
 from corpus.types import Project, Section, SectionKind, SectionType, Span
 
 # "– avslutat 2019", "(förlängt)", "– beviljat, verksamheten startar 2033", "– startar 2033"

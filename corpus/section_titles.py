@@ -11,6 +11,12 @@ import re
 
 from corpus.types import SectionType
 
+# "Projekt: Namn", "PROJEKT 3 – Namn", "Förstudie: Namn": a label saying the title names a project.
+PROJECT_LABEL = re.compile(
+    r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?(?:\s*:|\s+[–—-])\s+",
+    re.IGNORECASE,
+)
+
 # Subsection vocabulary of a project description, as (lower-case stem pattern, type).
 # The type of a title is the one whose stem occurs earliest in it.
 SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
@@ -40,7 +46,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
      SectionType.SUCCESS_FACTORS),
     (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
     (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
-    (r"gått bra", SectionType.SUCCESS_FACTORS),
+    # "Det här gick bra", "Vad som går bra" (not "Allt gick bra.", a statement)
+    (r"gått bra|\b(?:det (?:här |som )?|vad (?:som )?)(?:gick|går) bra\b", SectionType.SUCCESS_FACTORS),
     (r"utmaning", SectionType.CHALLENGES),
     (r"\bhinder\b", SectionType.CHALLENGES),
     (r"lärdom", SectionType.CHALLENGES),

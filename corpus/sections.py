@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.fact_patterns import FUND_WORDS
-from corpus.headings import PROJECT_LABEL, HeadingLine, heading_type
+from corpus.headings import HeadingLine, heading_type
 from corpus.section_titles import (
+    PROJECT_LABEL,
     PROJECT_SUBSECTION_TYPES,
     chapter_type,
     clean_title,

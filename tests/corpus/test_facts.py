@@ -736,3 +736,60 @@ def test_a_total_row_that_names_what_it_leaves_out_is_no_project_row() -> None:
     )
     rows = extract_budget_table(parse_report("rapport_test_2032", text))
     assert [r.project for r in rows] == ["Alfa Väg", "Beta Hamn"]
+
+
+def test_a_fact_box_labelled_projektledning_with_a_change_of_manager() -> None:
+    text = "Projektledning\tPer-Olof Sandberg (till och med april 2034), därefter Lina Rask\n"
+    f = facts_from_segment("r", "P", [Segment(normalise(text).text, 0)])
+    assert [m.value for m in f.managers] == ["Lina Rask"]
+    assert [m.value for m in f.former_managers] == ["Per-Olof Sandberg"]
+    plain = facts_from_segment("r", "P", [Segment("Projektledning\tTomas Ek\n", 0)])
+    assert [m.value for m in plain.managers] == ["Tomas Ek"]
+
+
+def test_a_budget_revised_to_a_new_amount_without_from() -> None:
+    f = find_budget(SentenceText("Budget totalt: 14,2 Mkr, reviderad till 12,6 Mkr (oktober 2034)", 0))
+    assert f is not None and f.total is not None and f.original_total is not None
+    assert (f.total.value, f.original_total.value) == (12_600_000, 14_200_000)
+    # A grant and the amount it was before: the grant is the first.
+    eu = find_budget(SentenceText("EU-bidrag: 6,3 Mkr efter revidering (tidigare 7,1 Mkr)", 0))
+    assert eu is not None and eu.eu is not None and eu.eu.value == 6_300_000
+
+
+def test_fact_labels_worded_as_huvudman_ansvarig_totalkostnad_beviljat_stod_finansiar() -> None:
+    text = (
+        "Huvudman: Arbetsmarknadsförvaltningen, enheten Jobbtorget\n"
+        "Ansvarig: Elin Sandström, projektledare\n"
+        "Tidsperiod: 2034-03-01 – 2036-08-31\n"
+        "Totalkostnad: 14.280.000 kronor\n"
+        "Beviljat stöd: 8.568.000 kronor (60 procent)\n"
+        "Finansiär: Europeiska socialfonden+ (ESF+) via Svenska ESF-rådet\n"
+    )
+    f = facts_from_segment("r", "P", [Segment(normalise(text).text, 0)])
+    assert f.owner is not None and f.owner.value == "Arbetsmarknadsförvaltningen"
+    assert [m.value for m in f.managers] == ["Elin Sandström"]
+    assert f.total_budget is not None and f.total_budget.value == 14_280_000
+    assert f.eu_funding is not None and f.eu_funding.value == 8_568_000
+    assert f.fund is not None and f.fund.value == "ESF+"
+    # "Ansvarig" is a manager only when a person is named.
+    org = facts_from_segment("r", "P", [Segment("Ansvarig: Region Norrbotten\n", 0)])
+    assert org.managers == []
+
+
+def test_a_plain_text_overview_table_with_a_number_column_fills_a_prose_project() -> None:
+    text = (
+        "1. Översikt\n-----------\n\n"
+        "Nr | Projekt | Finansiär | Huvudman | Tidsperiod | Totalkostnad\n"
+        "1 | Alfa Väg | ESF+ | Socialförvaltningen | 2034-09-01 – 2036-12-31 | 7 200 tkr\n"
+        "2 | Beta Hamn | Regionalfonden | Tekniska förvaltningen | 2033-01-01 – 2035-12-31 | 9 750 tkr\n\n"
+        "2. Projekten\n------------\n\n"
+        "Projekt 1: Alfa Väg\n\nAlfa Väg arbetar med unga vuxna i hela kommunen.\n\n"
+        "Projekt 2: Beta Hamn\n\nBeta Hamn bygger en ny kaj för små fartyg.\n"
+    )
+    report = parse_report("rapport_test_2035", text)
+    facts = {f.project: f for f in extract_project_facts(report)}
+    alfa = facts["Alfa Väg"]
+    assert alfa.owner is not None and alfa.owner.value == "Socialförvaltningen"
+    assert alfa.fund is not None and alfa.fund.value == "ESF+"
+    assert alfa.total_budget is not None and alfa.total_budget.value == 7_200_000
+    assert alfa.end_date is not None and alfa.end_date.value == "2036-12-31"

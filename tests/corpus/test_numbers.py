@@ -182,3 +182,11 @@ def test_finders_never_raise(text: str) -> None:
     for a in find_amounts(text):
         assert isinstance(a.value, int)
     find_quantities(text)
+
+
+def test_full_stops_group_thousands_in_groups_of_three() -> None:
+    assert [a.value for a in find_amounts("Totalkostnad: 14.280.000 kronor")] == [14_280_000]
+    assert [a.value for a in find_amounts("Beviljat stöd: 8.568.000 kr (60 procent)")] == [8_568_000]
+    # Not a decimal point, a version or a date.
+    assert find_amounts("version 2.0 och 1.5 mkr") == []
+    assert find_amounts("datum 2034.05.01 kr") == []

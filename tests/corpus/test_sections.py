@@ -683,3 +683,28 @@ def test_markdown_lone_prose_projects_under_their_fund_chapters_and_no_projects_
     text += "## Leader\n\n" + prose.format(name="Delta Mat") + "## AMIF\n\n" + prose.format(name="Epsilon Ny")
     report = parse_report("rapport_test_2033", text)
     assert [p.name for p in report.projects] == ["Alfa", "Beta", "Gamma", "Delta Mat", "Epsilon Ny"]
+
+
+def test_underlined_numbered_chapters_around_labelled_projects() -> None:
+    """"1. Inledning" underlined is a chapter; "Projekt 1: Alfa" lines are projects in
+    "2. Projekten"; "3. Gemensamma lärdomar" after them is a chapter again, not part of
+    the last project; "DET HÄR GICK BRA" names success factors."""
+    text = (
+        "Årsrapport 2035 – Plattformen\n=============================\n\n"
+        "1. Inledning\n------------\n\nPlattformen samlar kommunens projekt.\n\n"
+        "2. Projekten\n------------\n\n"
+        "Projekt 1: Alfa Väg\n\nHuvudman: Socialförvaltningen\n\nLÄGET\n\nTjugo deltagare.\n\n"
+        "DET HÄR GICK BRA\n\nSamarbetet med skolan.\n\n"
+        "SVÅRIGHETER\n\nDet har varit svårt att nå de unga som inte söker sig till kommunen.\n\n"
+        "Projekt 2: Beta Hamn\n\nHuvudman: Tekniska förvaltningen\n\nLÄGET\n\nKajen är klar.\n\n"
+        "SVÅRIGHETER\n\nUpphandlingen drog ut på tiden.\n\n"
+        "3. Gemensamma lärdomar\n----------------------\n\nFlera projekt har haft svårt att rekrytera.\n"
+    )
+    report = parse_report("r", text)
+    tops = [(s.kind, s.title) for s in report.sections]
+    assert (SectionKind.CHAPTER, "Inledning") in tops
+    assert (SectionKind.CHAPTER, "Gemensamma lärdomar") in tops
+    projects = [s for s in report.all_sections() if s.kind is SectionKind.PROJECT]
+    assert [p.title for p in projects] == ["Alfa Väg", "Beta Hamn"]
+    assert [c.section_type for c in projects[0].children] == [S, SF, C]
+    assert [c.title for c in projects[1].children] == ["Läget", "Svårigheter"]
