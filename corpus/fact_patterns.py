@@ -36,6 +36,8 @@ def split_sentences(text: str, base: int = 0) -> list[SentenceText]:
 
 
 _TABLE_KEY_VALUE = re.compile(r"^\|([^|]+)\|([^|]+)\|?\s*$")
+# A Markdown row of three cells: label, value and a comment ("| Projektledare | X | Från juni |").
+_TABLE_KEY_VALUE_NOTE = re.compile(r"^\|([^|]+)\|([^|]+)\|([^|]*)\|?\s*$")
 # A Word or PDF table row of two cells, which reading keeps tab-separated.
 _TAB_KEY_VALUE = re.compile(r"^[^\t|]+\t[^\t]+$")
 # A row of three cells: label, value and a comment ("Projektledare<TAB>X<TAB>Ersatte Y …").
@@ -67,7 +69,14 @@ def table_row_as_key_value(sent: SentenceText) -> SentenceText:
     if _TAB_KEY_VALUE_NOTE.match(sent.text):
         # the comment is a clause of its own: "Projektledare:X;Ersatte Y som slutade …"
         return SentenceText(sent.text.replace("\t", ":", 1).replace("\t", ";", 1), sent.start)
-    m = _TABLE_KEY_VALUE.match(sent.text)
+    note = _TABLE_KEY_VALUE_NOTE.match(sent.text)
+    if note and note.group(3).strip():
+        # the comment is a clause of its own, as in a Word row of three cells
+        a, b = note.end(1), note.end(2)
+        t = sent.text
+        text = " " + t[1:a] + ":" + t[a + 1 : b] + ";" + t[b + 1 :]
+        return SentenceText(text[: len(text.rstrip())].rstrip("|").ljust(len(t)), sent.start)
+    m = _TABLE_KEY_VALUE.match(sent.text) or note
     if not m:
         return sent
     t = sent.text
@@ -152,7 +161,16 @@ def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | Non
         owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
         return None
+    # "Region Gotland, Utbildnings- och arbetslivsförvaltningen, enheten X": the region or
+    # municipality is every department's; the department named next owns the project.
+    dept = _DEPT_AFTER.match(sent.text, end) if _WHOLE_ORGANISATION.fullmatch(owner) else None
+    if dept:
+        return clean_name(dept.group(1)), Span(sent.start + dept.start(1), sent.start + dept.end(1))
     return owner, Span(sent.start + m.start(group), sent.start + end)
+
+
+_WHOLE_ORGANISATION = re.compile(r"Region\s+\w+|[\wåäöÅÄÖ]+\s+(?:kommun|stad)")
+_DEPT_AFTER = re.compile(rf",\s*({_DEPT})(?=\W|$)")
 
 
 def subject_of_owner_clause(sent: SentenceText) -> str | None:

@@ -97,7 +97,9 @@ def facts_from_segment(report_id: str, project: str, segments: list[Segment],
     runner: Sourced | None = None
     for seg in segments:
         for sent in split_sentences(seg.text, seg.base):
-            row = table_row_as_key_value(sent)
+            # "**Projektägare** är X": bold marks set off a label, they are no part of it.
+            plain = SentenceText(sent.text.replace("**", "  "), sent.start)
+            row = table_row_as_key_value(plain)
             _read_sentence(facts, row, mentions)
             if runner is None and (found := find_runner(row)):
                 runner = _src(report_id, found[0], found[1], row)

@@ -25,7 +25,8 @@ _MANAGER_RE = re.compile(
     # "Projektledare för Luleås del: X"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label.
-    rf"(?:\s+(?P<verb>är|var|har\s+varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
+    # "Projektledare har under hela perioden varit X"
+    rf"(?:\s+(?P<verb>är|var|har\s+(?:\w+\s+){{0,4}}?varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
 # A manager's label or title: "Projektledare", "Projektledning" (a fact box's label).

@@ -48,6 +48,7 @@ _START_LABEL = re.compile(r"\s*(?:projekt)?start(?:datum)?\s*:", re.I)
 _END_LABEL = re.compile(r"\s*(?:(?:projekt)?slut(?:datum)?|avslut(?:as|sdatum)?)\s*:", re.I)
 # "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
 _MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
+_MANAGER_LABEL = re.compile(r"\s*(?:tidigare\s+|ny\s+)?projektled(?:are|ning)\w*\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +72,8 @@ def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None
         if len(dates) == 1:
             return PeriodFinding(start=dates[0]) if label.re is _START_LABEL else PeriodFinding(end=dates[0])
     cue = _PERIOD_CUE.search(t)
-    if not cue and _about_a_manager(t):
-        return None
+    if (not cue or _MANAGER_LABEL.match(t)) and _about_a_manager(t):
+        return None  # "Projektledare: X; Från 1 juni 2034 …, Y fram till 31 maj": the managers' times
     ranges = [r for r in find_date_ranges(t, sent.start)
               if cue or r.start.precision == r.end.precision == "day"]
     if not ranges and not cue:

@@ -793,3 +793,37 @@ def test_a_plain_text_overview_table_with_a_number_column_fills_a_prose_project(
     assert alfa.fund is not None and alfa.fund.value == "ESF+"
     assert alfa.total_budget is not None and alfa.total_budget.value == 7_200_000
     assert alfa.end_date is not None and alfa.end_date.value == "2036-12-31"
+
+
+def test_a_markdown_fact_table_with_a_comment_column() -> None:
+    text = (
+        "| Uppgift | Värde | Kommentar |\n|---|---|---|\n"
+        "| Projektägare | Region Gotland, Socialförvaltningen, Vård och omsorg | |\n"
+        "| Projektledare | Erik Sjövall | Från 1 juni 2034. Maria Hejdenberg var projektledare fram till "
+        "31 maj 2034 och gick då över till en tjänst som enhetschef |\n"
+        "| Projektperiod | 1 april 2032 – 31 mars 2035 | |\n"
+        "| Total budget | 15 200 tkr | |\n"
+        "| Stöd från ESF+ | 9 120 tkr | 60 procent |\n"
+    )
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    # The region is every department's: the department named next owns the project.
+    assert f.owner is not None and f.owner.value == "Socialförvaltningen"
+    assert [m.value for m in f.managers] == ["Erik Sjövall"]
+    assert [m.value for m in f.former_managers] == ["Maria Hejdenberg"]
+    # The managers' dates are no project period.
+    assert f.start_date is not None and f.start_date.value == "2032-04-01"
+    assert f.end_date is not None and f.end_date.value == "2035-03-31"
+    assert f.eu_funding is not None and f.eu_funding.value == 9_120_000
+
+
+def test_labels_set_in_bold_inside_prose() -> None:
+    text = (
+        "**Projektägare** är Visby Besöksutveckling AB, som helägs av Region Gotland. **Projektledare** har "
+        "under hela perioden varit Anneli Rosvall. **Total budget** var 9,8 mnkr, varav **stöd från "
+        "Regionalfonden** 3,92 mnkr.\n"
+    )
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert f.owner is not None and f.owner.value == "Visby Besöksutveckling AB"
+    assert [m.value for m in f.managers] == ["Anneli Rosvall"]
+    assert f.total_budget is not None and f.total_budget.value == 9_800_000
+    assert f.eu_funding is not None and f.eu_funding.value == 3_920_000
