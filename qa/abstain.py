@@ -28,7 +28,7 @@ QUESTION_TERMS = frozenset(
     vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
     finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
     nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
-    exakt exakta nuvarande just nu totalt totala sammanlagt innan tidigare över tog jämfört
+    exakt exakta nuvarande just nu totalt totala sammanlagt hela helt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
     fall dom både ser såg egentligen faktiskt verkligen tillräckligt tillräcklig ungefär ganska

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from corpus.numbers import find_amounts
+from corpus.numbers import find_amounts, find_quantities
 from corpus.types import Chunk
 from qa.quotes import matched
 
@@ -195,10 +195,15 @@ GOAL = re.compile(
 _PLANNED = re.compile(r"\b(?:ska|skall|planeras|kommer\s+att)\b", re.IGNORECASE)
 
 
-def count_opener(counted: set[str] | None, share: bool, analyze: Analyze) -> Callable[[str], bool] | None:
+def count_opener(
+    counted: set[str] | None, share: bool, analyze: Analyze, of_part: bool = False
+) -> Callable[[str], bool] | None:
     """For "hur många X": the answer opens with a sentence stating a count of X that is
     not a goal or a plan (None for other questions; a question asking what is planned has
-    no opener)."""
+    no opener). ``of_part``: how many of a group did something, which a sentence counts
+    without naming the group again (``states_done_count``)."""
+    if of_part:
+        return states_done_count
     if not counted:
         return None
     nouns = counted  # narrowed for the closure
@@ -208,6 +213,14 @@ def count_opener(counted: set[str] | None, share: bool, analyze: Analyze) -> Cal
         return states_count(sentence, nouns, analyze, share) and not planned
 
     return opener
+
+
+def states_done_count(sentence: str) -> bool:
+    """For how many of a group did something ("hur många av ungdomarna fick jobb"): a
+    sentence that states a number that is not a goal or a plan ("Av dem har 87 gått vidare
+    …"), where the group is often only "dem"."""
+    planned = GOAL.search(sentence) or _PLANNED.search(sentence)
+    return bool(find_quantities(sentence)) and not planned
 
 
 # ", och hur många …", "och hur stor andel …": a question asking a second count.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from corpus.dates import MONTHS, find_dates, months_between
 from corpus.figures import money_unit
-from corpus.numbers import find_amounts, format_kr, format_number
+from corpus.numbers import find_amounts, find_euro_amounts, format_kr, format_number
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
 from qa.types import FigureRef
@@ -241,12 +241,16 @@ class FactComposer:
             revised = f" efter revidering (tidigare {self.amount(before)})" if before else " efter revidering"
         text = f"Den totala budgeten för {f.project} {verb}{revised} {self.amount(f.total_budget)}"
         self.add_figure(out, f, "total_budget", f.total_budget, money_unit(f.total_budget))
-        if f.eu_funding is not None:
+        part_of_other = f.eu_funding is not None and _grant_of_another_sum(f.total_budget, f.eu_funding)
+        if f.eu_funding is not None and not part_of_other:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
             text += f", varav {self.amount(f.eu_funding)} från {fund}"
             self.add_figure(out, f, "eu_funding", f.eu_funding, money_unit(f.eu_funding))
-        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s))
+        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s and (
+            s is f.total_budget or not part_of_other)))
         out.sentences.append(f"{text}{refs}.")
+        if part_of_other:
+            self._eu(f, "", out)  # the grant of a part ("Karlskronas del: …, varav …"), said apart
         return True
 
     def _eu(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
@@ -349,3 +353,15 @@ def manager_since(sentence: str) -> str | None:
             return d.iso
     return None
 
+
+
+def _grant_of_another_sum(total: Sourced, eu: Sourced) -> bool:
+    """Whether the grant's own sentence makes it part of a sum other than the total budget
+    ("Karlskronas del: 412 000 euro, varav 329 600 euro Interregstöd" beside a total of
+    1 840 000 euro): then "varav" would claim it of the total."""
+    m = re.search(r"\bvarav\b", eu.sentence, re.IGNORECASE)
+    if eu.sentence == total.sentence or m is None:
+        return False
+    before = eu.sentence[: m.start()]
+    sums = [a.value for a in (*find_amounts(before), *find_euro_amounts(before))]
+    return any(v != total.value and v > eu.value for v in sums if isinstance(eu.value, int))

@@ -328,7 +328,7 @@ class QAService:
         # "Hur många ska nås?" asks the plan; "hur många …, och vad var målet?" opens with the outcome.
         planned = _ASKS_PLAN.search(normalise(q.rest or text)) is not None and "goal" not in q.fields
         share_asked = asks_share(text)
-        opener = None if people or planned else count_opener(counted, share_asked, self.weights.passage)
+        opener = None if planned else count_opener(counted, share_asked, self.weights.passage, of_part=people)
         text, stated = extractive_answer(
             citations,
             said,

@@ -254,6 +254,14 @@ _SPLIT_PARTICLE = {
 }
 
 
+_AMOUNT_FIELDS = {"total_budget", "eu_funding"}
+_ALL_PARTNERS = re.compile(
+    r" (?:alla|samtliga) (?:partner|partners|partnerna|parter) (?:inräknade|medräknade|inräknat|medräknat)"
+    r"| (?:inklusive|inkl\.?) (?:alla |samtliga )?(?:partner|partners|partnerna)"
+    r"| (?:för )?hela partnerskapet"
+)
+
+
 def detect_fields(norm: str) -> list[str]:
     bare = re.sub(r" {2,}", " ", _DESCRIBING_WORD.sub(" ", norm))
     fields = [
@@ -265,6 +273,9 @@ def detect_fields(norm: str) -> list[str]:
     fields += [f for f, rx in _SPLIT_PARTICLE.items() if f not in fields and rx.search(spaced)]
     if _FUTURE_CHANGE.search(norm):
         fields = [f for f in fields if f != "period"]
+    if "co_financiers" in fields and _AMOUNT_FIELDS & set(fields) and _ALL_PARTNERS.search(norm):
+        # "Hur stor är hela budgeten, alla partner inräknade?": the partners qualify the amount.
+        fields = [f for f in fields if f != "co_financiers"]
     if "status" in fields and has_phrase(norm, "när") and not _DATES & set(fields):
         # "När ska X vara avslutat?" asks for a date, not whether it has ended.
         fields = ["end_date" if f == "status" else f for f in fields]

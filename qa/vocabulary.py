@@ -81,6 +81,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "fond",
         "eu-program",
         "vilket program",
+        # "Vilket EU-stöd finansierar X?": which support, i.e. which fund
+        "vilket eu-stöd", "vilken eu-finansiering", "vilket eu-bidrag",
     ),
     # "Vem driver X?" asks who runs it: the owner and the manager.
     "manager": (
@@ -111,6 +113,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "start_date": (
         "startade", "startar", "började", "börjar", "start", "inleddes",
         "drog i gång", "drogs i gång", "drog igång", "drogs igång", "kom i gång", "kom igång",
+        "dra igång", "dra i gång", "drar igång", "drar i gång", "komma igång", "komma i gång",
     ),
     "end_date": (
         "slutar",

@@ -237,3 +237,11 @@ def test_a_count_question_opens_with_what_was_done_not_a_goal_or_a_plan() -> Non
     assert opener("Hittills har 11 våtmarker anlagts och 7,4 kilometer vattendrag restaurerats.")
     assert not opener("Projektet har som mål att anlägga 18 våtmarker och restaurera vattendrag.")
     assert not opener("De återstående sju våtmarkerna ska anläggas under sommaren 2033.")
+
+
+def test_how_many_of_a_group_opens_with_a_sentence_that_states_what_they_did() -> None:
+    opener = count_opener({"ungdom"}, False, lambda s: s.lower().split(), of_part=True)
+    assert opener is not None
+    assert opener("Av dem har 87 gått vidare till arbete eller studier, vilket motsvarar 61 procent.")
+    assert not opener("Flest av dem som gått vidare har påbörjat studier inom vuxenutbildningen.")
+    assert not opener("Målet är att 120 unga ska gå vidare till arbete eller studier.")

@@ -156,3 +156,25 @@ def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:
     best = index.best_of_kind("outcome", ("P",), terms, [])
     assert best is not None and best.value == 171
     assert index.best_of_kind("outcome", ("P",), terms, [(100, 200)]) is None
+
+
+def test_a_grant_of_a_part_is_not_said_to_be_of_the_whole_budget() -> None:
+    text = ("Total budget: 1 840 000 euro. "
+            "Karlskronas del: 412 000 euro, varav 329 600 euro Interregstöd.")
+    composer = _composer(text)
+    first = text[: text.index(" Karlskronas")]
+    second = text[len(first) + 1 :]
+    total = Sourced(1_840_000, "r", Span(text.index("1 840"), text.index(" euro.") + 5), first, "euro")
+    eu = Sourced(329_600, "r", Span(text.index("329"), text.index(" euro Inter") + 5), second, "euro")
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", total_budget=total, eu_funding=eu), ["total_budget"], out)
+    assert "varav" not in " ".join(out.sentences)
+    assert "1 840 000 euro" in out.sentences[0] and "329 600 euro" in out.sentences[1]
+    # In one sentence with the total, the grant is of it.
+    same = "Budgeten är 3 400 000 kr, varav 1 700 000 kr från ESF+."
+    both = _composer(same)
+    t2 = Sourced(3_400_000, "r", Span(same.index("3 400"), same.index(" kr,") + 3), same)
+    e2 = Sourced(1_700_000, "r", Span(same.index("1 700"), same.index(" kr från") + 3), same)
+    out2 = Composed()
+    both.compose(ProjectFacts("r", "P", total_budget=t2, eu_funding=e2), ["total_budget"], out2)
+    assert "varav 1 700 000 kr" in out2.sentences[0]

@@ -235,6 +235,12 @@ def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
         ("När drog satsningen på Hertsön igång?", ["start_date"]),
         ("Vilka samarbetar X med?", ["co_financiers"]),
         ("Vilka ska X rikta sig till?", ["target_group"]),
+        ("När är det tänkt att återbruksparken ska dra igång?", ["start_date"]),
+        # "Vilket EU-stöd" asks which fund (and the grant's answer says it beside).
+        ("Vilket EU-stöd finansierar satsningen på öarna?", ["eu_funding", "fund"]),
+        # The partners qualify the amount asked; they are not asked for.
+        ("Hur stor är hela budgeten för X, alla partner inräknade?", ["total_budget"]),
+        ("Vilka partner har X?", ["co_financiers"]),
     ],
 )
 def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> None:
