@@ -54,6 +54,7 @@ class BudgetRow:
     #: Whether the amount column is the project's whole budget (not "Budget 2026", "Utfall").
     whole_budget: bool = False
     eu_raw: str | None = None
+    manager: str | None = None
 
     def sourced(self, value: object) -> Sourced:
         return Sourced(value, self.report_id, self.span, self.line)
@@ -99,6 +100,8 @@ def _columns(header: list[str]) -> dict[str, int]:
     for i, cell in enumerate(c.lower() for c in header):
         if re.search(r"tid$|period|löptid", cell):
             roles.setdefault("period", i)
+        elif re.search(r"projektled|kontaktperson", cell):
+            roles.setdefault("manager", i)
         elif "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell or "huvudman" in cell:
             roles.setdefault("owner", i)
         elif "projekt" in cell:
@@ -251,7 +254,8 @@ def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: 
                       amount.value if amount else None, amount.raw if amount else None,
                       rounding_tolerance(amount) if amount else 0, t_index,
                       eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0,
-                      cell("period") or None, eu_raw=eus[0].raw if eus else None)]
+                      cell("period") or None, eu_raw=eus[0].raw if eus else None,
+                      manager=cell("manager") or None)]
 
 
 def _chapter_segments(report: Report) -> list[tuple[str, int]]:

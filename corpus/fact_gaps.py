@@ -32,14 +32,18 @@ def fill_missing(facts: ProjectFacts, extra: ProjectFacts) -> None:
         facts.status, facts.ended_year = extra.status, extra.ended_year
 
 
-# A table amount in tkr ("8 940") is the report's figure to the thousand kronor; one in Mkr
-# ("8,9") is rounded past what a budget question wants.
+# A table amount in tkr ("8 940") is the report's figure to the thousand kronor. A bare
+# "8,9" under "(Mkr)" is rounded past what a budget question wants, and an answer could
+# only restate it as exact kronor; "7,2 mnkr" carries its unit, and answers quote it so.
 _TO_THE_THOUSAND = 500
+_OWN_UNIT = re.compile(r"\d\s*[A-Za-zåäö]")
+# A person's name in a table cell ("Karin Öberg"), not "rekrytering pågår" or a department.
+_PERSON = re.compile(r"[A-ZÅÄÖÉ][\wåäöé'’-]+(?:\s+[A-ZÅÄÖÉ][\wåäöé'’-]+){1,2}")
 
 
 def fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
     """Take what a project's text does not state from the report's own overview table:
-    fund, owner, period, and whole budget and EU funding stated to the thousand kronor."""
+    fund, owner, manager, period, whole budget and EU funding (see ``_TO_THE_THOUSAND``)."""
     for row in table:
         f = match_row(row, facts)
         if f is None:
@@ -48,13 +52,21 @@ def fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
             f.fund = row.sourced(row.fund)
         if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
             f.owner = row.sourced(owner)
-        if f.total_budget is None and row.whole_budget and row.amount and row.tolerance <= _TO_THE_THOUSAND:
+        written = _as_written(row, row.tolerance, row.amount_raw)
+        if f.total_budget is None and row.whole_budget and row.amount and written:
             f.total_budget = row.sourced_cell(row.amount, row.amount_raw)
-        if f.eu_funding is None and row.eu_amount and row.eu_tolerance <= _TO_THE_THOUSAND:
+        if f.eu_funding is None and row.eu_amount and _as_written(row, row.eu_tolerance, row.eu_raw):
             f.eu_funding = row.sourced_cell(row.eu_amount, row.eu_raw)
+        if not f.managers and row.manager and _PERSON.fullmatch(row.manager.strip()):
+            f.managers = [row.sourced(row.manager.strip())]
         ranges = find_date_ranges(row.period) if row.period else []
         if ranges and f.start_date is None and f.end_date is None:
             f.start_date, f.end_date = row.sourced(ranges[0].start.iso), row.sourced(ranges[0].end.iso)
+
+
+def _as_written(row: BudgetRow, tolerance: int, raw: str | None) -> bool:
+    """To the thousand, or rounded with its unit in its own cell (the unit is not the header's)."""
+    return tolerance <= _TO_THE_THOUSAND or bool(raw and _OWN_UNIT.search(raw) and raw in row.line)
 
 
 # "Arbetsmarknadsförvaltningen (partner)": a note in a table cell is no part of the name.

@@ -202,7 +202,7 @@ FUND_WORDS = {
     "ERUF": re.compile(r"regionala\s+utvecklingsfond|regionalfond|\bERUF\b|ERUF-|\bERDF\b", re.IGNORECASE),
     "AMIF": re.compile(r"\bAMIF\b|migrations- och integrationsfond", re.IGNORECASE),
     "Interreg": re.compile(r"\bInterreg\b", re.IGNORECASE),
-    "FRO": re.compile(r"rättvis\s+omställning|\bFRO\b|FRO-|\bJTF\b", re.IGNORECASE),
+    "FRO": re.compile(r"rättvis\s+omställning|omställningsfond|\bFRO\b|FRO-|\bJTF\b", re.IGNORECASE),
     "Erasmus+": re.compile(r"\bErasmus\b\+?", re.IGNORECASE),
     "EJFLU": re.compile(r"jordbruksfonden\s+för\s+landsbygdsutveckling|landsbygdsfond|\bEJFLU\b",
                         re.IGNORECASE),
@@ -210,6 +210,8 @@ FUND_WORDS = {
                        re.IGNORECASE),
     # The programme's name in capitals only: "life" is an English word in projects' names.
     "LIFE": re.compile(r"\bLIFE\b|\bLIFE-"),
+    # Leader, the local development method of the rural fund ("stöd genom LEADER").
+    "LEADER": re.compile(r"\bLEADER\b|\bLeader(?:-|\b)"),
 }
 _PLUS = re.compile(r"\w*\+|\w*\s*plus\b|-plus\b", re.IGNORECASE)
 _PLUS_NOTE = re.compile(r"\w*\s*\(\s*ESF\+", re.IGNORECASE)

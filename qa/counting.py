@@ -209,18 +209,25 @@ def count_opener(
     nouns = counted  # narrowed for the closure
 
     def opener(sentence: str) -> bool:
-        planned = GOAL.search(sentence) or _PLANNED.search(sentence)
-        return states_count(sentence, nouns, analyze, share) and not planned
+        return states_count(sentence, nouns, analyze, share) and not _a_plan(sentence)
 
     return opener
+
+
+def _a_plan(sentence: str) -> bool:
+    """Whether a sentence's numbers are a goal or a plan: the cue comes before its first
+    number ("Målet är att 300 ska delta"), not after the outcome it is compared with
+    ("184 personer har skrivits in, att jämföra med målet om 300")."""
+    first = re.search(r"\d", sentence)
+    head = sentence[: first.start()] if first else sentence
+    return bool(GOAL.search(head) or _PLANNED.search(head))
 
 
 def states_done_count(sentence: str) -> bool:
     """For how many of a group did something ("hur många av ungdomarna fick jobb"): a
     sentence that states a number that is not a goal or a plan ("Av dem har 87 gått vidare
     …"), where the group is often only "dem"."""
-    planned = GOAL.search(sentence) or _PLANNED.search(sentence)
-    return bool(find_quantities(sentence)) and not planned
+    return bool(find_quantities(sentence)) and not _a_plan(sentence)
 
 
 # ", och hur många …", "och hur stor andel …": a question asking a second count.

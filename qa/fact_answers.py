@@ -25,6 +25,7 @@ FUND_NAMES = {
     "EJFLU": "Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
     "FEAD": "Fonden för europeiskt bistånd till dem som har det sämst ställt (FEAD)",
     "LIFE": "EU:s program för miljö och klimat (LIFE)",
+    "LEADER": "LEADER inom Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
 }
 
 #: Fields the facts table can answer, in the order statements are made.

@@ -129,6 +129,15 @@ class Scope:
                 names.append(ref.parent)
         return tuple(dict.fromkeys(names))
 
+    def own_fund_terms(self, text: str, rows: list[ProjectFacts]) -> set[str]:
+        """Stems of the fund a question names ("från omställningsfonden") when it is the
+        fund of every project asked about: the facts say it in their words."""
+        norm = normalise(text)
+        funds = {f: words for f, words in FUND_WORDS.items() if any(has_phrase(norm, w) for w in words)}
+        own = {f: words for f, words in funds.items()
+               if rows and all(r.fund is not None and in_fund(r.fund.value, f) for r in rows)}
+        return {t for words in own.values() for w in words for t in self.query_terms(w)}
+
     def _by_metadata(self, q: Question) -> tuple[str, ...]:
         """Projects of the fund, owner department and active year the question names;
         () when it names none of these (or nothing matches), i.e. no restriction."""

@@ -247,11 +247,11 @@ class QAService:
         if q.projects and fact_fields and not is_lesson:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
-            # "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola som aldrig blev av":
-            # words that say which project is meant, and when ("numera", "efter bytet"), are
-            # nothing the facts must say.
+            # Words that say which project is meant ("Storsjöprojektet med våtmarkerna") and
+            # when ("numera", "efter bytet") are nothing the facts must say.
             described = set(self.weights.query(describing_phrases(q.rest)))
             residual = self.fields.residual(terms) - described - self.fact_qualifiers
+            residual -= self.scope.own_fund_terms(text, rows)  # "från omställningsfonden"
             asks_cost = ASKS_COST.search(normalise(text)) is not None
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.

@@ -262,6 +262,10 @@ _ALL_PARTNERS = re.compile(
 )
 
 
+_OVER_THE_PERIOD = re.compile(r" (?:för|under) (?:hela )?(?:projekt)?(?:perioden|projekttiden|tiden) ")
+_ASKS_WHEN = re.compile(r" (?:när|hur länge|hur lång|vilken (?:projekt)?period|vilka datum) ")
+
+
 def detect_fields(norm: str) -> list[str]:
     bare = re.sub(r" {2,}", " ", _DESCRIBING_WORD.sub(" ", norm))
     fields = [
@@ -276,6 +280,9 @@ def detect_fields(norm: str) -> list[str]:
     if "co_financiers" in fields and _AMOUNT_FIELDS & set(fields) and _ALL_PARTNERS.search(norm):
         # "Hur stor är hela budgeten, alla partner inräknade?": the partners qualify the amount.
         fields = [f for f in fields if f != "co_financiers"]
+    if "period" in fields and _OVER_THE_PERIOD.search(norm) and not _ASKS_WHEN.search(norm):
+        # "… vilket deltagarmål har X för hela perioden?": the period bounds what is asked.
+        fields = [f for f in fields if f != "period"]
     if "status" in fields and has_phrase(norm, "när") and not _DATES & set(fields):
         # "När ska X vara avslutat?" asks for a date, not whether it has ended.
         fields = ["end_date" if f == "status" else f for f in fields]

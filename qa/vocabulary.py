@@ -346,15 +346,16 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "ERUF": ("eruf", "regionala utvecklingsfond", "regionalfond"),
     "AMIF": ("amif", "migrations- och integrationsfond", "migrationsfond"),
     "Interreg": ("interreg",),
-    "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond"),
+    "FRO": ("fro", "jtf", "rättvis omställning", "rättvisefond", "omställningsfond"),
     "Erasmus+": ("erasmus",),
     "EJFLU": ("ejflu", "jordbruksfond", "landsbygdsfond"),
     "FEAD": ("fead", "sämst ställt"),
     "LIFE": ("life",),
+    "LEADER": ("leader",),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.
-FUND_FAMILY: dict[str, str] = {"ESF+": "ESF"}
+FUND_FAMILY: dict[str, str] = {"ESF+": "ESF", "LEADER": "EJFLU"}
 
 
 def in_fund(value: object, fund: str) -> bool:

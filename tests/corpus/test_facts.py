@@ -779,20 +779,25 @@ def test_fact_labels_worded_as_huvudman_ansvarig_totalkostnad_beviljat_stod_fina
 def test_a_plain_text_overview_table_with_a_number_column_fills_a_prose_project() -> None:
     text = (
         "1. Översikt\n-----------\n\n"
-        "Nr | Projekt | Finansiär | Huvudman | Tidsperiod | Totalkostnad\n"
-        "1 | Alfa Väg | ESF+ | Socialförvaltningen | 2034-09-01 – 2036-12-31 | 7 200 tkr\n"
-        "2 | Beta Hamn | Regionalfonden | Tekniska förvaltningen | 2033-01-01 – 2035-12-31 | 9 750 tkr\n\n"
+        "Nr | Projekt | Finansiär | Huvudman | Projektledare | Tidsperiod | Totalkostnad\n"
+        "1 | Alfa Väg | ESF+ | Socialförvaltningen | Karin Öberg | 2034-09-01 – 2036-12-31 | 7,2 mnkr\n"
+        "2 | Beta Hamn | LEADER | Tekniska förvaltningen | rekrytering pågår | 2033-01-01 – 2035-12-31 | 9 750 tkr\n\n"
         "2. Projekten\n------------\n\n"
         "Projekt 1: Alfa Väg\n\nAlfa Väg arbetar med unga vuxna i hela kommunen.\n\n"
-        "Projekt 2: Beta Hamn\n\nBeta Hamn bygger en ny kaj för små fartyg.\n"
+        "Projekt 2: Beta Hamn\n\nBeta Hamn bygger en ny kaj för små fartyg.\n\n"
+        "3. Gemensamma lärdomar\n----------------------\n\nRekryteringen tar tid i alla projekt.\n"
     )
     report = parse_report("rapport_test_2035", text)
     facts = {f.project: f for f in extract_project_facts(report)}
     alfa = facts["Alfa Väg"]
     assert alfa.owner is not None and alfa.owner.value == "Socialförvaltningen"
     assert alfa.fund is not None and alfa.fund.value == "ESF+"
+    # Rounded, with its unit in its own cell: answers quote it as written.
     assert alfa.total_budget is not None and alfa.total_budget.value == 7_200_000
     assert alfa.end_date is not None and alfa.end_date.value == "2036-12-31"
+    assert [m.value for m in alfa.managers] == ["Karin Öberg"]
+    beta = facts["Beta Hamn"]
+    assert beta.managers == [] and beta.fund is not None and beta.fund.value == "LEADER"
 
 
 def test_a_markdown_fact_table_with_a_comment_column() -> None:

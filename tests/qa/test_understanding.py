@@ -241,6 +241,9 @@ def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
         # The partners qualify the amount asked; they are not asked for.
         ("Hur stor är hela budgeten för X, alla partner inräknade?", ["total_budget"]),
         ("Vilka partner har X?", ["co_financiers"]),
+        # The period bounds a count; it is not asked for.
+        ("Hur många har deltagit i X, och vilket deltagarmål har X för hela perioden?", []),
+        ("Vilken period gäller för hela projekttiden i X?", ["period"]),
     ],
 )
 def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> None:
