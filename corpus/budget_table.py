@@ -61,9 +61,12 @@ class BudgetRow:
 
     def sourced_cell(self, value: object, raw: str | None) -> Sourced:
         """A value whose span is the number in its cell, so an answer quoting the
-        value quotes the number, not the whole row; the sentence stays the row."""
+        value quotes the number, not the whole row; the sentence stays the row. A unit
+        written in the cell ("7,2 mnkr") is in the span: the number alone would read as exact."""
         number = re.match(r"[\d\s\u00a0,.]*\d", raw or "")
         digits = number.group(0).strip() if number else ""
+        if raw and raw != digits and raw in self.line:
+            digits = raw
         at = self.line.find(digits) if digits else -1
         if at < 0:
             return self.sourced(value)

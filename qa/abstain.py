@@ -36,7 +36,7 @@ QUESTION_TERMS = frozenset(
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
     ingår ingick ingått ingå våren hösten sommaren vintern idag hos
     tack vare hinna hinner hann hunnit typ slags sorts alltså dvs menar andra ord
-    omfatta omfattar omfattade omfattat
+    omfatta omfattar omfattade omfattat röra rör
     vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat
     """.split()
 ) | frozenset(
@@ -71,10 +71,20 @@ QUESTION_TERMS = frozenset(
 )
 
 
-#: Words that place a fact in time ("vem leder X numera, efter bytet", "den förra") or
-#: place ("ute i"): a stored fact answers them without repeating them. Only the facts route
-#: leaves them out; elsewhere a passage that has them is closer.
-FACT_QUALIFIERS = frozenset("numera hittills förra förre byte bytet bytt bytte ute".split())
+#: Words that place a fact in time ("vem leder X numera, efter bytet", "den förra", "i
+#: somras") or place ("ute i"), or say that it changed ("efter att budgeten ändrades",
+#: "skurits ner", "gått i pension"): a stored fact, with its earlier value or manager,
+#: answers them without repeating them. Only the facts route leaves them out; elsewhere a
+#: passage that has them is closer.
+FACT_QUALIFIERS = frozenset(
+    """
+    numera hittills förra förre byte bytet bytt bytte ute
+    somras våras höstas vintras
+    ändrades ändrats ändrad ändrade reviderades reviderats reviderad justerades justerats
+    höjdes höjts sänktes sänkts skurits skars skära ner minskades minskats ökades ökats utökades utökats
+    pension pensionen pensionerad pensionerades
+    """.split()
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,12 +215,15 @@ def count_opener(
 
 
 def _a_plan(sentence: str) -> bool:
-    """Whether a sentence's numbers are a goal or a plan: the cue comes before its first
-    number ("Målet är att 300 ska delta"), not after the outcome it is compared with
-    ("184 personer har skrivits in, att jämföra med målet om 300")."""
-    first = re.search(r"\d", sentence)
-    head = sentence[: first.start()] if first else sentence
-    return bool(GOAL.search(head) or _PLANNED.search(head))
+    """Whether a sentence's first count is a goal or a plan ("Målet är att 300 ska delta",
+    "minst 30 procent ska gå vidare"), not an outcome compared with one afterwards ("184
+    personer har skrivits in, att jämföra med målet om 300")."""
+    first = _COMPARED.split(sentence, maxsplit=1)[0]
+    return bool(GOAL.search(first) or _PLANNED.search(first))
+
+
+# ", att jämföra med målet …", "(målet är …)", ", medan målet …": a goal set beside the outcome.
+_COMPARED = re.compile(r",\s+(?:att\s+jämföra|jämfört|i\s+förhållande|medan|mot\s+målet)|\s\((?=mål)|;\s+")
 
 
 def states_done_count(sentence: str) -> bool:

@@ -27,6 +27,9 @@ from qa.unknown import before_start_reason, unknown_project_reason
 # How many of the closest passages must hold what is asked.
 _CLOSEST = 3
 _MONEY = {"total_budget": "någon budget", "eu_funding": "hur stort EU-stödet är"}
+# Words that make an amount a budget: "budgeten är", "kostar", "omsluter", "totalt".
+_BUDGET_MONEY = re.compile(r"budget|kostnad|kostar|kostade|omslut|omsätt|totalt|totala|sammanlagt|ram\b",
+                           re.IGNORECASE)
 _EU_MONEY = re.compile(
     r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
 )
@@ -103,8 +106,8 @@ class DeclineChecks:
         and none of its closest passages states: no amount beside the ones already known
         (its budget said in words does not give the grant: "9,8 miljoner kronor …
         finansieras av ESF+"), no word for who leads it."""
-        if len(q.projects) != 1 or q.aggregate:
-            return None
+        if len(q.projects) != 1 or q.aggregate not in (None, "sum"):
+            return None  # "totalt" about one project is no sum over projects
         name = q.projects[0].name
         row = self.facts.project(name, reports)
         if row is None:
@@ -122,8 +125,10 @@ class DeclineChecks:
         for t in own:
             for a in (*find_amounts(t), *find_euro_amounts(t)):
                 near = t[max(0, a.span.start - 40) : a.span.end + 30]
-                # An amount not known yet may be the grant, unless nothing near it says EU money.
-                if a.value not in known and (asked != ["eu_funding"] or _EU_MONEY.search(near)):
+                # An amount not known yet may be what is asked, unless nothing near it says EU
+                # money, or a budget ("ett räntefritt lån om 350 000 kronor" is neither).
+                cue = _EU_MONEY if asked == ["eu_funding"] else _BUDGET_MONEY
+                if a.value not in known and cue.search(near):
                     return None
         return f"Rapporten anger inte {_MONEY[asked[0]]} för {name}."
 

@@ -24,6 +24,9 @@ from qa.understanding import ProjectCatalog, normalise
 # "kanalprojektet", "projektet med …", "kompetenssatsningen", "det digitala lyftet",
 # "räddningstjänstsamarbetet": one project, singular and definite, called by its theme.
 _REFERENCE = re.compile(r"\b(\w*?)(projektet|satsningen|förstudien|lyftet|samarbetet)\b")
+# "hamnbolagets testbäddsprojekt": a genitive makes an indefinite compound definite.
+_INDEFINITE = re.compile(r"(\w{3,}?)(projekt|satsning)")
+_OWNED_REFERENCE = re.compile(rf"\b\w{{3,}}s\s+({_INDEFINITE.pattern})\b")
 #: Candidate passages ranked for the description.
 CANDIDATES = 20
 #: The leading project's rank score must be this many times the runner-up's.
@@ -37,6 +40,7 @@ _THEME_HEAD = 3
 _WORD_HEAD = 5
 
 
+_ASKED_NOUN = re.compile(r"\s*(?:vilka|vilken|vilket|hur många)\s+(\w+)")
 _ACROSS = re.compile(r"\b(?:projekten|alla projekt|samtliga projekt|flera projekt)\b")
 # What follows a bare "projektet" to describe it: "projektet med/för/som …" (a bare
 # "samarbetet med X" is cooperation, not a project).
@@ -53,7 +57,8 @@ def reference(text: str) -> str | None:
         bare_ok = m.group(2) != "samarbetet" and _DESCRIBING.match(norm, m.end())
         if m.group(1) or bare_ok:
             return m.group(0)
-    return None
+    owned = _OWNED_REFERENCE.search(norm)
+    return owned.group(1) if owned else None
 
 
 # "fossilfria transportprojektet": a "-projekt" compound beside a named project.
@@ -89,7 +94,7 @@ def describing_phrases(rest: str) -> str:
 def _theme(word: str, known: Callable[[str], bool]) -> str:
     """The theme part of a reference: "solcellsprojektet" → "solcell" (a linking s goes
     unless the word the reports use keeps it: "kompetens")."""
-    m = _REFERENCE.fullmatch(word)
+    m = _REFERENCE.fullmatch(word) or _INDEFINITE.fullmatch(word)
     head = m.group(1) if m else ""
     if head.endswith("s") and len(head) > 4 and not known(head):
         return head[:-1]
@@ -129,8 +134,11 @@ class DescribedProject:
         if q.projects or q.aggregate not in (None, "sum") or word is None:
             return None
         theme = set(self.weights.query(_theme(word, self._known)))
-        # The reference's theme describes the project; the compound itself is no word of it.
-        description = {t for t in description if t not in self.weights.query(word)} | theme
+        # The reference's theme describes the project; the compound itself is no word of it,
+        # nor is what the question asks for ("Vilka personalgrupper var … tänkt för?").
+        asked = _ASKED_NOUN.match(normalise(q.text))
+        other = set(self.weights.query(word)) | set(self.weights.query(asked.group(1) if asked else ""))
+        description = {t for t in description if t not in other} | theme
         if not description:
             return None
         query = _REFERENCE.sub(lambda m: f"{m.group(1)} {m.group(2)}", normalise(q.text))
@@ -183,7 +191,14 @@ class DescribedProject:
         return total > 0 and covered >= MIN_COVERAGE * total
 
     def _met(self, term: str, seen: set[str], is_theme: bool) -> bool:
-        if matched(self._parts(term), seen):
+        # A compound the text never writes is met by its last part with its first
+        # ("skogsföretagen": "företag" and "skogs-"); "utlandspraktik" is not met by
+        # "praktik" alone: another project's internships are no trips abroad.
+        heads = self._parts(term) - {term}
+        modifier = term[: -len(max(heads, key=len))] if heads and term.endswith(max(heads, key=len)) else ""
+        modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > _WORD_HEAD else modifier
+        if matched({term}, seen) or (matched(heads, seen) and len(modifier) >= _THEME_HEAD + 1
+                                     and any(w.startswith(modifier) for w in seen)):
             return True
         head = _THEME_HEAD if is_theme else _WORD_HEAD
         return len(term) >= head and any(w.startswith(term) for w in seen)

@@ -284,13 +284,16 @@ class FactComposer:
         words = any(spelled(d) for d in (f.start_date, f.end_date, f.original_end_date) if d)
         start = as_written(f.start_date, words) if f.start_date else "okänt datum"
         end = as_written(f.end_date, words) if f.end_date else "okänt datum"
+        if f.end_date is None and f.original_end_date is not None:
+            end = f"{as_written(f.original_end_date, words)} (planerat)"  # "Planerad projekttid: A – B"
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.end_date and f.original_end_date is not None and f.original_end_date.value != f.end_date.value:
             months = months_between(str(f.original_end_date.value), str(f.end_date.value))
             by = f" med {months} månader" if months else ""
             text += f" (ursprungligen till {as_written(f.original_end_date, words)}, sedan förlängt{by})"
-        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.start_date, f.end_date) if s))
+        dates = (f.start_date, f.end_date or f.original_end_date)
+        refs = "".join(dict.fromkeys(self.ref(s) for s in dates if s))
         out.sentences.append(text + refs + ".")
         for name, s in (("start_date", f.start_date), ("end_date", f.end_date)):
             if s is not None:

@@ -169,7 +169,8 @@ class QAService:
         described = None
         if reference(q.text) and not q.projects:
             terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
-            described = self.described.read(q, self.fields.residual(terms), self.scope.reports(q, report))
+            asked = self.fields.residual(terms) - self.fact_qualifiers  # "nu när den förre gått i pension"
+            described = self.described.read(q, asked, self.scope.reports(q, report))
         trace.question = q
         stages = trace.timings.stages
         started = trace.timings.add("question_analysis", started)
@@ -362,8 +363,7 @@ class QAService:
             # projects are ranked by section kind instead (qa.lessons.rank_across).
             section_types=tuple(q.section_types) if is_lesson and q.section_types and not across else (),
         )
-        # Twice the citations asked for, so the re-orderings below have room to work;
-        # across projects enough for several passages of every project.
+        # Twice the citations asked for (room to re-order); across projects several per project.
         k = ACROSS_CANDIDATES if across else self.top_k * 2
         asked = q.rest if q.projects and filters.projects and q.rest.strip() else None
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
