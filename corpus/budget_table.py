@@ -3,7 +3,7 @@
 Tables are tab-separated rows in the normalised text; a header row says which column is
 which ("Projekt", "Tillhörighet/Projektägare", "Budget"). Group rows ("X: - A (ERUF) - B
 (ERUF)" or a "X:" row followed by "- A" rows) become one row per sub-project with
-``parent`` set. Rounded amounts ("12,2 Mkr") keep their rounding ``tolerance`` in kronor.
+``parent`` set. Rounded amounts ("8,9 Mkr") keep their rounding ``tolerance`` in kronor.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class StatedTotal:
 
 
 def rounding_tolerance(amount: Amount) -> int:
-    """Half the last written digit's worth in kronor: "12,2 Mkr" → 50 000; "1 234 567 kr" → 0."""
+    """Half the last written digit's worth in kronor: "8,9 Mkr" → 50 000; "1 234 567 kr" → 0."""
     m = re.search(r"(\d[\d ]*)(?:,(\d+))?\s*([A-Za-zåäö.: -]*)$", amount.raw)
     if not m:
         return 0

@@ -1,11 +1,11 @@
 """Swedish amounts and numbers, parsed exactly and formatted the Swedish way.
 
-Kronor are always integers; scaled forms ("12,2 Mkr", "2 300 tkr") are computed with
+Kronor are always integers; scaled forms ("8,9 Mkr", "2 300 tkr") are computed with
 ``Decimal`` so no float rounding creeps in. Spans are absolute: every finder takes the
 offset (``base``) of ``text`` in the report's normalised text.
 
->>> parse_amount("12,2 Mkr")
-12200000
+>>> parse_amount("8,9 Mkr")
+8900000
 >>> format_kr(1234567)
 '1 234 567 kr'
 """
@@ -138,7 +138,7 @@ class Quantity:
 
 
 def parse_number(s: str) -> int | Decimal:
-    """A Swedish numeral ("1 234 567", "12,2") as int, or Decimal when it has decimals."""
+    """A Swedish numeral ("1 234 567", "8,9") as int, or Decimal when it has decimals."""
     digits = re.sub(_SEP, "", s.strip())
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
         digits = digits.replace(".", "")
@@ -163,7 +163,7 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 def parse_amount(s: str) -> int:
-    """The first amount in ``s`` in whole kronor ("12,2 Mkr" → 12 200 000); bare numbers count."""
+    """The first amount in ``s`` in whole kronor ("8,9 Mkr" → 8 900 000); bare numbers count."""
     s = s.strip()
     neg = s.startswith(("-", "−"))
     body = s.lstrip("-−").strip()
@@ -334,7 +334,7 @@ def format_kr(n: int) -> str:
 
 
 def format_mkr(n: int) -> str:
-    """Kronor in millions with an exact decimal comma: 12 200 000 → ``12,2 Mkr``."""
+    """Kronor in millions with an exact decimal comma: 8 900 000 → ``8,9 Mkr``."""
     return f"{format_number(Decimal(n) / 1_000_000)} Mkr"
 
 
