@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from corpus.errors import ReportReadError
-from corpus.pdf_layout import reading_order, with_wrapped_cells
+from corpus.pdf_layout import page_lines
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ _BULLET_STYLE = re.compile(
 )
 _NOT_DOCX = "filen är inte ett giltigt Word-dokument."
 _WORD = re.compile(r"\S+")
-_COLUMN_GAP = re.compile(r" {4,}")
 # How far ahead in the normalised words a page word may match (resynchronises after a
 # word normalising changed, without jumping over real text).
 _LOOKAHEAD = 6
@@ -206,20 +205,7 @@ def _page_text(page: object) -> str:
     except Exception:  # layout mode fails on some odd fonts; plain extraction still works
         logger.debug("layout extraction failed; using plain text", exc_info=True)
         text = page.extract_text()  # type: ignore[attr-defined]
-    lines = with_wrapped_cells(reading_order((text or "").splitlines()))
-    return "\n".join(_columns_or_words(line.strip()) for line in lines)
-
-
-def _columns_or_words(line: str) -> str:
-    """Wide gaps as tab-separated columns, except in a justified line of prose, which
-    layout mode spreads out word by word ("Ansvaret    för    att    samordna …"): every
-    "cell" one word, most of them words of letters."""
-    cells = _COLUMN_GAP.split(line)
-    single = all(" " not in c for c in cells)
-    wordy = sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.75 * len(cells)
-    if len(cells) >= 5 and single and wordy:
-        return " ".join(cells)
-    return _COLUMN_GAP.sub("\t", line)
+    return "\n".join(page_lines(text or ""))
 
 
 def page_starts(normalised: str, pages: Sequence[str]) -> tuple[int, ...]:

@@ -31,9 +31,9 @@ def definitions(lines: list[str]) -> list[str]:
 
 # "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column;
 # or "    Projektägare ......... Kultur AB", dot leaders for the gap (not before a page number).
-_ALIGNED = re.compile(
-    r"^( *)([A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2})( {2,}| \.{3,} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$"
-)
+# A label: one to three words, the first capitalised ("Projektledare", "Budget totalt").
+_LABEL = r"[A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2}"
+_ALIGNED = re.compile(rf"^( *)({_LABEL})( {{2,}}| \.{{3,}} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$")
 
 
 def aligned_labels(lines: list[str]) -> list[str]:
@@ -90,7 +90,7 @@ def _continues_value(line: str, column: int) -> bool:
 
 # "Ägare  Tekniska förvaltningen": a short label, two or more spaces, a value, where the
 # values stand in no common column (a PDF fact box whose labels are set in bold type).
-_SPACED = re.compile(r"^([A-ZÅÄÖ][\w+.-]*(?: [\w+/.-]+){0,2}) {2,}(\S(?:\S| (?! ))*)$")
+_SPACED = re.compile(rf"^({_LABEL}) {{2,}}(\S(?:\S| (?! ))*)$")
 _MIN_SPACED = 3
 
 

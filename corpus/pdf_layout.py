@@ -1,6 +1,6 @@
 """A PDF page's lines in layout mode made readable: two text columns in reading order, and
-table cells wrapped onto a line of their own put back in their row.
-
+table cells wrapped onto a line of their own put back in their row, and wide gaps as
+table columns.
 
 pypdf's layout mode keeps the blank lines and indentation the parser needs, but it writes a
 page row by row: on a two-column page each line holds a line of the left column and a line
@@ -33,6 +33,27 @@ _ENDS = (".", "!", "?", ":")
 #: A gap between table cells; share of two-sided lines that must be prose on both sides.
 _CELL_GAP = re.compile(r" {3,}")
 _PROSE_SHARE = 0.8
+#: A gap between cells of a table row in layout mode.
+_ROW_GAP = re.compile(r" {4,}")
+
+
+def page_lines(text: str) -> list[str]:
+    """A page's layout-mode text as the parser reads it: in reading order, wrapped cells in
+    their rows, wide gaps (table columns) as tabs."""
+    lines = with_wrapped_cells(reading_order(text.splitlines()))
+    return [columns_or_words(line.strip()) for line in lines]
+
+
+def columns_or_words(line: str) -> str:
+    """Wide gaps as tab-separated columns, except in a justified line of prose, which
+    layout mode spreads out word by word ("Ansvaret    för    att    samordna …"): every
+    "cell" one word, most of them words of letters."""
+    cells = _ROW_GAP.split(line)
+    single = all(" " not in c for c in cells)
+    wordy = sum(1 for c in cells if any(ch.isalpha() for ch in c)) >= 0.75 * len(cells)
+    if len(cells) >= 5 and single and wordy:
+        return " ".join(cells)
+    return _ROW_GAP.sub("\t", line)
 
 
 def reading_order(lines: list[str]) -> list[str]:
@@ -112,9 +133,6 @@ def _is_prose(part: str) -> bool:
     cells = _CELL_GAP.split(part.strip())
     return len(cells) == 1 or (len(cells) >= 5 and all(" " not in c for c in cells))
 
-
-#: A gap between cells of a table row in layout mode.
-_ROW_GAP = re.compile(r" {4,}")
 
 
 def with_wrapped_cells(lines: list[str]) -> list[str]:

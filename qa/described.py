@@ -195,7 +195,8 @@ class DescribedProject:
         # ("skogsföretagen": "företag" and "skogs-"); "utlandspraktik" is not met by
         # "praktik" alone: another project's internships are no trips abroad.
         heads = self._parts(term) - {term}
-        modifier = term[: -len(max(heads, key=len))] if heads and term.endswith(max(heads, key=len)) else ""
+        last = max(heads, key=len, default="")
+        modifier = term[: -len(last)] if last and term.endswith(last) else ""
         modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > _WORD_HEAD else modifier
         if matched({term}, seen) or (matched(heads, seen) and len(modifier) >= _THEME_HEAD + 1
                                      and any(w.startswith(modifier) for w in seen)):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from corpus.types import Chunk, ProjectFacts
-from qa.abstain import known_parts
 from qa.aggregate_answers import AggregateAnswerer
 from qa.citebook import ChunkLocator, CiteBook
 from qa.fact_answers import Composed, FactComposer, fact_sentences
@@ -77,8 +76,6 @@ class DirectAnswerer:
         # "Kultur och fritid" is met by "Kultur- och fritidsförvaltningen": a word that heads
         # a compound of the facts counts.
         unmet = residual - matched(residual, said)
-        # "omställningsfonden" is met by "Fonden för en rättvis omställning": all its parts are said.
-        unmet = {t for t in unmet if not _said_in_parts(t, said, self.weights)}
         if any(len(t) < _HEAD or not any(w.startswith(t) for w in said) for t in unmet):
             return None
         book = CiteBook(self.chunk_at)
@@ -133,9 +130,3 @@ class DirectAnswerer:
                 continue
             quote = best_quote(p.chunk, query_terms, self.weights)
             book.cite(p, quote.start, quote.end)
-
-
-def _said_in_parts(term: str, said: set[str], weights: TermWeights) -> bool:
-    """Whether every known part of a compound the facts never write is said by them."""
-    parts = set(known_parts(term, weights))
-    return bool(parts) and matched(parts, said) == parts

@@ -247,8 +247,8 @@ class FactComposer:
             fund = FUND_NAMES.get(str(f.fund.value), "EU") if f.fund else "EU"
             text += f", varav {self.amount(f.eu_funding)} från {fund}"
             self.add_figure(out, f, "eu_funding", f.eu_funding, money_unit(f.eu_funding))
-        refs = "".join(dict.fromkeys(self.ref(s) for s in (f.total_budget, f.eu_funding) if s and (
-            s is f.total_budget or not part_of_other)))
+        stated = (f.total_budget,) if part_of_other else (f.total_budget, f.eu_funding)
+        refs = "".join(dict.fromkeys(self.ref(s) for s in stated if s))
         out.sentences.append(f"{text}{refs}.")
         if part_of_other:
             self._eu(f, "", out)  # the grant of a part ("Karlskronas del: …, varav …"), said apart
@@ -358,14 +358,13 @@ def manager_since(sentence: str) -> str | None:
     return None
 
 
-
 def _grant_of_another_sum(total: Sourced, eu: Sourced) -> bool:
     """Whether the grant's own sentence makes it part of a sum other than the total budget
     ("Karlskronas del: 412 000 euro, varav 329 600 euro Interregstöd" beside a total of
     1 840 000 euro): then "varav" would claim it of the total."""
     m = re.search(r"\bvarav\b", eu.sentence, re.IGNORECASE)
-    if eu.sentence == total.sentence or m is None:
+    if eu.sentence == total.sentence or m is None or not isinstance(eu.value, int):
         return False
     before = eu.sentence[: m.start()]
     sums = [a.value for a in (*find_amounts(before), *find_euro_amounts(before))]
-    return any(v != total.value and v > eu.value for v in sums if isinstance(eu.value, int))
+    return any(v != total.value and v > eu.value for v in sums)

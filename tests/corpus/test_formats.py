@@ -217,9 +217,9 @@ def test_folder_scan_takes_every_report_type_and_skips_lock_files(tmp_path: Path
 
 def test_a_justified_pdf_line_is_prose_and_a_table_row_keeps_its_columns() -> None:
     """Layout mode spreads a justified line word by word; that is no table row."""
-    from corpus.formats import _columns_or_words
+    from corpus.pdf_layout import columns_or_words
 
     spread = "Ansvaret    för    att    samordna    kommunens    EU-projekt    ligger    hos"
-    assert _columns_or_words(spread) == " ".join(spread.split())
-    assert _columns_or_words("Antal deltagare     360     298") == "Antal deltagare\t360\t298"
-    assert _columns_or_words("Deltagare    360    298    83 %    12") == "Deltagare\t360\t298\t83 %\t12"
+    assert columns_or_words(spread) == " ".join(spread.split())
+    assert columns_or_words("Antal deltagare     360     298") == "Antal deltagare\t360\t298"
+    assert columns_or_words("Deltagare    360    298    83 %    12") == "Deltagare\t360\t298\t83 %\t12"
