@@ -340,9 +340,14 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
         if financed and _FINANCED_BY_EU.search(t[e:]):
             return a
-        # "varav Y kronor i stöd från fonden"
+        # "varav Y kronor i stöd från fonden", "varav Y euro från LIFE"
         if re.search(r"varav\s*$", before, re.IGNORECASE) and re.match(
-            r"\s+i\s+(?:EU-)?stöd\s+från\s+(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE
+            r"\s+(?:i\s+(?:EU-)?stöd\s+)?från\s+(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE
+        ):
+            return a
+        # "Finansiering: Regionalfonden, Y Mkr av en total budget på X Mkr"
+        if re.match(r"\s+av\s+(?:en|den)\s+total(?:a)?\s+budget", after, re.IGNORECASE) and re.search(
+            _FUND_NAME, t[:s], re.IGNORECASE
         ):
             return a
         # "varav EU-stöd 65 procent (Y kr)"

@@ -136,3 +136,25 @@ def _carries_on(value: str, line: str) -> bool:
     """Whether ``line`` goes on with the value that ``value`` ends."""
     open_bracket = value.count("(") > value.count(")")
     return value.endswith((",", "–", "-")) or open_bracket or line[:1].islower() or line[:1] == "("
+
+
+# "**Ägare:** Kultur AB · **Projektledare:** Anna Berg · **Tid:** …": a project's facts run
+# together on one line, each label bold or not, between middle dots or bullets.
+_JOINED_LABEL = re.compile(r"^\*{0,2}([A-ZÅÄÖ][^*:·•|]{0,40}?):\*{0,2}\s+(\S.*)$")
+_JOINER = re.compile(r"\s+[·•]\s+")
+_BOLD_LABEL = re.compile(r"\*\*[A-ZÅÄÖ][^*:\n]{0,40}:\*\*")
+
+
+def joined_labels(lines: list[str]) -> list[str]:
+    """A line of two or more label-value pairs joined by middle dots ("·", "•") becomes one
+    label line per pair, so fact readers see each fact as its own line and a bold label
+    opening the paragraph is not taken for a subsection title."""
+    out: list[str] = []
+    for line in lines:
+        parts = _JOINER.split(line.strip()) if len(_BOLD_LABEL.findall(line)) >= 2 or "·" in line else []
+        pairs = [_JOINED_LABEL.match(p) for p in parts]
+        if len(pairs) >= 2 and all(pairs):
+            out.extend(f"{m.group(1).strip()}\t{m.group(2).strip()}" for m in pairs if m)
+        else:
+            out.append(line)
+    return out

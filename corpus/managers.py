@@ -20,7 +20,9 @@ _MANAGER_RE = re.compile(
     rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?"
     # "Projektledning: X", a fact box's label for who leads the project; "Ansvarig: X" when X
     # is a person ("Ansvarig: Region Norrbotten" is an organisation).
-    r"|projektledning(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b)))"
+    r"|projektledning(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b))"
+    # "Kontakt: X, projektledare från maj": the contact named as the manager.
+    r"|kontakt(?:person)?(?=\s*:\s*[^,;:\n]{3,60},\s*projektledare))"
     rf"{FOR_CLAUSE}"
     # "Projektledare för Luleås del: X"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
@@ -40,11 +42,15 @@ _NAME_FIRST_RE = re.compile(
     r"projektledare\b"
 )
 # "leddes av X", "leddes under hela projekttiden av X", "leds sedan mars 2031 av X".
+# "leds av distriktsläkaren Lisa Hägglund": a title in the definite form before the name.
 _LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö0-9]+\s+){{0,4}}?av\s+"
-                        rf"(?:projektledare(?:n)?\s+)?{_NAMES}")
+                        rf"(?:projektledare(?:n)?\s+|[a-zåäö]{{4,}}(?:aren|ern|en)\s+)?{_NAMES}")
 _REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
+# "A har efterträtts av B", "A efterträddes av B"; "B, projektledare från maj (efterträdde A)".
 _SUCCEEDED_RE = re.compile(rf"(?P<old>{_NAME})\s+(?:har\s+)?efterträtts?\s+av\s+(?P<new>{_NAME})|"
-                           rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})")
+                           rf"(?P<old2>{_NAME})\s+efterträddes\s+av\s+(?P<new2>{_NAME})|"
+                           rf"(?P<new3>{_NAME})[^.;()]{{0,60}}?\(?\s*(?:som\s+)?(?:efterträdde|har\s+efterträtt)"
+                           rf"\s+(?P<old3>{_NAME})")
 # "Projektledare: A till och med 31 mars 2026, därefter B"
 _UNTIL_THEN_RE = re.compile(
     rf"(?P<old>{_NAME})\s+(?:till\s+och\s+med|t\.o\.m\.?|fram\s+till)\s+[^,;]{{1,30}}?"
@@ -98,7 +104,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     for m in [*_REPLACED_RE.finditer(t), *_UNTIL_THEN_RE.finditer(t), *_AFTER_RE.finditer(t)]:
         out += [mention(m, "new", "current"), mention(m, "old", "former")]
     for m in _SUCCEEDED_RE.finditer(t):
-        old, new = ("old", "new") if m.group("old") else ("old2", "new2")
+        old, new = next((f"old{k}", f"new{k}") for k in ("", "2", "3") if m.group(f"old{k}"))
         out += [mention(m, new, "current"), mention(m, old, "former")]
     if _MANAGER_WORD.search(t):
         out += [m_ for m in [*_EARLIER_RE.finditer(t), *_THEREAFTER_RE.finditer(t)]

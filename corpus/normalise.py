@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.label_lines import aligned_labels, definitions, spaced_labels
+from corpus.label_lines import aligned_labels, definitions, joined_labels, spaced_labels
 from corpus.section_titles import PROJECT_SUBSECTION_TYPES, subsection_type
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
-    lines = [_tidy_line(line) for line in spaced_labels(aligned_labels(definitions(lines)))]
+    lines = [_tidy_line(line) for line in joined_labels(spaced_labels(aligned_labels(definitions(lines))))]
     lines = _drop_rules(lines)
     lines, toc = _remove_toc(lines)
     lines = _remove_footers(lines)

@@ -158,6 +158,19 @@ def is_chapter_vocabulary(title: str) -> bool:
     return _matches(title, CHAPTER_VOCABULARY) is not None
 
 
+# "Projekten", "3 Projekten", "Våra projekt", "Projektredovisningar", "Projekten under 2033":
+# a chapter that says its titles are the projects.
+_PROJECTS_CHAPTER = re.compile(
+    r"^(?:(?:våra|de|alla|samtliga|pågående|aktuella|plattformens|portföljens)\s+)?"
+    r"projekt(?:en|redovisning(?:ar|arna)?|beskrivning(?:ar|arna)?)?(?:\s+(?:i|inom|under)\s+.+)?$"
+)
+
+
+def names_projects(title: str) -> bool:
+    """Whether a heading titles the chapter of project accounts ("Projekten")."""
+    return _PROJECTS_CHAPTER.match(comparable(title)) is not None
+
+
 def is_pure_vocabulary(title: str) -> bool:
     """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
     low = comparable(title)

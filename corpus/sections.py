@@ -24,6 +24,7 @@ from corpus.section_titles import (
     clean_title,
     is_chapter_vocabulary,
     is_pure_vocabulary,
+    names_projects,
     subsection_type,
 )
 from corpus.types import Section, SectionKind, SectionType, Span
@@ -50,7 +51,8 @@ class _Node:
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
     """A heading right before a subsection heading (or before a facts heading) opens a
     project, and so does one labelled as a project."""
-    if heading_type(heads[i]) or is_chapter_vocabulary(heads[i].title) or i + 1 >= len(heads):
+    title = heads[i].title
+    if heading_type(heads[i]) or is_chapter_vocabulary(title) or names_projects(title) or i + 1 >= len(heads):
         return False
     if PROJECT_LABEL.match(heads[i].title):
         return True  # "PROJEKT 3 – Namn" says so itself
@@ -118,7 +120,9 @@ def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, 
         elif in_project and stype is not None and _next_is_subsection(heads, i):
             out.append((h, SUBSECTION))
             current = stype
-        elif h.source == "toc" or (not has_toc and (not in_project or is_chapter_vocabulary(h.title))):
+        elif h.source == "toc" or (
+            not has_toc and (not in_project or is_chapter_vocabulary(h.title) or names_projects(h.title))
+        ):
             out.append((h, CHAPTER))
             in_project, current = False, None
     return out
@@ -274,6 +278,15 @@ def _to_section(
     holds = project is None and not is_chapter_vocabulary(node.heading.title)
     among = holds and (_among_projects(kids) or any(c.projects_level for c in kids))
     told = _told_in_running_text(kids, among) if holds else [False] * len(kids)
+    if holds and names_projects(node.heading.title):
+        # "3 Projekten": a plain title in it is a project when it has subsections, however
+        # little they say so, or its text states a project's facts; a title grouping projects
+        # ("3.1 Näringsliv") or a closing note ("Övriga kontakter") is not one.
+        told = [
+            t or _plain(c) and (bool(c.children) or c.states_facts)
+            and not any(map(_describes_project, c.children))
+            for t, c in zip(told, kids, strict=True)
+        ]
     for child, between in zip(kids, told, strict=True):
         section.children.append(
             _child_section(node, child, kind, stype, here, project, name_of, among, between)

@@ -833,3 +833,39 @@ def test_labels_set_in_bold_inside_prose() -> None:
     assert [m.value for m in f.managers] == ["Anneli Rosvall"]
     assert f.total_budget is not None and f.total_budget.value == 9_800_000
     assert f.eu_funding is not None and f.eu_funding.value == 3_920_000
+
+
+def test_facts_run_together_between_middle_dots_are_label_lines() -> None:
+    raw = ("### 3.1 Alfa (ALF)\n\n**Ägare:** Kulturförvaltningen · **Projektledare:** Eva Ström · "
+           "**Tid:** 1 mars 2031–28 februari 2034 · **Budget:** 4 200 tkr, varav ESF+ 2 520 tkr\n\n"
+           "Alfa arbetar med unga · och med deras föräldrar.\n")
+    text = normalise(raw).text
+    assert "Ägare\tKulturförvaltningen\nProjektledare\tEva Ström\nTid\t" in text
+    assert "Alfa arbetar med unga · och med deras föräldrar." in text  # prose keeps its dot
+    v = _values(f := facts_from_segment("r", "Alfa", [Segment(text, 0)]))
+    assert (v["owner"], [m.value for m in f.managers], v["start_date"], v["end_date"]) == (
+        "Kulturförvaltningen", ["Eva Ström"], "2031-03-01", "2034-02-28")
+    assert (v["total_budget"], v["eu_funding"]) == (4_200_000, 2_520_000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "eu"),
+    [
+        ("Budget: 2 300 000 euro, varav 1 380 000 euro från LIFE (60 procent)", 2_300_000, 1_380_000),
+        ("Finansiering: Europeiska regionala utvecklingsfonden (Regionalfonden), 2,5 Mkr av en total "
+         "budget på 6,1 Mkr", 6_100_000, 2_500_000),
+    ],
+)
+def test_a_grant_from_a_named_fund_out_of_the_total(sentence: str, total: int, eu: int) -> None:
+    b = find_budget(SentenceText(sentence, 0))
+    assert b is not None and b.total is not None and b.eu is not None
+    assert (b.total.value, b.eu.value) == (total, eu)
+
+
+def test_a_contact_named_as_manager_who_succeeded_another() -> None:
+    text = "Kontakt: Eva Lind, projektledare från 1 maj 2033 (efterträdde Bo Ekström)"
+    f = facts_from_segment("r", "P", [Segment(text, 0)])
+    assert [m.value for m in f.managers] == ["Eva Lind"]
+    assert [m.value for m in f.former_managers] == ["Bo Ekström"]
+    plain = facts_from_segment("r", "P", [Segment("Kontakt: Eva Lind, kommunikatör", 0)])
+    assert plain.managers == []

@@ -708,3 +708,31 @@ def test_underlined_numbered_chapters_around_labelled_projects() -> None:
     assert [p.title for p in projects] == ["Alfa Väg", "Beta Hamn"]
     assert [c.section_type for c in projects[0].children] == [S, SF, C]
     assert [c.title for c in projects[1].children] == ["Läget", "Svårigheter"]
+
+
+def test_every_titled_account_in_a_chapter_named_projekten_is_a_project() -> None:
+    # Subsections worded freely ("Vad vi lärt oss", "Inför starten") say little; the chapter's
+    # title says what its titles are. A closing note without text of its own stays a subsection.
+    facts = "**Ägare:** Förvaltning {n} · **Projektledare:** Person {n} · **Budget:** 3 200 tkr\n\n"
+    text = "# Rapport 2036\n\n## 1 Inledning\n\nOm plattformen.\n\n## 3 Projekten\n\n"
+    for n, (name, sub) in enumerate([("Alfa Hav", "Läget just nu"), ("Beta Skog", "Vad vi lärt oss"),
+                                     ("Gamma", "Inför starten"), ("Delta Väg", "Det som skavt")]):
+        text += f"### 3.{n + 1} {name}\n\n" + facts.format(n=n) + f"#### {sub}\n\nText.\n\n"
+    text += "### 3.5 Epsilon Mat\n\n" + facts.format(n=5) + "Projektet startade 2035-03-01 med ESF+.\n\n"
+    text += "### Övriga kontakter\n\nMånga hörde av sig.\n\n## 4 Samlade lärdomar\n\nSlut.\n"
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Alfa Hav", "Beta Skog", "Gamma", "Delta Väg", "Epsilon Mat"]
+
+
+def test_plain_text_chapter_projekten_before_underlined_project_titles() -> None:
+    # Chapters in capitals, projects in capitals underlined with "=": "PROJEKTEN" straight
+    # before the first project's title is the chapter, not a project holding it.
+    body = ("Ägare: Förvaltning {n}\nProjektledare: Person {n}\nLöptid: 2031-01-01 – 2033-12-31\n"
+            "Fond: ESF+\nTotal budget: 4 100 000 kronor\n\nText om {name}.\n\n")
+    text = "INLEDNING\n\nOm plattformen.\n\nPROJEKTEN\n\n"
+    for n, name in enumerate(["ALFA VÅRD", "BETA HAMN", "GAMMA"]):
+        text += f"{name}\n{'=' * len(name)}\n\n" + body.format(n=n, name=name.title())
+    text += "SAMLADE IAKTTAGELSER\n\nSlut.\n"
+    report = parse_report("r", text)
+    assert [p.name for p in report.projects] == ["Alfa Vård", "Beta Hamn", "Gamma"]
+    assert [s.title for s in report.sections if s.kind is SectionKind.CHAPTER][1].lower() == "projekten"
