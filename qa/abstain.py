@@ -25,7 +25,7 @@ from qa.types import Passage
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
-    vad vem vilken vilket vilka hur när var va e varför många mycket mkt stor stort störst
+    vad vem vilken vilket vilka hur när var va e varför varifrån många mycket mkt stor stort störst
     finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
     nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
     exakt exakta nuvarande just nu totalt totala sammanlagt hela helt innan tidigare över tog jämfört
@@ -204,12 +204,14 @@ def gather_evidence(
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
     # A word the reports never use but whose synonym they do ("funkat" → "fungerat") is known.
+    # An everyday word ("folk", "tjejer", "fullt upp") is the question's wording, not a topic
+    # the reports lack; it still weighs in coverage, by its general rarity.
     unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed
-               and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
+               and not weights.everyday(t) and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
     # Across projects, a short word the passages lack is mostly the question's everyday form
     # ("knep som funkat", "ont om tid", "lockar") once a longer word of its topic is met.
     if short_is_form and any(len(t) > _SHORT_STEM for t in hits):
-        total -= sum(weights.idf(t) for t in terms - hits if len(t) <= _SHORT_STEM and t not in unknown)
+        total -= sum(weights.idf(t) for t in terms - hits if len(t) <= _SHORT_STEM and weights.known(t))
     dense = max((p.dense for p in passages if p.dense is not None), default=0.0)
     return Evidence(
         coverage=covered / total if total else 1.0,

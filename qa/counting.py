@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from corpus.numbers import find_amounts, find_quantities
+from corpus.numbers import find_amounts, find_euro_amounts, find_quantities
 from corpus.types import Chunk
 from qa.quotes import matched
 
@@ -107,13 +107,15 @@ _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bhälften\b|\btredjedel|\bfjärdedel|\
 
 
 def states_amount(chunk: Chunk, things: set[str], analyze: Analyze) -> bool:
-    """Whether a sentence of ``chunk`` gives a sum of money beside one of ``things`` (stems):
+    """Whether a sentence of ``chunk`` gives a sum of money beside one of ``things`` (stems;
+    any sum when there are none):
     "Vad kostade belysningen i X?" is not answered by X's budget nor by a sentence about the
     lighting that states no cost."""
     off = chunk.start
     for s in chunk.sentences:
         text = chunk.text[s.start - off : s.end - off]
-        if find_amounts(text) and matched(things, set(analyze(text))):
+        beside = not things or matched(things, set(analyze(text)))
+        if beside and (find_amounts(text) or find_euro_amounts(text)):
             return True
     return False
 

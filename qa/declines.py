@@ -33,6 +33,8 @@ _BUDGET_MONEY = re.compile(r"budget|kostnad|kostar|kostade|omslut|omsätt|totalt
 _EU_MONEY = re.compile(
     r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
 )
+# Roles a project's facts name ("Vem är projektledare för X?").
+_FACT_ROLES = ("projektled", "projektansvarig", "projektägar")
 _LEADS = re.compile(r"(?i)projektledar|projektansvarig|\b(?:leds|leddes|samordnas|samordnades) av\b")
 
 
@@ -65,6 +67,7 @@ class DeclineChecks:
         field_terms: set[str],
         report_years: Mapping[str, int | None],
         ordinary_words: frozenset[str],
+        name_pairs: frozenset[tuple[str, str]] = frozenset(),
     ):
         self.facts = facts
         self.catalog = catalog
@@ -73,6 +76,7 @@ class DeclineChecks:
         self.field_terms = field_terms
         self.report_years = report_years
         self.ordinary_words = ordinary_words
+        self.name_pairs = name_pairs
         self.project_name_words = sorted({w for r in catalog.refs for w in re.findall(r"\w+", r.name)})
 
     def check(
@@ -84,7 +88,7 @@ class DeclineChecks:
         closest = passages[:_CLOSEST]
         reasons = [
             before_start_reason(q, self.facts) if q.projects
-            else unknown_project_reason(text, self.weights, self.catalog),
+            else unknown_project_reason(text, self.weights, self.catalog, self.name_pairs),
             self._missing_fact(q, closest, reports),
         ]
         count_stated = None
@@ -92,14 +96,29 @@ class DeclineChecks:
             count_stated = self._count_stated(q, text, terms, closest, asked)
             if not count_stated:
                 reasons.append("Inget av de närmaste avsnitten anger något sådant antal.")
-        analyze = self.weights.passage
-        if asked.priced and not any(states_amount(p.chunk, asked.priced, analyze) for p in closest):
+        if asked.priced and not any(self._states_price(p, asked.priced) for p in closest):
             reasons.append("Inget av de närmaste avsnitten anger något sådant belopp.")
         entity = asked_entity(text)
+        if entity and q.projects and entity[0].startswith(_FACT_ROLES):
+            entity = None  # a named project's manager: its facts and _missing_fact answer that
         known = [*re.findall(r"\w+", text), *self.project_name_words]
         if entity and not names_any(entity[0], (p.chunk.text for p in closest), known, self.ordinary_words):
-            reasons.append(f"De närmaste avsnitten nämner inga {entity[1]} vid namn.")
+            reasons.append(f"De närmaste avsnitten nämner {entity[1]}.")
         return Decline(next((r for r in reasons if r), None), count_stated)
+
+    def amount_first(self, passages: list[Passage], priced: set[str]) -> list[Passage]:
+        """For a question asking what something cost or was granted, the passages stating such
+        a sum first (in their order), so the answer quotes the sum rather than the background."""
+        if not priced:
+            return passages
+        return sorted(passages, key=lambda p: not self._states_price(p, priced))
+
+    def _states_price(self, passage: Passage, priced: set[str]) -> bool:
+        """Whether the passage states a sum beside what is priced. A thing priced that names
+        the passage's own project ("samarbetet om kusten" of "Kust i balans") is that
+        project: any sum the passage states is its."""
+        analyze = self.weights.passage
+        return states_amount(passage.chunk, priced - set(analyze(passage.chunk.project or "")), analyze)
 
     def _missing_fact(self, q: Question, closest: list[Passage], reports: tuple[str, ...]) -> str | None:
         """A project's budget, EU funding or manager asked for, which its facts do not hold

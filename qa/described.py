@@ -86,9 +86,21 @@ def describing_compound(term: str) -> bool:
     return _DESCRIBING_COMPOUND.fullmatch(term) is not None
 
 
+# What the project does or has, right before a word of its name: "restaureringen av Hagbäcken",
+# "upprustningen av packhuset i Smygehamn", "folkhögskolans utlandspraktik i Norden" (a
+# definite noun or a genitive and its noun, a preposition, perhaps a place's noun; not a
+# place: "Högskolan i Borås i X").
+_ACTIVITY_BEFORE = re.compile(
+    r"((?:\w+s\s+\w{4,}|\w{3,}(?:en|et|na))\s+(?:av|i|för|på|kring|runt|vid)(?:\s+\w+(?:en|et)\s+(?:i|på|vid))?)"
+    r"\s{3,}",
+    re.IGNORECASE,
+)
+
+
 def describing_phrases(rest: str) -> str:
     """The words of ``rest`` (the question, names blanked) that say which project is meant."""
-    return " ".join(m.group(1) for m in _DESCRIBED_BY.finditer(rest))
+    after = [m.group(1) for m in _DESCRIBED_BY.finditer(rest)]
+    return " ".join([*after, *(m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest))])
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:

@@ -32,26 +32,51 @@ ENTITY_NOUNS = (
 #: "vårdcentralerna i Kvarnby och Oxie"); a name before it is usually something else
 #: ("Almi, som kan erbjuda företagen finansiering").
 NEAR = 4
-#: "Vilka företag …", "Vilket företag …" (the next word), "Vad heter de elva nya företag …"
-#: (within three).
+#: "Vilka företag …", "Vilket företag …" (the next word), "Vad heter de elva nya företag …",
+#: "Vem är kommunstyrelsens ordförande …" (within three).
 _ASKS = re.compile(
-    r"^\s*(?:vilk(?:a|en|et)(\s+[a-zåäö-]+)|vad\s+heter(?:\s+de|\s+dessa)?((?:\s+[a-zåäö0-9-]+){1,3}))",
+    r"^\s*(?:vilk(?:a|en|et)(\s+[a-zåäö-]+)|(vad\s+heter|vem\s+är)(?:\s+de|\s+dessa)?((?:\s+[a-zåäö0-9-]+){1,3}))",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-ZÅÄÖa-zåäö][\w-]*")
 
 
 def asked_entity(question: str) -> tuple[str, str] | None:
-    """The kind of named thing a "Vilka X …?" question asks for (stem, the question's
-    word), or None."""
+    """The kind of named thing a "Vilka X …?", "Vad heter X …?" or "Vem är X …?" question
+    asks for: its stem, and what the decline says is not named ("inga företag vid namn"),
+    or None.
+
+    "Vad heter den externa utvärderaren …" and "Vem är kommunstyrelsens ordförande …" ask
+    for a name whatever the noun: its head noun (the last word before a preposition) must
+    be followed by a name."""
     m = _ASKS.match(question)
     if not m:
         return None
-    for word in (m.group(1) or m.group(2)).lower().split():
+    none = {"vilken": "ingen", "vilket": "inget"}.get(question.split()[0].lower(), "inga")
+    # "Vem är …" asks for a person, whatever kind of body the phrase names.
+    person = m.group(2) is not None and m.group(2).lower().startswith("vem")
+    for word in () if person else (m.group(1) or m.group(3)).lower().split():
         stem = next((e for e in ENTITY_NOUNS if word.startswith(e)), None)
         if stem:
-            return stem, word
-    return None
+            return stem, f"{none} {word} vid namn"
+    if m.group(3) is None:
+        return None
+    phrase: list[str] = []
+    for word in m.group(3).lower().split():
+        if word in _PREPOSITIONS:
+            break
+        phrase.append(word)
+    if not phrase or phrase[-1] in _PRONOUNS:
+        return None  # "Vem är det som leder …": the facts answer who leads
+    head = phrase[-1]
+    # Without its definite ending: "utvärderaren" also meets "utvärderare".
+    stem = head[:-2] if len(head) > 5 else head
+    named = " ".join(phrase)
+    return stem, f"inte vem som är {named}" if person else f"inte vad {named} heter"
+
+
+_PREPOSITIONS = frozenset("för i på av till med vid hos som från inom under".split())
+_PRONOUNS = frozenset("det den de dem han hon man".split())
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

@@ -3,9 +3,22 @@ stems per field: what the facts answer rather than content a passage must repeat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
+from qa.understanding import ASKS_COST, normalise
 from qa.vocabulary import FIELD_WORDS
+
+# "Hur mycket pengar/stöd …", "hur stort bidrag …", "vilket belopp …": a sum of money is asked.
+_ASKS_MONEY = re.compile(
+    r"(?i)\bhur\s+mycket\s+(?:\S+\s+){0,2}?(?:pengar|stöd|bidrag|medel|eu-\w+)\b"
+    r"|\bhur\s+stor(?:t|a)?\s+(?:\S+\s+){0,2}?(?:belopp|bidrag|stöd)\b|\bvilket\s+belopp\b"
+)
+
+
+def asks_money(text: str) -> bool:
+    """Whether a question asks for a sum of money: a cost, a payment or a grant."""
+    return ASKS_COST.search(normalise(text)) is not None or _ASKS_MONEY.search(text) is not None
 
 
 class FieldTerms:

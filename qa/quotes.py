@@ -12,9 +12,13 @@ import functools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from corpus.sentences import is_subheading
 from corpus.types import Chunk
+
+if TYPE_CHECKING:
+    from qa.everyday import GeneralSwedish
 
 Analyze = Callable[[str], list[str]]
 
@@ -93,8 +97,11 @@ class TermWeights:
     passage's "yrkesutbildning" but not the other way round.
     """
 
-    def __init__(self, query: Analyze, passage: Analyze, texts: Iterable[str]):
+    def __init__(
+        self, query: Analyze, passage: Analyze, texts: Iterable[str], general: GeneralSwedish | None = None
+    ):
         self._query = query
+        self.general = general
         self._passage = passage
         # Answers analyse the same report sentences over and over (0.5 ms of a 1.4 ms
         # cached answer before this cache); bounded, because chunk texts at 100× the corpus
@@ -120,7 +127,18 @@ class TermWeights:
         return tuple(canonical(t) for t in self._passage(text))
 
     def idf(self, term: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+        """The term's idf over the indexed chunks. A term no report uses gets the highest,
+        less by how common it is in general Swedish (``general``): "folk" in a question
+        says less than "kameraövervakning", though neither is in the reports."""
+        df = self.df.get(term, 0)
+        full = math.log(1 + self.n / (1 + df))
+        if df or self.general is None or self.known(term):
+            return full
+        return full * self.general.rarity(term)
+
+    def everyday(self, term: str) -> bool:
+        """An unknown term that is a common word of general Swedish (question wording)."""
+        return self.general is not None and not self.known(term) and self.general.everyday(term)
 
     def known(self, term: str) -> bool:
         """Whether the reports use the term, alone or as the head of a compound."""

@@ -129,6 +129,17 @@ class Scope:
                 names.append(ref.parent)
         return tuple(dict.fromkeys(names))
 
+    def sole_owned(self, q: Question) -> tuple[str, str] | None:
+        """The one project whose owner the question names, with the owner as written in the
+        facts: "Hur stort bidrag har Hagalundsgymnasiet fått?" asks about its project. None
+        when the owner runs several projects, or the question names a project or a set."""
+        if q.projects or q.aggregate or not q.fields:
+            return None
+        norm = normalise(q.text)
+        owned = {(f.project, str(f.owner.value)) for f in self.facts.rows()
+                 if f.owner and has_phrase(norm, str(f.owner.value))}
+        return owned.pop() if len({p for p, _ in owned}) == 1 and len(owned) == 1 else None
+
     def own_fund_terms(self, text: str, rows: list[ProjectFacts]) -> set[str]:
         """Stems of the fund a question names ("från omställningsfonden") when it is the
         fund of every project asked about: the facts say it in their words."""

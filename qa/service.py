@@ -34,9 +34,10 @@ from qa.declines import Asked, DeclineChecks
 from qa.described import DescribedProject, apposed, describing_compound, describing_phrases, reference
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
+from qa.everyday import GeneralSwedish
 from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
 from qa.facts_table import FactsTable
-from qa.fields import FieldTerms
+from qa.fields import FieldTerms, asks_money
 from qa.figure_index import FigureIndex
 from qa.lessons import (
     ACROSS_CANDIDATES,
@@ -54,6 +55,7 @@ from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
 from qa.understanding import ASKS_COST, ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
+from qa.unknown import name_pairs
 from qa.vocabulary import (
     AGGREGATE_WORDS,
     ALL_PROJECTS_WORDS,
@@ -111,6 +113,7 @@ class QAService:
             lambda t: list(analyzer.analyze(t)),
             lambda t: list(analyzer.analyze(t, decompound=True)),
             (c.text for c in self.retriever.chunks.values()),
+            GeneralSwedish(),
         )
         # Stems of the words that ask for a field: they are the question's form, not content
         # a fact answer must also cover.
@@ -139,7 +142,7 @@ class QAService:
         self.described = DescribedProject(self.retriever, self.catalog, self.weights, self.report_years)
         self.declines = DeclineChecks(
             self.facts, self.catalog, self.weights, self.synonyms, self.fields.all, self.report_years,
-            self.ordinary_words,
+            self.ordinary_words, name_pairs(c.text for c in chunks),
         )
 
     # -- answering -------------------------------------------------------------
@@ -167,7 +170,9 @@ class QAService:
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
         described = None
-        if reference(q.text) and not q.projects:
+        if owned := self.scope.sole_owned(q):
+            q.projects, described = self.catalog.by_name(owned[0])[:1], owned[1]
+        elif reference(q.text) and not q.projects:
             terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
             asked = self.fields.residual(terms) - self.fact_qualifiers  # "nu när den förre gått i pension"
             described = self.described.read(q, asked, self.scope.reports(q, report))
@@ -266,10 +271,10 @@ class QAService:
                 trace.path = "facts"
                 return answer
             priced = residual if asks_cost else set()
-        elif fact_fields and not is_lesson and ASKS_COST.search(normalise(text)):
-            # "Vad kostade laddstationen i Bergsnäs?" names no project: the thing priced is
-            # what the question names beyond its fund and owner words.
+        elif fact_fields and not is_lesson and asks_money(text):
+            # No project named ("Vad kostade laddstationen?"): priced is what it names beyond fund, owner.
             priced = self.fields.residual(terms) - self.metadata_terms
+        passages = self.declines.amount_first(passages, priced)
         # Only who the project is for: "Hur många i målgruppen …" counts, and is answered below.
         alone = set(q.fields) == {"target_group"} and not (is_lesson or q.aggregate or counted)
         if alone and len(q.projects) == 1:
@@ -331,13 +336,8 @@ class QAService:
         share_asked = asks_share(text)
         opener = None if planned else count_opener(counted, share_asked, self.weights.passage, of_part=people)
         text, stated = extractive_answer(
-            citations,
-            said,
-            self.weights,
-            reports=reports,
-            projects=self.scope.projects(q),
-            section_types=tuple(q.section_types),
-            opener=opener,
+            citations, said, self.weights, reports=reports, projects=self.scope.projects(q),
+            section_types=tuple(q.section_types), opener=opener,
             counts=count_parts(q.text, self.weights.query, self.weights.passage, self.synonyms),
             facts=self.facts.sources((r.name for r in q.projects), fact_fields, reports),
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -69,6 +69,10 @@ class ProjectCatalog:
             for variant in self._name_variants(ref):
                 self._variants.append((variant, ref))
         self._variants += self._without_place()
+        # A word that closes two or more names is the place they are in ("Nya Steg Borlänge",
+        # "Matbron Borlänge"): "får Borlänge …" names the town, no project it might mean.
+        closing = Counter(normalise(r.name).split()[-1] for r in self.refs if not r.parent and " " in r.name)
+        self._places = {w for w, n in closing.items() if n >= 2}
         counts: dict[str, set[str]] = defaultdict(set)
         for variant, ref in self._variants:
             for token in variant.split():
@@ -169,7 +173,8 @@ class ProjectCatalog:
         found: dict[str, None] = {}
         for variant, ref in self._variants:
             tokens = set(variant.split())
-            if any(len(t) >= 4 and t not in NAME_STOPWORDS and not t.isdigit() for t in tokens & words):
+            shared = tokens & words - self._places
+            if any(len(t) >= 4 and t not in NAME_STOPWORDS and not t.isdigit() for t in shared):
                 found[ref.parent or ref.name] = None
                 found[ref.name] = None
         return list(found)
@@ -266,6 +271,12 @@ _OVER_THE_PERIOD = re.compile(r" (?:för|under) (?:hela )?(?:projekt)?(?:periode
 _ASKS_WHEN = re.compile(r" (?:när|hur länge|hur lång|vilken (?:projekt)?period|vilka datum) ")
 
 
+# "Varifrån kom EU-pengarna …", "från vilket håll kommer pengarna": where, not how much.
+_MONEY_FROM_WHERE = re.compile(
+    r" (?:varifrån|var ifrån|från vilken fond|från vilket håll) (?:\S+ ){0,3}?(?:eu-)?pengar"
+)
+
+
 def detect_fields(norm: str) -> list[str]:
     bare = re.sub(r" {2,}", " ", _DESCRIBING_WORD.sub(" ", norm))
     fields = [
@@ -283,6 +294,9 @@ def detect_fields(norm: str) -> list[str]:
     if "period" in fields and _OVER_THE_PERIOD.search(norm) and not _ASKS_WHEN.search(norm):
         # "… vilket deltagarmål har X för hela perioden?": the period bounds what is asked.
         fields = [f for f in fields if f != "period"]
+    if _MONEY_FROM_WHERE.search(norm):
+        # "Varifrån kommer pengarna till X?" asks which fund (or financier), not an amount.
+        fields = [f for f in fields if f not in _AMOUNT_FIELDS] + ["fund"] * ("fund" not in fields)
     if "status" in fields and has_phrase(norm, "när") and not _DATES & set(fields):
         # "När ska X vara avslutat?" asks for a date, not whether it has ended.
         fields = ["end_date" if f == "status" else f for f in fields]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
@@ -38,16 +39,53 @@ def unknown_names(text: str, weights: TermWeights) -> list[str]:
     return out
 
 
-def unknown_project_reason(text: str, weights: TermWeights, catalog: ProjectCatalog) -> str | None:
+_ACRONYM_PREFIX = re.compile(r"[A-ZÅÄÖ]{2,}\+?-[a-zåäö]")
+
+
+def name_pairs(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent words of the reports of which one is capitalised ("Grön hamn", "Region
+    Gotland"), lower-cased: the pairs a name the reports use is made of."""
+    pairs: set[tuple[str, str]] = set()
+    for text in texts:
+        words = _WORD.findall(text)
+        for a, b in zip(words, words[1:], strict=False):
+            if a[0].isupper() or b[0].isupper():
+                pairs.add((a.lower(), b.lower()))
+    return frozenset(pairs)
+
+
+def unknown_name_run(text: str, pairs: frozenset[tuple[str, str]]) -> str | None:
+    """A name of two or more capitalised words (not opening the question) that the reports
+    never write: "Vem är projektledare för Grön Hamn Härnösand?" when every word occurs in
+    the reports but not together."""
+    words = list(_WORD.finditer(text))
+    run: list[str] = []
+    for m in [*words[1:], None]:
+        # "EU-projektplattform" is capitalised for its acronym, not as a name.
+        if m is not None and m.group(0)[0].isupper() and not _ACRONYM_PREFIX.match(m.group(0)):
+            run.append(m.group(0))
+            continue
+        apart = [(a.lower(), b.lower()) not in pairs for a, b in zip(run, run[1:], strict=False)]
+        if any(apart):
+            return " ".join(run)
+        run = []
+    return None
+
+
+def unknown_project_reason(
+    text: str, weights: TermWeights, catalog: ProjectCatalog, pairs: frozenset[tuple[str, str]] = frozenset()
+) -> str | None:
     """A Swedish sentence naming what is unknown and similar projects, or None. Besides
     unknown capitalised words, a name the question calls a project ("projektet Grön hamn
     Växjö") is unknown when no project of the reports was recognised in the question: its
-    words may all occur in the reports without naming any of their projects."""
+    words may all occur in the reports without naming any of their projects. So is a name
+    of capitalised words the reports never write together (``pairs``)."""
     names = unknown_names(text, weights)
     called = _CALLED.search(text)
-    if not names and called is None:
+    run = unknown_name_run(text, pairs) if pairs else None
+    if not names and called is None and run is None:
         return None
-    asked = " ".join(names) if names else called.group("name") if called else ""
+    asked = " ".join(names) if names else called.group("name") if called else run or ""
     similar = difflib.get_close_matches(asked, catalog.names(), n=3, cutoff=0.4)
     msg = f"Rapporterna nämner inte ”{asked}”."
     if similar:

@@ -6,6 +6,7 @@ import pytest
 import Stemmer
 
 from corpus.sentences import is_subheading
+from corpus.types import Chunk, SectionType, Sentence
 from qa.counting import (
     asks_share,
     count_opener,
@@ -14,8 +15,10 @@ from qa.counting import (
     numbers_stated,
     part_of_people,
     partitive,
+    states_amount,
     states_count,
 )
+from qa.fields import asks_money
 from qa.quotes import canonical, matched
 
 pytestmark = pytest.mark.unit
@@ -245,3 +248,28 @@ def test_how_many_of_a_group_opens_with_a_sentence_that_states_what_they_did() -
     assert opener("Av dem har 87 gått vidare till arbete eller studier, vilket motsvarar 61 procent.")
     assert not opener("Flest av dem som gått vidare har påbörjat studier inom vuxenutbildningen.")
     assert not opener("Målet är att 120 unga ska gå vidare till arbete eller studier.")
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("Hur mycket pengar beviljade Tillväxtverket till ansökan?", True),
+        ("Hur stort bidrag har gymnasiet fått?", True),
+        ("Hur mycket EU-pengar får kommunen?", True),
+        ("Vad kostade laddstationen?", True),
+        ("Hur mycket tid tog upphandlingen?", False),
+        ("Hur stor andel var kvinnor?", False),
+    ],
+)
+def test_asks_money(question: str, money: bool) -> None:
+    assert asks_money(question) is money
+
+
+def test_a_sum_in_euro_beside_the_thing_priced_is_stated() -> None:
+    text = "Bryggan i Ålhamn kostade 120 000 euro. Projektet har haft många besökare."
+    chunk = Chunk("c", "r", "P", "t", SectionType.STATUS, ("P", "t"), 0, len(text), text,
+                  (Sentence(0, text.index(" Projektet")), Sentence(text.index("Projektet"), len(text))))
+    words = lambda t: [w.lower().strip(".,") for w in t.split()]  # noqa: E731
+    assert states_amount(chunk, {"bryggan"}, words)
+    assert not states_amount(chunk, {"besökare"}, words)
+    assert states_amount(chunk, set(), words)  # nothing named beyond the project: any sum

@@ -14,16 +14,26 @@ ORDINARY = lowercase_words(["projektet har hittills nått många företag och at
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
-        ("Vilka företag har deltagit?", ("företag", "företag")),
-        ("Vilka vårdcentraler deltar i projektet?", ("vårdcentral", "vårdcentraler")),
-        ("vilka skolor ingår?", ("skol", "skolor")),
+        ("Vilka företag har deltagit?", ("företag", "inga företag vid namn")),
+        ("Vilka vårdcentraler deltar i projektet?", ("vårdcentral", "inga vårdcentraler vid namn")),
+        ("vilka skolor ingår?", ("skol", "inga skolor vid namn")),
         ("Vilka aktörer driver projektet i samverkan med?", None),  # role word: not checked
         ("Vilka utmaningar hade projekten?", None),
         ("Hur många företag deltog?", None),
-        ("Vad heter de elva nya företag som startats?", ("företag", "företag")),
+        ("Vad heter de elva nya företag som startats?", ("företag", "inga företag vid namn")),
         ("Vilka projekt stöttar företag?", None),  # asks for projects, not companies
-        ("Vilket företag fick leverera modulerna?", ("företag", "företag")),
-        ("Vilken förening driver projektet?", ("förening", "förening")),
+        ("Vilket företag fick leverera modulerna?", ("företag", "inget företag vid namn")),
+        ("Vilken förening driver projektet?", ("förening", "ingen förening vid namn")),
+        # any noun's name: its head noun, before the preposition
+        (
+            "Vad heter den externa utvärderaren för projektet?",
+            ("utvärderar", "inte vad den externa utvärderaren heter"),
+        ),
+        ("Vad heter chefen i Lund?", ("chef", "inte vad chefen heter")),
+        (
+            "Vem är kommunstyrelsens ordförande i Lund?",
+            ("ordföran", "inte vem som är kommunstyrelsens ordförande"),
+        ),
     ],
 )
 def test_asked_entity(question: str, asked: tuple[str, str] | None) -> None:

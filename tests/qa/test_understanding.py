@@ -263,3 +263,11 @@ def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> Non
 )
 def test_a_description_of_a_project_is_recognised(question: str, word: str | None) -> None:
     assert reference(question) == word
+
+
+def test_the_place_that_closes_several_names_makes_no_question_ambiguous() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", n) for n in
+                              ("Nya Steg Falun", "Matbron Falun", "Kvarter Norr", "Kvarter Syd")])
+    assert understand("Hur mycket stöd får Falun för sin del av lastbilsprojektet?", catalog).ambiguous == []
+    ambiguous = understand("Vem leder Kvarter?", catalog).ambiguous
+    assert {p.name for p in ambiguous} == {"Kvarter Norr", "Kvarter Syd"}

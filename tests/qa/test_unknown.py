@@ -7,7 +7,7 @@ import pytest
 from qa.quotes import TermWeights
 from qa.types import ProjectRef
 from qa.understanding import ProjectCatalog
-from qa.unknown import unknown_project_reason
+from qa.unknown import name_pairs, unknown_name_run, unknown_project_reason
 
 pytestmark = pytest.mark.unit
 
@@ -35,3 +35,25 @@ def test_no_name_after_projektet_is_no_unknown_project(question: str) -> None:
 def test_an_unknown_capitalised_word_is_named() -> None:
     reason = unknown_project_reason("Hur stor budget har Solstrålen?", WEIGHTS, CATALOG)
     assert reason is not None and "”Solstrålen”" in reason
+
+
+PAIRS = name_pairs(TEXTS + ["Kontakt med Region Kronoberg och EU-projektplattformen Växa Ljungby."])
+
+
+def test_a_name_whose_words_the_reports_never_write_together_is_unknown() -> None:
+    # "Grön", "hamn" and "Ljungby" all occur; "Grön Hamn Ljungby" as a name does not.
+    assert unknown_name_run("Vem är projektledare för Grön Hamn Ljungby?", PAIRS) == "Grön Hamn Ljungby"
+    reason = unknown_project_reason("Vem leder Grön Hamn Ljungby?", WEIGHTS, CATALOG, PAIRS)
+    assert reason is not None and "”Grön Hamn Ljungby”" in reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad gör Region Kronoberg i projekten?",  # written together in the reports (any case)
+        "Vem samordnar Ljungbys EU-projektplattform Växa Ljungby?",  # capitalised for its acronym
+        "Grön Hamn har vad för budget?",  # the question's first word opens no name
+    ],
+)
+def test_names_the_reports_write_are_not_unknown(question: str) -> None:
+    assert unknown_name_run(question, PAIRS) is None

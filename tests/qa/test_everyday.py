@@ -1,0 +1,58 @@
+"""How common a question word is in general Swedish decides how much a word the reports
+never use counts (real wordfreq data; made-up report texts)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import Stemmer
+
+from corpus.types import Chunk, SectionType, Sentence
+from qa.abstain import AbstentionPolicy, gather_evidence
+from qa.everyday import GeneralSwedish
+from qa.quotes import TermWeights, canonical
+from qa.types import Passage
+
+pytestmark = pytest.mark.unit
+
+GENERAL = GeneralSwedish()
+
+
+def test_everyday_words_weigh_less_than_specific_topics() -> None:
+    assert GENERAL.everyday("folk") and GENERAL.everyday("tjej")
+    assert not GENERAL.everyday("kameraövervakning") and not GENERAL.everyday("kriminalvård")
+    assert GENERAL.rarity("folk") < GENERAL.rarity("pensionär") < GENERAL.rarity("kameraövervakning") == 1.0
+    assert GENERAL.rarity("zzxqy") == 1.0  # a word general Swedish does not know is as rare as any
+
+
+_STEMMER = Stemmer.Stemmer("swedish")
+_STOP = {"hur", "har", "det", "för", "som", "på", "att", "sig", "till", "med", "vilka", "i", "ut", "ta"}
+
+
+def _stems(text: str) -> list[str]:
+    return [canonical(_STEMMER.stemWord(w)) for w in re.findall(r"\w+", text.lower()) if w not in _STOP]
+
+
+TEXT = "Många deltagare bor på landsbygden och har långt till verksamheten, särskilt utan bil."
+CHUNK = Chunk("c", "r", "Alfa", "t", SectionType.CHALLENGES, ("Alfa", "t"), 0, len(TEXT), TEXT,
+              (Sentence(0, len(TEXT)),))
+OTHER = ["Projektet har anställt två coacher.", "Budgeten är 3 miljoner kronor."]
+
+
+def _evidence(question: str, general: GeneralSwedish | None) -> bool:
+    weights = TermWeights(_stems, _stems, [TEXT, *OTHER], general)
+    terms = set(weights.query(question))
+    ev = gather_evidence(terms, [Passage(CHUNK, 1.0, dense=0.9)], weights)
+    return AbstentionPolicy().answerable(ev)
+
+
+def test_an_everyday_word_the_reports_do_not_use_does_not_decline_a_covered_question() -> None:
+    question = "Hur går det för deltagare som bor långt ut på landet?"
+    assert not _evidence(question, None)  # "landet" counted as a topic the reports lack
+    assert _evidence(question, GENERAL)
+
+
+def test_a_specific_topic_the_reports_do_not_use_still_declines() -> None:
+    question = "Hur går det för deltagare med kameraövervakning?"
+    assert not _evidence(question, GENERAL)
