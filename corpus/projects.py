@@ -124,11 +124,15 @@ _ABBREVIATION_LINE = re.compile(r"^\W*förkortning\W*[:|]\s*\*?(?P<abbr>[A-ZÅÄ
 
 
 def find_abbreviation(name: str, text: str) -> str | None:
-    """An abbreviation the text defines right after the name ("Namn (*ABC*)", "Namn (ABC)")
-    or on a facts line of the project's own text ("Förkortning: ABC", "| Förkortning | ABC |")."""
+    """An abbreviation the text defines right after the name ("Namn (*ABC*)", "Namn (ABC)",
+    "Namn, i dagligt tal ABC,") or on a facts line of the project's own text ("Förkortning:
+    ABC", "| Förkortning | ABC |")."""
     words = r"\s+".join(re.escape(w) for w in name.replace("*", "").split())
     pattern = r"\*?" + words + r"\*?\s*\(\*?(?P<abbr>[A-ZÅÄÖ][A-ZÅÄÖa-zåäö0-9&-]{1,11})\*?\)"
-    for m in [*re.finditer(pattern, text, re.IGNORECASE), *_ABBREVIATION_LINE.finditer(text)]:
+    # "Namn, i dagligt tal DNI,", "Namn, i vardagligt tal KDO, är …": the name people use.
+    spoken = words + r"\*?,\s+(?:i\s+(?:var)?dagligt\s+tal|kallat|förkortat)\s+(?P<abbr>[A-ZÅÄÖ]{2,}[0-9]?)\b"
+    found = [*re.finditer(pattern, text, re.IGNORECASE), *re.finditer(spoken, text, re.IGNORECASE)]
+    for m in [*found, *_ABBREVIATION_LINE.finditer(text)]:
         abbr = m.group("abbr")
         if sum(c.isupper() for c in abbr) >= 2 and not _is_fund(abbr):
             return abbr

@@ -152,6 +152,9 @@ def states_count(
     if share:
         return any(_SHARE.search(sentence) for sentence in sentences)
     for sentence in sentences:
+        row = _COUNT_ROW.match(sentence)
+        if row and noun & set(analyze(row.group(1))):
+            return True
         tokens = _TOKEN.findall(sentence)
         for i, token in enumerate(tokens):
             if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
@@ -163,6 +166,11 @@ def states_count(
                 if any_count and not _YEAR.fullmatch(token) and any(group & window for group, _ in predicate):
                     return True  # "97 fått ett arbete": the number of those who did what is asked
     return False
+
+
+# A results table's row: "Antal företag som fått stöd | 120 | 87", nothing but numbers after
+# the label ("Antalet gästnätter ökade med 11 procent" is no count).
+_COUNT_ROW = re.compile(r"^\W*antal(?:et)?\s+([^\d\t|]+?)[\s|]+\d[\d\s|,.%]*$", re.IGNORECASE)
 
 
 def _fits_year(sentence: str, year: int | None, report_year: int | None = None) -> bool:

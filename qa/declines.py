@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from corpus.numbers import find_amounts, find_euro_amounts
+from qa.abstain import known_parts
 from qa.counting import part_of_people, partitive, states_amount, states_count
 from qa.entities import asked_entity, names_any
 from qa.fact_answers import contributions
@@ -150,6 +151,15 @@ class DeclineChecks:
                 if a.value not in known and cue.search(near):
                     return None
         return f"Rapporten anger inte {_MONEY[asked[0]]} för {name}."
+
+    def counted_forms(self, counted: set[str] | None) -> set[str] | None:
+        """The counted noun's stems with the words that count it too: its synonyms ("Hur
+        många anställda" is counted by "351 medarbetare") and, for a compound the reports
+        may write apart, its known parts ("småföretag" by "46 små och medelstora företag")."""
+        if not counted:
+            return counted
+        synonyms = {s for t in counted for s in self.synonyms.get(t, ())}
+        return counted | synonyms | {p for t in counted for p in known_parts(t, self.weights)}
 
     def count_predicate(
         self, text: str, terms: set[str], counted: set[str] | None

@@ -214,13 +214,10 @@ class QAService:
         )
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
-        counted = counted_noun(text, self.weights.query)
+        counted = self.declines.counted_forms(counted_noun(text, self.weights.query))
         # A part of a group of people is stated without the group's noun beside the number:
         # the report names the group its own way ("Av de inskrivna hade 97 fått ett arbete").
         people = part_of_people(text)
-        if counted:
-            # "Hur många anställda …" is counted by "351 medarbetare": a synonym counts too.
-            counted |= {s for t in counted for s in self.synonyms.get(t, ())}
         asks_figure = bool(q.fields) or counted is not None
         newest = self.scope.newest_with(q) if not reports and asks_figure else ()
         if newest:

@@ -127,6 +127,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "tar slut",
         "tog slut",
         "tog det slut",
+        # "När är sista dagen för X?", "vilket är sista datumet"
+        "sista dagen", "sista datum", "sista dag ",
         # "När ska projektet vara klart?", "När blev förstudien klar?"
         "vara klar",
         "bli klar",
@@ -267,7 +269,9 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("lämna", "överlämning", "överlämnade", "överlämnas"),
     # Everyday short forms: "Af", "funkat".
     ("af", "arbetsförmedlingen"),
-    ("anställda", "medarbetare"),
+    ("anställda", "medarbetare", "personal"),
+    # "innan X lades ner" is the report's "avbröts", "avslutades i förtid".
+    ("lades", "lagts", "avbröts", "avbrutits", "avbrutet", "förtid"),
     ("fk", "försäkringskassan"),
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
     ("studera", "studerar", "studerat", "studier", "studierna", "plugga", "pluggar", "pluggat", "pluggade"),

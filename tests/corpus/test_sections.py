@@ -736,3 +736,11 @@ def test_plain_text_chapter_projekten_before_underlined_project_titles() -> None
     report = parse_report("r", text)
     assert [p.name for p in report.projects] == ["Alfa Vård", "Beta Hamn", "Gamma"]
     assert [s.title for s in report.sections if s.kind is SectionKind.CHAPTER][1].lower() == "projekten"
+
+
+def test_an_abbreviation_given_as_what_people_call_the_project() -> None:
+    text = ("# Rapport 2032\n\n## Projekten\n\n### Kompetenslyft Digital Omsorg\n\n"
+            "Kompetenslyft Digital Omsorg, i vardagligt tal KDO, är ett projekt för omsorgen.\n\n"
+            "#### Utmaningar\n\nTid.\n\n#### Framgångsfaktorer\n\nStöd.\n")
+    [project] = parse_report("r", text).projects
+    assert project.abbreviation == "KDO"

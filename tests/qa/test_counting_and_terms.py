@@ -273,3 +273,11 @@ def test_a_sum_in_euro_beside_the_thing_priced_is_stated() -> None:
     assert states_amount(chunk, {"bryggan"}, words)
     assert not states_amount(chunk, {"besökare"}, words)
     assert states_amount(chunk, set(), words)  # nothing named beyond the project: any sum
+
+
+def test_a_results_table_row_counts_what_its_label_names() -> None:
+    analyze = lambda t: [_STEM.stemWord(w) for w in t.lower().split()]  # noqa: E731
+    assert states_count("Antal företag som har fått stöd\t120\t87", {"företag"}, analyze)
+    assert states_count("Antal företag som har fått stöd 120 87", {"företag"}, analyze)  # a PDF row
+    # A change in a number is no count of it.
+    assert not states_count("Antalet gästnätter i skärgården ökade med 11 procent", {"gästnätt"}, analyze)

@@ -56,3 +56,23 @@ def test_an_everyday_word_the_reports_do_not_use_does_not_decline_a_covered_ques
 def test_a_specific_topic_the_reports_do_not_use_still_declines() -> None:
     question = "Hur går det för deltagare med kameraövervakning?"
     assert not _evidence(question, GENERAL)
+
+
+def test_a_compound_the_reports_write_elsewhere_is_met_by_its_parts_in_one_sentence() -> None:
+    # "småföretag" stands in another report; this passage writes "små och medelstora företag".
+    text = "Totalt har 46 små och medelstora företag fått stöd från projektet."
+    chunk = Chunk("d", "r", "Alfa", "t", SectionType.STATUS, ("Alfa", "t"), 0, len(text), text,
+                  (Sentence(0, len(text)),))
+    weights = TermWeights(_stems, _stems, [text, "Småföretag i Beta växer.", *OTHER], GENERAL)
+    weights_split = TermWeights(_stems, _split, [text, "Småföretag i Beta växer.", *OTHER], GENERAL)
+    ev = gather_evidence({"småföretag"}, [Passage(chunk, 1.0, dense=0.9)], weights_split)
+    assert ev.coverage == 1.0 and ev.unmet_compounds == 0
+    assert gather_evidence({"småföretag"}, [Passage(chunk, 1.0, dense=0.9)], weights).coverage == 0.0
+
+
+def _split(text: str) -> list[str]:
+    """Stems, and "små" + "företag" for "småföretag" (the index-time decompounding, in small)."""
+    out = []
+    for t in _stems(text):
+        out += [t, "små", "företag"] if t == "småföretag" else [t]
+    return out

@@ -43,3 +43,9 @@ def test_a_manager_named_by_title_in_prose(vasternorrland: Any) -> None:
 def test_a_name_the_report_never_writes_is_declined(vasternorrland: Any) -> None:
     a = vasternorrland.ask("Vem är projektledare för Grön Hamn Härnösand?")
     assert not a.answerable and "”Grön Hamn Härnösand”" in a.text and a.citations == []
+
+
+def test_a_count_of_a_compound_written_apart(vasternorrland: Any) -> None:
+    # "småföretag" is counted by "46 små och medelstora företag".
+    a = vasternorrland.ask("Hur många småföretag har vätgasprojektet hunnit hjälpa hittills?")
+    assert a.answerable and "46" in a.text

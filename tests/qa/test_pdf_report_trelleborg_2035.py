@@ -29,9 +29,9 @@ def test_a_grant_asked_without_the_projects_name_quotes_the_sum(trelleborg: Any)
 
 def test_every_numbered_project_is_read(trelleborg: Any) -> None:
     # Ten numbered sections under "3 Projekten", each opening with its ruled facts table.
-    names = {"Steget Vidare", "Navigatorn", "Grön Hamn Trelleborg", "Smart Handel Söderslätt", "Kust i balans",
-             "Språkhamnen", "Mötesplats Smygehamn", "Europaskolan Trelleborg", "Våtmarker i Albäcksån",
-             "Omsorgslyftet"}
+    names = {"Steget Vidare", "Navigatorn", "Grön Hamn Trelleborg", "Smart Handel Söderslätt",
+             "Kust i balans", "Språkhamnen", "Mötesplats Smygehamn", "Europaskolan Trelleborg",
+             "Våtmarker i Albäcksån", "Omsorgslyftet"}
     assert names <= set(trelleborg.catalog.names())
     a = trelleborg.ask("Vem är projektledare för Grön Hamn Trelleborg?")
     assert "Per-Erik Mårtensson" in a.text
@@ -41,3 +41,7 @@ def test_where_the_money_comes_from_asks_the_fund(trelleborg: Any) -> None:
     # "upprustningen av packhuset i" says which project "Smygehamn" names; "varifrån" asks the fund.
     a = trelleborg.ask("Varifrån kom EU-pengarna till upprustningen av packhuset i Smygehamn?")
     assert a.answerable and "LEADER" in a.text
+
+
+def test_the_last_day_is_the_end_date(trelleborg: Any) -> None:
+    assert "31 augusti 2036" in trelleborg.ask("När är sista dagen för kvinnoprojektet Steget Vidare?").text

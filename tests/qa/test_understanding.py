@@ -244,6 +244,10 @@ def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
         # The period bounds a count; it is not asked for.
         ("Hur många har deltagit i X, och vilket deltagarmål har X för hela perioden?", []),
         ("Vilken period gäller för hela projekttiden i X?", ["period"]),
+        ("När är sista dagen för X?", ["end_date"]),
+        # Where the money comes from is the fund, not an amount.
+        ("Varifrån kommer pengarna till X?", ["fund"]),
+        ("Varifrån kom EU-pengarna till upprustningen av X?", ["fund"]),
     ],
 )
 def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> None:
