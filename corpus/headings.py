@@ -22,6 +22,7 @@ from corpus.section_titles import (
     clean_title,
     comparable,
     is_pure_vocabulary,
+    is_run_in_title,
     subsection_type,
 )
 from corpus.types import SectionType
@@ -101,12 +102,21 @@ def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
 _RUN_IN = re.compile(r"(?:^|\n\n)(?P<mark>\*\*|__)(?P<label>[^*_\n]{2,80}?)[.:](?P=mark)[ \t]+(?=\S)")
 
 
+# … or a plain one, nothing but a project part's vocabulary: "Utmaningar. Det har varit …".
+_PLAIN_RUN_IN = re.compile(
+    r"(?:^|\n\n)(?P<label>[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3})\.[ \t]+(?=[A-ZÅÄÖ0-9])"
+)
+
+
 def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
     """Run-in paragraph titles: (start, end of the label's markup, label)."""
     out = []
     for m in _RUN_IN.finditer(text):
         end = m.end("mark") + len(m.group("label")) + 1 + len(m.group("mark"))
         out.append((m.start("mark"), end, m.group("label")))
+    for m in _PLAIN_RUN_IN.finditer(text):
+        if is_run_in_title(m.group("label")):
+            out.append((m.start("label"), m.end("label") + 1, m.group("label")))
     return out
 
 

@@ -171,11 +171,18 @@ def names_projects(title: str) -> bool:
     return _PROJECTS_CHAPTER.match(comparable(title)) is not None
 
 
+def is_run_in_title(title: str) -> bool:
+    """Whether a short sentence is a project subsection's title run in with its paragraph
+    ("Utmaningar. Det har …", "Aktuellt läge. Under 2035 …"): nothing but the vocabulary of
+    a project's parts."""
+    return is_pure_vocabulary(title) and subsection_type(title) in PROJECT_SUBSECTION_TYPES
+
+
 def is_pure_vocabulary(title: str) -> bool:
     """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
     low = comparable(title)
     for stem, _ in SUBSECTION_VOCABULARY:
-        low = re.sub(r"\w*" + stem + r"\w*", " ", low)
+        low = re.sub(r"\w*(?:" + stem + r")\w*", " ", low)
     words = [w for w in re.split(r"[\s/,()–-]+", low) if w]
     return all(w in _FILLER for w in words)
 

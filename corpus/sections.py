@@ -215,7 +215,10 @@ def _mark_project_levels(roots: list[_Node]) -> None:
 
 
 def _plain(node: _Node) -> bool:
-    return heading_type(node.heading) is None and not is_chapter_vocabulary(node.heading.title)
+    """A title without vocabulary: neither a part's or chapter's word, nor one naming the
+    projects collectively ("Projekt inom Regionalfonden")."""
+    title = node.heading.title
+    return not (heading_type(node.heading) or is_chapter_vocabulary(title) or names_projects(title))
 
 
 def _told_in_prose(nodes: list[_Node]) -> bool:

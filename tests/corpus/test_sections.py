@@ -744,3 +744,21 @@ def test_an_abbreviation_given_as_what_people_call_the_project() -> None:
             "#### Utmaningar\n\nTid.\n\n#### Framgångsfaktorer\n\nStöd.\n")
     [project] = parse_report("r", text).projects
     assert project.abbreviation == "KDO"
+
+
+def test_run_in_subsection_titles_of_joined_paragraphs() -> None:
+    # A PDF's paragraphs joined into one line: "… målet. Framgångsfaktorer. Den …" — each
+    # sentence that is nothing but a part's vocabulary opens that part.
+    body = ("Aktuellt läge. Under året skrevs 46 deltagare in. Framgångsfaktorer. Barnpassning har "
+            "gjort det möjligt att delta. Utmaningar. Det har varit svårt att hitta praktikplatser.\n\n")
+    text = "# Rapport 2035\n\n## 1 Inledning\n\nOm plattformen.\n\n## 3 Projekten\n\n"
+    for n in (1, 2, 3):
+        text += f"### 3.{n} Projekt {'ABC'[n - 1]}lfa\n\nProjektledare: Person {n}\n\n" + body
+    first = _projects(parse_report("r", text))[0]
+    assert [(s.title, s.section_type) for s in first.children] == [
+        ("Aktuellt läge", SectionType.STATUS),
+        ("Framgångsfaktorer", SectionType.SUCCESS_FACTORS),
+        ("Utmaningar", SectionType.CHALLENGES),
+    ]
+    # Prose that merely mentions the words keeps its paragraph.
+    assert "\n\n" not in normalise("Projektet har haft utmaningar. Framgångsfaktorer finns också.").text
