@@ -27,7 +27,8 @@ QUESTION_TERMS = frozenset(
     """
     vad vem vilken vilket vilka hur när var va e varför varifrån många mycket mkt stor stort störst
     finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
-    nämns gör gjort har hade kan kunde ska skulle får fick beskriv beskriver berätta berättar
+    nämns gör gjort har hade kan kunde kunna kunnat ska skulle får fick
+    beskriv beskriver berätta berättar
     exakt exakta nuvarande just nu totalt totala sammanlagt hela helt innan tidigare över tog jämfört
     jämförelse förhållande genom ur dra drar drog dragit haft varit blivit blev utöver förutom
     antal antalet generellt generella allmänhet överlag märks märkts märktes tänkt tänkta
@@ -61,7 +62,8 @@ QUESTION_TERMS = frozenset(
     # "hänga med", "vad hände", "vad har det betytt", "vad har de vunnit på", "under resans
     # gång", "folk", "jobba ihop", "lärt sig". The report names the topic, not these words.
     """
-    knep knepen tips tipsen strul strulet krångel ställa ställer ställde ställt råka råkar råkade råkat
+    knep knepen tips tipsen strul strulet krångel snett fel galet
+    ställa ställer ställde ställt råka råkar råkade råkat
     bära bär bar burit väga tag hänga hänger hängde hängt haka hakar hakade hakat hända händer hände hänt
     betyda betyder
     betydde betytt vinna vinner vann vunnit resa resan resans gång gången folk ihop lära lär lärde
