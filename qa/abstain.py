@@ -60,7 +60,8 @@ QUESTION_TERMS = frozenset(
     # Everyday framing of a lesson question: "vilka knep/tips", "vad ställde till det", "vilket
     # strul har de råkat ut för", "hur har de burit sig åt / gått till väga", "fått tag på",
     # "hänga med", "vad hände", "vad har det betytt", "vad har de vunnit på", "under resans
-    # gång", "folk", "jobba ihop", "lärt sig". The report names the topic, not these words.
+    # gång", "folk", "jobba ihop", "lärt sig", "vad gick snett/fel". The report names the
+    # topic, not these words.
     """
     knep knepen tips tipsen strul strulet krångel snett fel galet
     ställa ställer ställde ställt råka råkar råkade råkat
