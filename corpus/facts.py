@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 
 from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
+from corpus.budgets import find_budget
 from corpus.consistency import Discrepancy, check_consistency
 from corpus.dates import find_date_ranges, find_dates
 from corpus.fact_gaps import fill_from_table, fill_missing
 from corpus.fact_patterns import (
     SentenceText,
     clean_name,
-    find_budget,
     find_fund,
     find_fund_statement,
     find_owner,

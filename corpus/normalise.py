@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from corpus.label_lines import aligned_labels, definitions, joined_labels, spaced_labels
-from corpus.section_titles import PROJECT_SUBSECTION_TYPES, is_run_in_title, subsection_type
+from corpus.section_titles import PROJECT_SUBSECTION_TYPES, run_in_paragraphs, subsection_type
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def normalise(raw: str) -> NormalisedText:
     lines = _remove_footers(lines)
     lines = _join_page_breaks(lines)
     lines = _unwrap(lines)
-    lines = [part for line in lines for part in _run_in_paragraphs(line)]
+    lines = [part for line in lines for part in run_in_paragraphs(line)]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     return NormalisedText(text=text, toc=tuple(toc))
 
@@ -354,22 +354,6 @@ def _titled_statement(line: str) -> bool:
     return line.endswith(".") and 2 <= len(line.split()) <= 5 and "." not in words and (
         subsection_type(words) in PROJECT_SUBSECTION_TYPES
     )
-
-
-# "… över målet. Framgångsfaktorer. Den enskilt …": a subsection's title run in as a sentence
-# of its own, where a PDF's paragraphs were joined into one line.
-_RUN_IN_TITLE = re.compile(r"(?<=[.!?]) (?=(?P<title>[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3})\. [A-ZÅÄÖ0-9])")
-
-
-def _run_in_paragraphs(line: str) -> list[str]:
-    """A line cut before each run-in subsection title (pure section vocabulary: "Utmaningar.",
-    "Aktuellt läge."), so the title opens its own paragraph."""
-    cuts = [m.start() for m in _RUN_IN_TITLE.finditer(line) if is_run_in_title(m.group("title"))]
-    if not cuts:
-        return [line]
-    bounds = [0, *cuts, len(line)]
-    parts = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-    return [x for part in parts for x in (part, "")][:-1]
 
 
 def _set_apart_titles(lines: list[str], widths: list[int]) -> list[str]:

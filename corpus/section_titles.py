@@ -178,6 +178,22 @@ def is_run_in_title(title: str) -> bool:
     return is_pure_vocabulary(title) and subsection_type(title) in PROJECT_SUBSECTION_TYPES
 
 
+# "… över målet. Framgångsfaktorer. Den enskilt …": a subsection's title run in as a sentence
+# of its own, where a PDF's paragraphs were joined into one line.
+_RUN_IN_TITLE = re.compile(r"(?<=[.!?]) (?=(?P<title>[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3})\. [A-ZÅÄÖ0-9])")
+
+
+def run_in_paragraphs(line: str) -> list[str]:
+    """A line cut before each run-in subsection title (pure section vocabulary: "Utmaningar.",
+    "Aktuellt läge."), so the title opens its own paragraph."""
+    cuts = [m.start() for m in _RUN_IN_TITLE.finditer(line) if is_run_in_title(m.group("title"))]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(line)]
+    parts = [line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [x for part in parts for x in (part, "")][:-1]
+
+
 def is_pure_vocabulary(title: str) -> bool:
     """Whether a heading is nothing but section vocabulary ("Slutresultat", "Implementering")."""
     low = comparable(title)

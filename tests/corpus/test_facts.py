@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus.fact_patterns import SentenceText, find_budget, find_owner
+from corpus.budgets import find_budget
+from corpus.fact_patterns import SentenceText, find_owner
 from corpus.facts import (
     Segment,
     check_consistency,

@@ -1,0 +1,172 @@
+"""Sentence-level patterns for a project's budget and EU funding: "totala budget är X kr,
+varav Y kr finansieras av Europeiska socialfonden", a revised budget and its earlier
+value, a grant named by its fund ("varav Regionalfonden 6 380 tkr", "Y euro från LIFE").
+
+Each reader takes one sentence (its text and absolute start offset) and returns what it
+found with absolute spans; ``corpus.facts`` decides how findings combine into a record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.fact_patterns import SentenceText, find_fund
+from corpus.numbers import Amount, find_amounts, with_conversions
+from corpus.types import Span
+
+_BUDGET_CUE = re.compile(
+    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:totalt\s*)?"
+    r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
+    r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
+    r"höjdes|utökades|utökats|minskades|minskats)|"
+    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram", re.IGNORECASE,
+)
+_ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
+                           r"tidigare\s+budget", re.IGNORECASE)
+# A budget that was changed: "reviderades", "utökades från X till Y", "höjdes", "sänktes" …
+_REVISED_CUE = re.compile(
+    r"revider|efter\s+revidering|ändrad\s+budget|justerad\s+budget|"
+    r"\b(?:utökade?s|utökats|höjdes|höjts|sänktes|sänkts|minskades|minskats|ändrades|ändrats|"
+    r"justerades|justerats|ökades|ökats)\b",
+    re.IGNORECASE,
+)
+
+_FINANCED_BY_EU = re.compile(
+    r"^[^.;]*?\bav\s+(?:den\s+)?(?:Europeiska|EU\b|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|\w*fonden)",
+    re.IGNORECASE,
+)
+_EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
+                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b|\bLeader\b",
+                     re.IGNORECASE)
+
+
+_FUND_NAME = (
+    r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus\+?|Leader\b"
+    r"|\w*fonden\+?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetFinding:
+    """Total budget (and its pre-revision value), EU funding and the fund a sentence states."""
+
+    total: Amount | None = None
+    original_total: Amount | None = None  # the budget before a revision
+    eu: Amount | None = None
+    fund: tuple[str, Span] | None = None
+    revised: bool = False
+
+
+def find_budget(sent: SentenceText) -> BudgetFinding | None:
+    """Budget facts in a sentence: "totala budget är X kr, varav Y kr finansieras av …"."""
+    t = sent.text
+    # A budget in euro only when the sentence states no kronor, or states them as the
+    # conversion of the euro ("N euro (ca M kr)"); "N euro, varav kommunens del M kr" is
+    # read in kronor.
+    euro, converted = with_conversions(t, sent.start)
+    kronor = [a for a in find_amounts(t, sent.start) if a not in converted]
+    amounts = sorted(kronor + euro, key=lambda a: a.span.start) if converted else kronor or euro
+    if not amounts:
+        return None
+    cue = _BUDGET_CUE.search(t)
+    eu = _eu_amount(t, sent.start, amounts)
+    rest = [a for a in amounts if a is not eu and (cue is None or a.span.start - sent.start >= cue.start())]
+    total = original = None
+    revised = bool(_REVISED_CUE.search(t))
+    if cue and rest:
+        total = rest[0]
+        between = t[total.span.end - sent.start : rest[1].span.start - sent.start] if len(rest) >= 2 else ""
+        if re.fullmatch(r"\s*\(\s*", between):
+            # "drygt N miljoner kronor (N NNN NNN kr)": the exact figure beside the rounded one
+            total, rest = rest[1], rest[1:]
+        frm = re.search(r"\bfrån\b", t[cue.start():])
+        # "X, reviderad till Y": the same change written without "från".
+        gap = t[rest[0].span.end - sent.start : rest[1].span.start - sent.start] if len(rest) >= 2 else ""
+        to = re.search(r"\btill\b", gap)
+        if revised and len(rest) >= 2 and (frm or to):
+            original, total = rest[0], rest[1]
+        elif _ORIGINAL_CUE.search(t):
+            original, total = rest[0], None
+    if total is None and eu is None and original is None:
+        return None
+    fund = find_fund(t, sent.start) if (eu or _EU_CUE.search(t)) else None
+    return BudgetFinding(total, original, eu, fund, (revised and total is not None) or original is not None)
+
+
+def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
+    for a in amounts:
+        s, e = a.span.start - base, a.span.end - base
+        after = re.split(r"[,;.]\s", t[e:], maxsplit=1)[0]
+        before = t[max(0, s - 90): s]
+        # "varav Y kr finansieras av ERUF", also "varav Y kr, eller 40 procent, finansieras av …"
+        if re.search(r"varav\s*$", before, re.IGNORECASE) and (
+            _EU_CUE.search(after) or _FINANCED_BY_EU.search(t[e:])
+        ):
+            return a
+        # "finansieras <belopp>, alltså drygt <avrundat>, av Europeiska socialfonden"
+        financed = re.search(r"finansier(?:as|ades|ats)\s*$", before, re.IGNORECASE)
+        if financed and _FINANCED_BY_EU.search(t[e:]):
+            return a
+        # "varav Y kronor i stöd från fonden", "varav Y euro från LIFE"
+        if re.search(r"varav\s*$", before, re.IGNORECASE) and re.match(
+            r"\s+(?:i\s+(?:EU-)?stöd\s+)?från\s+(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE
+        ):
+            return a
+        # "Finansiering: Regionalfonden, Y Mkr av en total budget på X Mkr"
+        if re.match(r"\s+av\s+(?:en|den)\s+total(?:a)?\s+budget", after, re.IGNORECASE) and re.search(
+            _FUND_NAME, t[:s], re.IGNORECASE
+        ):
+            return a
+        # "varav EU-stöd 65 procent (Y kr)"
+        if re.search(r"(?:EU|ESF\+?|ERUF)-?(?:stöd|medel|finansiering)\w*\s+\d+(?:,\d+)?\s*"
+                     r"(?:procent|%)\s*\(\s*$", before, re.IGNORECASE):
+            return a
+        # "ESF+ finansierar Y kronor", "varav Regionalfonden står för Y kr", "där AMIF står för Y kr",
+        # "Europeiska socialfonden plus bidrog med Y", "av det svarar ESF+ för Y"
+        if re.search(r"(?:(?:varav|där)\s+(?:den\s+)?)?" + _FUND_NAME + r"\s+"
+                     r"(?:(?:står|stod|svarar|svarade)\s+för|(?:bidrar|bidrog|har\s+bidragit)\s+med|"
+                     r"finansier(?:ar|ade|at))\s*$", before, re.IGNORECASE) or re.search(
+                         r"\b(?:står|stod|svarar|svarade)\s+(?:den\s+)?" + _FUND_NAME + r"\s+för\s*$", before,
+                         re.IGNORECASE):
+            return a
+        # A fund named right before the amount: "varav Regionalfonden 6 380 tkr", "Varav ESF+: Y kr",
+        # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
+        named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
+                          re.IGNORECASE)
+        # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
+        # The label may be set in bold ("**Stöd från Regionalfonden:** 5 890 tkr").
+        # A label line set as a table row ("Interreg Nord<tab>1 200 000 euro") names the fund too.
+        labelled = (r"\s*\**(?:(?:beviljat?\s+|sökt\s+)?(?:(?:EU-)?(?:stöd|bidrag)\s+från\s+(?:den\s+)?)?"
+                    + _FUND_NAME + r"(?:\s+[A-ZÅÄÖ]\w+)?(?:-?(?:stöd|bidrag|medel))?"
+                    r"|beviljat?\s+(?:EU-)?(?:stöd|bidrag))\**\s*(?::|\t)\s*\**\s*")
+        if named or re.fullmatch(labelled, t[:s], re.IGNORECASE):
+            return a
+        # "Projektet beviljades 268 000 euro", "har beviljats 1 926 400 kr": the grant (not "har
+        # beviljats en total budget på …")
+        granted = re.search(r"\b(?:beviljades|beviljats)\s+(?:totalt\s+)?$", before, re.IGNORECASE)
+        if granted and not re.search(r"budget", after, re.IGNORECASE):
+            return a
+        # "770 tkr (65 procent) stöd genom Leader"
+        if re.match(r"\s*(?:\([^()]{0,30}\)\s*)?(?:i\s+)?(?:EU-)?(?:stöd|bidrag)\s+(?:genom|från|via)\s+"
+                    r"(?:den\s+)?" + _FUND_NAME, after, re.IGNORECASE):
+            return a
+        # "Av dessa kommer Y kr från Europeiska socialfonden+"
+        from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)
+        if from_fund and re.search(r"\b(?:kommer|kom)\s*$", before):
+            return a
+        # "Regionalfonden finansierar 40 procent, motsvarande Y kr"
+        if re.search(_FUND_NAME + r"\s+(?:finansierar|står\s+för|bidrar\s+med)\s+[^.;]{0,40}?"
+                     r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller)\s*$", before):
+            return a
+        # "EU-stöd Y", "varav AMIF-stöd Y", "regionalfondsstöd Y", "Leaderstöd: Y"
+        if re.search(r"(?:(?:EU|ESF|ERUF|AMIF|FRO|JTF|FEAD|LIFE|Interreg|Leader|Erasmus)\+?-?|\w+fonds)"
+                     r"(?:stöd|finansiering|medel|bidrag)\w*\s*"
+                     r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
+                     r"(?:stöd|bidrag)\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
+                     r"stöd\w*\s+från\s+(?:den\s+)?" + _FUND_NAME + r"\s*$|"
+                     r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
+                     r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",
+                     before, re.IGNORECASE):
+            return a
+    return None
