@@ -53,8 +53,11 @@ def asked_entity(question: str) -> tuple[str, str] | None:
     if not m:
         return None
     none = {"vilken": "ingen", "vilket": "inget"}.get(question.split()[0].lower(), "inga")
-    # "Vem är …" asks for a person, whatever kind of body the phrase names.
+    # "Vem är …" asks for a person, whatever kind of body the phrase names ("Vem är X till
+    # för?" asks who it serves).
     person = m.group(2) is not None and m.group(2).lower().startswith("vem")
+    if person and _SERVES.search(question):
+        return None
     for word in () if person else (m.group(1) or m.group(3)).lower().split():
         stem = next((e for e in ENTITY_NOUNS if word.startswith(e)), None)
         if stem:
@@ -77,6 +80,7 @@ def asked_entity(question: str) -> tuple[str, str] | None:
 
 _PREPOSITIONS = frozenset("för i på av till med vid hos som från inom under".split())
 _PRONOUNS = frozenset("det den de dem han hon man".split())
+_SERVES = re.compile(r"\btill\s+för\b", re.IGNORECASE)
 
 
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:

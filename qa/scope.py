@@ -138,7 +138,7 @@ class Scope:
         norm = normalise(q.text)
         owned = {(f.project, str(f.owner.value)) for f in self.facts.rows()
                  if f.owner and has_phrase(norm, str(f.owner.value))}
-        return owned.pop() if len({p for p, _ in owned}) == 1 and len(owned) == 1 else None
+        return owned.pop() if len(owned) == 1 else None
 
     def own_fund_terms(self, text: str, rows: list[ProjectFacts]) -> set[str]:
         """Stems of the fund a question names ("från omställningsfonden") when it is the

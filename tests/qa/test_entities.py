@@ -30,6 +30,7 @@ ORDINARY = lowercase_words(["projektet har hittills nått många företag och at
             ("utvärderar", "inte vad den externa utvärderaren heter"),
         ),
         ("Vad heter chefen i Lund?", ("chef", "inte vad chefen heter")),
+        ("Vem är Språkbron till för?", None),  # who it serves: the target group
         (
             "Vem är kommunstyrelsens ordförande i Lund?",
             ("ordföran", "inte vem som är kommunstyrelsens ordförande"),
