@@ -54,8 +54,8 @@ def stem_frequencies() -> dict[str, float]:
 class GeneralSwedish:
     """General-language use of question stems (a view of :func:`stem_frequencies`)."""
 
-    def __init__(self, frequencies: dict[str, float] | None = None):
-        self.zipf = stem_frequencies() if frequencies is None else frequencies
+    def __init__(self) -> None:
+        self.zipf = stem_frequencies()
 
     def rarity(self, stem: str) -> float:
         """The share of a word's full weight that its general use leaves it: 1 for a rare
