@@ -19,6 +19,7 @@ from corpus.section_titles import (
     NUMBERED_HEADING,
     PROJECT_LABEL,
     PROJECT_SUBSECTION_TYPES,
+    RUN_IN_WORDS,
     clean_title,
     comparable,
     is_pure_vocabulary,
@@ -103,9 +104,7 @@ _RUN_IN = re.compile(r"(?:^|\n\n)(?P<mark>\*\*|__)(?P<label>[^*_\n]{2,80}?)[.:](
 
 
 # … or a plain one, nothing but a project part's vocabulary: "Utmaningar. Det har varit …".
-_PLAIN_RUN_IN = re.compile(
-    r"(?:^|\n\n)(?P<label>[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3})\.[ \t]+(?=[A-ZÅÄÖ0-9])"
-)
+_PLAIN_RUN_IN = re.compile(rf"(?:^|\n\n)(?P<label>{RUN_IN_WORDS})\.[ \t]+(?=[A-ZÅÄÖ0-9])")
 
 
 def _run_in_labels(text: str) -> list[tuple[int, int, str]]:

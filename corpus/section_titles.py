@@ -180,7 +180,9 @@ def is_run_in_title(title: str) -> bool:
 
 # "… över målet. Framgångsfaktorer. Den enskilt …": a subsection's title run in as a sentence
 # of its own, where a PDF's paragraphs were joined into one line.
-_RUN_IN_TITLE = re.compile(r"(?<=[.!?]) (?=(?P<title>[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3})\. [A-ZÅÄÖ0-9])")
+#: A run-in title's words: one to four, the first capitalised ("Aktuellt läge").
+RUN_IN_WORDS = r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,3}"
+_RUN_IN_TITLE = re.compile(rf"(?<=[.!?]) (?=(?P<title>{RUN_IN_WORDS})\. [A-ZÅÄÖ0-9])")
 
 
 def run_in_paragraphs(line: str) -> list[str]:
