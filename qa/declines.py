@@ -18,7 +18,7 @@ from corpus.numbers import find_amounts, find_euro_amounts
 from qa.abstain import known_parts
 from qa.counting import part_of_people, partitive, states_amount, states_count
 from qa.entities import asked_entity, names_any
-from qa.fact_answers import contributions
+from qa.fact_answers import contributions, end_asked_alone
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
 from qa.types import Passage, Question
@@ -36,6 +36,13 @@ _EU_MONEY = re.compile(
 )
 # Roles a project's facts name ("Vem är projektledare för X?").
 _FACT_ROLES = ("projektled", "projektansvarig", "projektägar")
+# An end stated in prose: "avslutas i december 2036", "pågår till 2037", "t.o.m. 2036-06-30".
+_ENDS = re.compile(
+    r"(?i)\b(?:avslut\w*|slut\w*|upphör\w*|löper ut|(?:pågår|pågick|förläng\w*|fortsätter)\s+"
+    r"(?:\w+\s+)?(?:till|t\.o\.m\.?|fram till|året ut))\b[^.]{0,40}?(?:\b(?:19|20)\d\d\b|årsskiftet)"
+    r"|(?:–|-|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d"
+    r"|(?:–|-|till)\s*(?:19|20)\d\d-\d\d-\d\d"
+)
 _LEADS = re.compile(r"(?i)projektledar|projektansvarig|\b(?:leds|leddes|samordnas|samordnades) av\b")
 
 
@@ -136,6 +143,10 @@ class DeclineChecks:
         leader_unknown = not (row.managers or row.former_managers or any(_LEADS.search(t) for t in own))
         if set(q.fields) == {"manager"} and leader_unknown:
             return f"Rapporten anger inte vem som är projektledare för {name}."
+        if end_asked_alone(q.fields) and row.end_date is None and row.original_end_date is None:
+            if not any(_ENDS.search(t) for t in own):
+                return f"Rapporten anger inte när {name} slutar."
+            return None
         # Asked for the grant, the budget beside it is no answer ("Hur mycket EU-pengar …").
         asked = ["eu_funding"] if "eu_funding" in q.fields else [f for f in q.fields if f in _MONEY]
         if not asked or set(q.fields) - set(_MONEY) or any(getattr(row, f) is not None for f in asked):

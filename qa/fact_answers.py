@@ -196,6 +196,11 @@ class FactComposer:
             "co_financiers": self._cofin,
         }
         done: set[Callable[[ProjectFacts, str, Composed], bool]] = set()
+        if end_asked_alone(fields) and f.end_date is None and f.original_end_date is None:
+            # "När tar X slut?" of a project whose facts give only its start: "pågår 1 mars
+            # 2035 – okänt datum" would look like an answer; the end is what is missing.
+            done.add(self._period)
+            out.missing.append(MISSING_LABELS["end_date"])
         for name in fields:
             handler = handlers[name]
             if handler in done:
@@ -326,6 +331,11 @@ class FactComposer:
         together = ", ".join(named)
         out.sentences.append(f"{f.project} drivs eller medfinansieras tillsammans med {together}{refs}.")
         return True
+
+
+def end_asked_alone(fields: list[str]) -> bool:
+    """Whether the question asks when a project ends, not its start or whole period."""
+    return "end_date" in fields and "start_date" not in fields
 
 
 def spelled(date: Sourced) -> bool:

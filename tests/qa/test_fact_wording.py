@@ -7,6 +7,7 @@ import pytest
 
 from corpus.types import Chunk, ProjectFacts, SectionType, Sentence, Sourced, Span
 from qa.citebook import CiteBook
+from qa.declines import _ENDS
 from qa.fact_answers import Composed, FactComposer, _contribution, approximate, owner_unit
 
 pytestmark = pytest.mark.unit
@@ -128,6 +129,30 @@ def test_an_ongoing_status_is_not_repeated_after_the_period() -> None:
                      ["period", "status"], out)
     assert len(out.sentences) == 1 and out.sentences[0].startswith("P pågår 2030-06-01 – 2032-05-31")
     assert {f.field for f in out.figures} == {"start_date", "end_date", "status"}
+
+
+def test_an_end_asked_of_a_project_with_only_a_start_is_missing() -> None:
+    text = "Start: 1 mars 2031."
+    start = Sourced("2031-03-01", "r", Span(7, 18), text)
+    facts = ProjectFacts("r", "P", start_date=start)
+    out = Composed()
+    _composer(text).compose(facts, ["end_date"], out)
+    assert out.sentences == [] and out.missing == ["slutdatum"]
+    whole = Composed()
+    _composer(text).compose(facts, ["period"], whole)
+    assert whole.sentences == ["P pågår 1 mars 2031 – okänt datum [1]."]
+
+
+@pytest.mark.parametrize(
+    ("passage", "ends"),
+    [("Projektet avslutas i december 2036 med en slutkonferens.", True),
+     ("Verksamheten pågår till och med 30 juni 2037.", True),
+     ("Projekttid 2035-03-01 – 2037-02-28.", True),
+     ("Projektet fortsätter under 2037 med samma upplägg.", False),
+     ("Start: 1 mars 2035. Budget 3 960 tkr.", False)],
+)
+def test_an_end_stated_in_prose(passage: str, ends: bool) -> None:
+    assert (_ENDS.search(passage) is not None) is ends
 
 
 def test_the_outcome_figure_that_best_matches_the_question_is_picked() -> None:

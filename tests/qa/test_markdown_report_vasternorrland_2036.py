@@ -49,3 +49,11 @@ def test_a_count_of_a_compound_written_apart(vasternorrland: Any) -> None:
     # "småföretag" is counted by "46 små och medelstora företag".
     a = vasternorrland.ask("Hur många småföretag har vätgasprojektet hunnit hjälpa hittills?")
     assert a.answerable and "46" in a.text
+
+
+def test_an_end_date_the_report_never_gives_is_declined(vasternorrland: Any) -> None:
+    # "Mat och möten" states only "**Start:** 1 mars 2035"; "okänt datum" is no answer to when it ends.
+    a = vasternorrland.ask("När tar Mat och möten slut?")
+    assert not a.answerable and "slutar" in a.text and a.citations == []
+    start = vasternorrland.ask("När startade Mat och möten?")
+    assert start.answerable and "1 mars 2035" in start.text
