@@ -102,6 +102,8 @@ _MEASURED = re.compile(r"\s+([^\W\d_][\w-]*)")
 _TOKEN = re.compile(r"[\w%–-]+")
 
 
+#: Words that ask for a share rather than name what is counted.
+SHARE_WORDS = "andel andelen procent"
 _SHARE_Q = re.compile(r"\bhur\s+stor\s+andel\b", re.IGNORECASE)
 _SHARE = re.compile(r"\d\s*%|\bprocent\b|\bhälften\b|\btredjedel|\bfjärdedel|\b\d+/\d+\b", re.IGNORECASE)
 

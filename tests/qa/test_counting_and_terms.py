@@ -281,3 +281,20 @@ def test_a_results_table_row_counts_what_its_label_names() -> None:
     assert states_count("Antal företag som har fått stöd 120 87", {"företag"}, analyze)  # a PDF row
     # A change in a number is no count of it.
     assert not states_count("Antalet gästnätter i skärgården ökade med 11 procent", {"gästnätt"}, analyze)
+
+
+def test_the_share_words_of_a_partitive_question_are_no_part_of_what_is_counted() -> None:
+    """"Hur stor andel av deltagarna är kvinnor?" is not answered by "Andelen som gått vidare
+    till arbete är 50 procent": the part asked is the women, not any share."""
+    from qa.declines import DeclineChecks
+    from qa.facts_table import FactsTable
+    from qa.quotes import TermWeights
+    from qa.understanding import ProjectCatalog
+
+    texts = ["Andelen som gått vidare till arbete är i dag 50 procent.", "Deltagarna är unga kvinnor."]
+    weights = TermWeights(analyze, analyze, texts)
+    checks = DeclineChecks(FactsTable([], {}), ProjectCatalog([]), weights, {}, set(), {}, frozenset())
+    question = "Hur stor andel av deltagarna är kvinnor?"
+    part = checks.count_predicate(question, set(analyze("andel deltagarna kvinnor")), {"deltag"})
+    assert [sorted(group) for group, _ in part] == [["kvinn"]]
+    assert not states_count(texts[0], {"deltag"}, analyze, share=True, predicate=part)
