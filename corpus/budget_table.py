@@ -26,7 +26,8 @@ _TOTAL_ROW = re.compile(
 _FUND_PAREN = re.compile(r"\((ESF|ERUF|ERDF)\)", re.IGNORECASE)
 _TOTAL_CUE = re.compile(r"total|sammanlag|samtliga\s+projekt|summa|totalt|sammantaget|tillsammans",
                         re.IGNORECASE)
-_HEADER_UNIT = re.compile(r"(?:\(|\b(?:i|,)\s+)(kr|tkr|mkr|mnkr|sek|tsek|msek|kronor)\b", re.IGNORECASE)
+_HEADER_UNIT = re.compile(r"(?:\(|\b(?:i|,)\s+|\s)(kr|tkr|mkr|mnkr|sek|tsek|ksek|msek|kronor)\b",
+                          re.IGNORECASE)
 _PART_OF_BUDGET = re.compile(r"\d{4}|utfall|förbruk|upparbet|hittills|årets|per år", re.IGNORECASE)
 _SUBGROUP = re.compile(r"(?:social|regional)fondsprojekt|\b(?:ESF\+?|ERUF)-projekt", re.IGNORECASE)
 _SUPPORT_AFTER = re.compile(r"^\s*(?:kr\s+)?(?:i\s+)?(?:\w+\s+){0,3}(?:stöd|EU|ESF|ERUF|fond|bidrag)",

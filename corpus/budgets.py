@@ -70,7 +70,7 @@ def find_budget(sent: SentenceText) -> BudgetFinding | None:
     if not amounts:
         return None
     cue = _BUDGET_CUE.search(t)
-    eu = _eu_amount(t, sent.start, amounts)
+    eu = _exact_beside(_eu_amount(t, sent.start, amounts), t, sent.start, amounts)
     rest = [a for a in amounts if a is not eu and (cue is None or a.span.start - sent.start >= cue.start())]
     total = original = None
     revised = bool(_REVISED_CUE.search(t))
@@ -94,11 +94,27 @@ def find_budget(sent: SentenceText) -> BudgetFinding | None:
     return BudgetFinding(total, original, eu, fund, (revised and total is not None) or original is not None)
 
 
+def _exact_beside(a: Amount | None, t: str, base: int, amounts: list[Amount]) -> Amount | None:
+    """The exact figure a rounded amount gives in brackets ("8,8 Mkr (8 767 440 kr)")."""
+    if a is None:
+        return None
+    later = [b for b in amounts if b.span.start >= a.span.end]
+    if later and re.fullmatch(r"\s*\(\s*", t[a.span.end - base : later[0].span.start - base]):
+        return later[0]
+    return a
+
+
+# A label's end before its value: "EU-bidrag (LIFE) ........", "Stöd (ERUF)<tab>", "Stöd:".
+_LABEL_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:\.{3,}\s*|\t\s*|:\s*)$")
+
+
 def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
     for a in amounts:
         s, e = a.span.start - base, a.span.end - base
         after = re.split(r"[,;.]\s", t[e:], maxsplit=1)[0]
         before = t[max(0, s - 90): s]
+        if gap := _LABEL_GAP.search(before):
+            before = before[: gap.start()] + ": "
         # "varav Y kr finansieras av ERUF", also "varav Y kr, eller 40 procent, finansieras av …"
         if re.search(r"varav\s*$", before, re.IGNORECASE) and (
             _EU_CUE.search(after) or _FINANCED_BY_EU.search(t[e:])

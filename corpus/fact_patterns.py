@@ -115,9 +115,13 @@ _ORG = (r"(?:[A-ZÅÄÖ][\wåäö&-]+\s+){1,3}AB\b|AB(?:\s+[A-ZÅÄÖ][\wåäö-
         r"|(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
         r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
+# "av det kommunala bolaget X AB", "av den ideella föreningen X": the kind of organisation
+# before its name is no part of the name.
+_KIND = (r"(?:(?:det|den)\s+(?:[a-zåäö]+\s+){0,2}(?:bolaget|föreningen|organisationen|stiftelsen|förbundet)"
+         r"\s+(?=[A-ZÅÄÖ]))?")
 _OWNED_BY_RE = re.compile(
     # also "För kommunens del ägs projektet av X"
-    rf"(?:ägs|äges|ägdes|ägts)\s+(?:projektet\s+|det\s+)?av\s+(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
+    rf"(?:ägs|äges|ägdes|ägts)\s+(?:projektet\s+|det\s+)?av\s+{_KIND}(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare|"
     # "med Socialförvaltningen som projektägare och X som projektledare"
     rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b|"
@@ -130,9 +134,7 @@ _OWNED_BY_RE = re.compile(
 # runs the project, read only when no sentence says who owns it (a department that
 # "driver" a project sometimes only operates what another owns).
 _RUN_BY_RE = re.compile(
-    rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+"
-    # "drivs av den ideella föreningen X": the kind of organisation is no part of its name
-    r"(?:den\s+(?:ideella\s+)?(?:föreningen|organisationen)\s+(?=[A-ZÅÄÖ]))?"
+    rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+{_KIND}"
     rf"(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
 )
 
@@ -193,6 +195,8 @@ FUND_WORDS = {
                        re.IGNORECASE),
     # The programme's name in capitals only: "life" is an English word in projects' names.
     "LIFE": re.compile(r"\bLIFE\b|\bLIFE-"),
+    "EHFVF": re.compile(r"havs-,?\s*fiskeri-\s*och\s*vattenbruksfond|\bEHFVF\b|\bEHFF\b|\bEMFF\b",
+                        re.IGNORECASE),
     # Leader, the local development method of the rural fund ("stöd genom LEADER").
     "LEADER": re.compile(r"\bLEADER\b|\bLeader(?:-|\b)"),
 }
@@ -206,7 +210,7 @@ _FUND_STATEMENT = re.compile(
     r"(?:\w+\s+){0,2}(?:av|från|genom|inom|ur)\s+(?:den\s+)?|\b(?:är|var)\s+ett\s+(?:\w+\s+inom\s+)?|"
     # "är Utbildningsförvaltningens mobilitetsprojekt inom Erasmus+"
     r"\b(?:är|var)\s+\w+s\s+\w*projekt\s+inom\s+)"
-    r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus|\w*fonden))",
+    r"(?=\s*(?:Europeiska|EU|ESF|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|EHFVF\b|Erasmus|\w*fonden))",
     re.IGNORECASE,
 )
 

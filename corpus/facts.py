@@ -228,7 +228,12 @@ def report_date(report: Report) -> dt.date | None:
     m = re.search(r"(?:datum|upprättad|daterad)\s*:?\s*", head, re.IGNORECASE)
     dates = [d for d in find_dates(head[m.end():] if m else head) if d.precision == "day"]
     if dates:
-        return dt.date.fromisoformat(dates[0].iso)
+        day = dt.date.fromisoformat(dates[0].iso)
+        if not m and report.year:
+            # An unlabelled later date is when the report was handled ("Behandlad i KSAU
+            # 2039-03-10"); it describes the state at the end of its year.
+            day = min(day, dt.date(report.year + 1, 1, 1))
+        return day
     # A report is written after the period it covers ("juni 2020–maj 2021").
     ranges = find_date_ranges(report.period or "")
     if ranges:

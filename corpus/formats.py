@@ -137,7 +137,23 @@ def _paragraph_line(paragraph: object, outline: _Outline) -> str:
         return "- " + text
     if _set_as_heading(paragraph, text, outline.body_size):
         return below
-    return text
+    return _bold_lead_in(paragraph, text)
+
+
+def _bold_lead_in(paragraph: object, text: str) -> str:
+    """A paragraph opening with a bold label that ends in a colon or full stop ("**Hinder:**
+    Arbetsförmedlingens …") keeps the bold as markdown: a run-in title, as in a Markdown
+    report. Bold words inside a sentence are no title."""
+    runs = [r for r in paragraph.runs if r.text]  # type: ignore[attr-defined]
+    lead = ""
+    for r in runs:
+        if not r.bold:
+            break
+        lead += r.text
+    label = " ".join(lead.split())
+    if not label or len(label.split()) > _MAX_HEADING_WORDS or label[-1] not in ".:" or label == text:
+        return text
+    return f"**{label}** {text[len(label):].lstrip()}" if text.startswith(label) else text
 
 
 def _set_as_heading(paragraph: object, text: str, body_size: int) -> bool:

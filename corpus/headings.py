@@ -107,12 +107,18 @@ _RUN_IN = re.compile(r"(?:^|\n\n)(?P<mark>\*\*|__)(?P<label>[^*_\n]{2,80}?)[.:](
 _PLAIN_RUN_IN = re.compile(rf"(?:^|\n\n)(?P<label>{RUN_IN_WORDS})\.[ \t]+(?=[A-ZÅÄÖ0-9])")
 
 
+# A sentence's end: what a run-in title's paragraph has and a fact's value lacks.
+_PROSE_END = re.compile(r"[.!?](?:\s|$)")
+
+
 def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
     """Run-in paragraph titles: (start, end of the label's markup, label)."""
     out = []
     for m in _RUN_IN.finditer(text):
         end = m.end("mark") + len(m.group("label")) + 1 + len(m.group("mark"))
-        out.append((m.start("mark"), end, m.group("label")))
+        body = text[m.end() : text.find("\n\n", m.end()) % (len(text) + 1)]
+        if _PROSE_END.search(body):  # "**Budget:** 14 600 tkr, varav …" is a fact's label
+            out.append((m.start("mark"), end, m.group("label")))
     for m in _PLAIN_RUN_IN.finditer(text):
         if is_run_in_title(m.group("label")):
             out.append((m.start("label"), m.end("label") + 1, m.group("label")))
@@ -268,6 +274,8 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
         return _with_unmarked_subsections(text, explicit)
     lines = _standalone_lines(text)
     toc_hits = _match_toc(lines, toc) if toc else {}
+    if len(toc_hits) * 2 < len(toc):
+        toc_hits = {}  # a contents list whose titles the text mostly words otherwise guides nothing
     out: list[HeadingLine] = []
     for k, (start, end, line) in enumerate(lines):
         if k in toc_hits:

@@ -32,8 +32,33 @@ def definitions(lines: list[str]) -> list[str]:
 # "    Projektledare    Anna Berg": a label, a gap of spaces, a value in an aligned column;
 # or "    Projektägare ......... Kultur AB", dot leaders for the gap (not before a page number).
 # A label: one to three words, the first capitalised ("Projektledare", "Budget totalt").
-_LABEL = r"[A-ZÅÄÖ][\w+.-]*?(?: \w[\w+/.-]*){0,2}"
+_LABEL = r"[A-ZÅÄÖ][\w+.-]*?(?: \(?\w[\w+/.-]*\)?){0,2}"  # also "EU-bidrag (LIFE)"
 _ALIGNED = re.compile(rf"^( *)({_LABEL})( {{2,}}| \.{{3,}} (?!\d+$))([^\s|](?:[^\s|]| (?! ))*)$")
+
+
+# "Projektägare ........ Kultur AB": dot leaders of any length, the value in no common column
+# (a PDF set in a proportional font); never a contents line's page number.
+_LEADER = re.compile(rf"^\s*({_LABEL} ?\.{{4,}})\s*(?!\d+$)([^\s.].*)$")
+
+
+def leader_labels(lines: list[str]) -> list[str]:
+    """Each dot-leader line is a label line: label (leader kept, so a quote reads as the
+    report does) and value separated by a tab; a line that carries on the value joins it."""
+    out: list[str] = []
+    open_value = False
+    for line in lines:
+        m = _LEADER.match(line) if "\t" not in line else None
+        if m:
+            out.append(f"{m.group(1)}\t{m.group(2).strip()}")
+            open_value = True
+        elif open_value and line.strip() and not _LEADER.match(line) and (
+            _carries_on(out[-1], line.strip()) or line.startswith("    ")  # an indented continuation
+        ):
+            out[-1] += " " + line.strip()
+        else:
+            out.append(line)
+            open_value = False
+    return out
 
 
 def aligned_labels(lines: list[str]) -> list[str]:
@@ -135,7 +160,9 @@ def _spaced_block(lines: list[str], start: int) -> tuple[list[str], int]:
 def _carries_on(value: str, line: str) -> bool:
     """Whether ``line`` goes on with the value that ``value`` ends."""
     open_bracket = value.count("(") > value.count(")")
-    return value.endswith((",", "–", "-")) or open_bracket or line[:1].islower() or line[:1] == "("
+    conjunction = re.search(r"\s(?:och|samt|eller)$", value) is not None  # "A, B och" / "C"
+    return (value.endswith((",", "–", "-")) or open_bracket or conjunction or line[:1].islower()
+            or line[:1] == "(")
 
 
 # "**Ägare:** Kultur AB · **Projektledare:** Anna Berg · **Tid:** …": a project's facts run

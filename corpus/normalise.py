@@ -13,15 +13,12 @@ or more newlines collapse to one blank line.
 
 from __future__ import annotations
 
-import logging
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
-from corpus.label_lines import aligned_labels, definitions, joined_labels, spaced_labels
+from corpus.label_lines import aligned_labels, definitions, joined_labels, leader_labels, spaced_labels
+from corpus.page_furniture import remove_page_furniture
 from corpus.section_titles import PROJECT_SUBSECTION_TYPES, run_in_paragraphs, subsection_type
-
-logger = logging.getLogger(__name__)
 
 _SPACE_VARIANTS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -29,18 +26,8 @@ _TOC_HEADING = re.compile(r"^#*\s*(innehållsförteckning|innehåll|contents|tab
 # A TOC entry: a title, then dot leaders, a tab or spaces, then a page number.
 _TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\t+|\s{2,}|\s+)(?P<page>\d{1,3})$")
 _LEADERS = re.compile(r"[\s.]*\.{2,}[\s.]*$")
-# Footer shapes: "37 | Org | Title", "Title | 37", "Sida 3 (40)", "- 3 -", and a PDF footer's
-# title and page number in two columns ("Org – Årsrapport 2027<tab>Sida 3 av 25").
-_FOOTER_SHAPES = (
-    re.compile(r"^\d{1,4}\s*\|.*\|"),
-    re.compile(r"^.*\|.*\|\s*\d{1,4}$"),
-    re.compile(r"^(sida|page)\s+\d{1,4}(\s*(av|of|/|\()\s*\d{1,4}\)?)?$", re.I),
-    re.compile(r"^[^\t]{1,120}\t(sida|page)\s+\d{1,4}(\s*(av|of|/)\s*\d{1,4})?$", re.I),
-    re.compile(r"^[-–]\s*\d{1,4}\s*[-–]$"),
-)
 _TERMINAL = (".", "!", "?", ";", "…")
 _BULLET = re.compile(r"^(?:[-–•*o]|\d+[.)])\s")
-_MIN_FOOTER_REPEATS = 3
 # "2.1.1 Projektfakta", "3. Resultat": numbered headings repeat with a rising number too.
 _NUMBERED_HEADING = re.compile(r"^#(?:\.#)*\.\s|^#(?:\.#)+\s")
 
@@ -64,10 +51,11 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
-    lines = [_tidy_line(line) for line in joined_labels(spaced_labels(aligned_labels(definitions(lines))))]
-    lines = _drop_rules(lines)
+    labelled = joined_labels(spaced_labels(leader_labels(aligned_labels(definitions(lines)))))
+    lines = [_tidy_line(line) for line in labelled]
+    lines = _drop_rules(_bracket_titles(lines))
     lines, toc = _remove_toc(lines)
-    lines = _remove_footers(lines)
+    lines = remove_page_furniture(lines)
     lines = _join_page_breaks(lines)
     lines = _unwrap(lines)
     lines = [part for line in lines for part in run_in_paragraphs(line)]
@@ -84,6 +72,23 @@ def _tidy_line(line: str) -> str:
     line = _LABEL_GLUED.sub(": ", _INVISIBLE.sub("", line)).strip(" \r\f\v")
     line = re.sub(r" *\t *", "\t", line.strip()) if "\t" in line.strip() else line.strip()
     return re.sub(r" {2,}", " ", line)
+
+
+# "[Aktuellt läge]" on a line of its own: a subsection title written in brackets.
+_BRACKET_TITLE = re.compile(r"^\[([A-ZÅÄÖ][^\[\]]{0,60})\]$")
+
+
+def _bracket_titles(lines: list[str]) -> list[str]:
+    """A title in brackets becomes a plain title line standing alone (blank lines around
+    it), the way titles are found."""
+    out: list[str] = []
+    for line in lines:
+        m = _BRACKET_TITLE.match(line)
+        if m:
+            out += ["", m.group(1), ""]
+        else:
+            out.append(line)
+    return out
 
 
 _RULE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,})$")
@@ -170,66 +175,6 @@ def _toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
     return entries, end
 
 
-def _is_footer_shape(line: str) -> bool:
-    # Markdown table rows start with "|" and long lines are content, never a footer; so is a
-    # plain-text table row of many cells ("1 | Alfa | ESF+ | Kulturförvaltningen | …").
-    if line.startswith("|") or len(line) > 200 or line.count("|") > 3:
-        return False
-    return any(p.match(line) for p in _FOOTER_SHAPES)
-
-
-def _repeated_numbered_lines(lines: list[str]) -> set[int]:
-    """Lines that repeat ≥3 times with only an increasing number changing (running footers).
-
-    Short templates ("Delmål #") are ignored so numbered sub-headings are never dropped.
-    """
-    by_template: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        # Table rows repeat per project with rising numbers too ("| Total budget | 14 … kr |").
-        is_row = line.startswith("|") or "\t" in line
-        if line and re.search(r"\d", line) and len(line) <= 160 and not is_row:
-            by_template[re.sub(r"\d+", "#", line)].append(i)
-    out: set[int] = set()
-    for template, idxs in by_template.items():
-        if len(idxs) < _MIN_FOOTER_REPEATS or _NUMBERED_HEADING.match(template):
-            continue
-        rows = [[int(n) for n in re.findall(r"\d+", lines[i])] for i in idxs]
-        bare = template.replace("#", "").strip(" |-–")
-        # The page number may be any of the numbers ("Rapport 2020 – X  Sida 6 av 17").
-        increasing = any(
-            all(a[p] < b[p] for a, b in zip(rows, rows[1:], strict=False)) for p in range(len(rows[0]))
-        )
-        if increasing and (not bare or len(bare) >= 12 or "|" in template):
-            out.update(idxs)
-    return out
-
-
-def _running_headers(lines: list[str]) -> set[int]:
-    """A page header repeated word for word on most pages ("Luleå kommun | Årsrapport 2028 –
-    EU-finansierade projekt"): a line that names the report (a year, or parts set off by
-    " | "), never a subsection title, which repeats per project without either."""
-    by_line: dict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        if 20 <= len(line) <= 160 and not line.startswith("|") and "\t" not in line and (
-            " | " in line or _YEAR_IN_LINE.search(line)
-        ):
-            by_line[line].append(i)
-    return {i for idxs in by_line.values() if len(idxs) >= _MIN_HEADER_REPEATS for i in idxs}
-
-
-_YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
-_MIN_HEADER_REPEATS = 4
-
-
-def _remove_footers(lines: list[str]) -> list[str]:
-    drop = _repeated_numbered_lines(lines) | _running_headers(lines)
-    drop.update(i for i, line in enumerate(lines) if _is_footer_shape(line))
-    if drop:
-        logger.debug("removing %d page footer lines", len(drop))
-    # A removed footer leaves a blank line, so the page-break join below sees the gap.
-    return ["" if i in drop else line for i, line in enumerate(lines)]
-
-
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues the sentence ``prev`` left open across a page break."""
     if not prev or not nxt or "\t" in prev or "\t" in nxt or prev.startswith("#"):
@@ -309,6 +254,13 @@ def _joins(prev: str, nxt: str, width: int) -> bool:
     return len(prev) >= _FULL_LINE * width and len(prev) + 1 + len(first_word) > _FIT * width
 
 
+def _title_after_sentence(prev: str, line: str) -> bool:
+    """A short capitalised line with no closing punctuation between a finished sentence and
+    a blank line ("… ansökningar." / "Organisation och arbetssätt" / ""): a title."""
+    return (prev.endswith(_TERMINAL) and line[:1].isupper() and len(line.split()) <= 6
+            and not line.endswith((*_TERMINAL, ",", ";", ":")))
+
+
 def _subsection_title(line: str) -> bool:
     """A short line in the words of a project's subsection titles ("Hinder", "Det som fungerat")."""
     return len(line.split()) <= 5 and subsection_type(line.rstrip(":")) in PROJECT_SUBSECTION_TYPES
@@ -323,8 +275,9 @@ def _unwrap(lines: list[str]) -> list[str]:
     widths = _local_widths(lines, width)
     out: list[str] = []
     out_widths: list[int] = []
-    for line, local in zip(lines, widths, strict=True):
-        if out and _joins(out[-1], line, local):
+    for k, (line, local) in enumerate(zip(lines, widths, strict=True)):
+        alone = k + 1 == len(lines) or not lines[k + 1]
+        if out and _joins(out[-1], line, local) and not (alone and _title_after_sentence(out[-1], line)):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
@@ -364,9 +317,11 @@ def _set_apart_titles(lines: list[str], widths: list[int]) -> list[str]:
     out: list[str] = []
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        # … or one between a finished sentence and a blank line ("… ansökningar." / "Organisation").
+        after_sentence = not nxt and i > 0 and lines[i - 1].endswith(_TERMINAL)
         title = (
             line
-            and nxt
+            and (nxt or after_sentence)
             and len(line) < _FULL_LINE * widths[i]
             and len(line.split()) <= 8
             and (line[0].isupper() or line[0].isdigit())
@@ -375,7 +330,7 @@ def _set_apart_titles(lines: list[str], widths: list[int]) -> list[str]:
             and ": " not in line
             and not _BULLET.match(line)
             and not line.startswith(("#", "|"))
-            and (nxt[0].isupper() or nxt[0].isdigit() or _BULLET.match(nxt) is not None)
+            and (after_sentence or nxt[0].isupper() or nxt[0].isdigit() or _BULLET.match(nxt) is not None)
         )
         if title and out and out[-1]:
             out.append("")

@@ -43,7 +43,7 @@ _QUAL_RE = r"(?:(?P<qual>" + "|".join(
 # Unit word → multiplier in kronor.
 _KR_UNITS: dict[str, int] = {
     "kr": 1, "kronor": 1, "sek": 1, ":-": 1,
-    "tkr": 1_000, "tusen kronor": 1_000, "tsek": 1_000,
+    "tkr": 1_000, "tusen kronor": 1_000, "tsek": 1_000, "ksek": 1_000, "kkr": 1_000,
     "mkr": 1_000_000, "mnkr": 1_000_000, "msek": 1_000_000, "miljoner kronor": 1_000_000,
     "miljoner kr": 1_000_000, "milj. kr": 1_000_000, "milj kr": 1_000_000, "miljoner": 1_000_000,
     "mdkr": 1_000_000_000, "miljarder kronor": 1_000_000_000, "miljarder": 1_000_000_000,

@@ -34,7 +34,8 @@ _ORIGINAL_RANGE = re.compile(r"\bursprungligen\b[^.;]{0,40}$", re.IGNORECASE)
 _INSTEAD = re.compile(r"^\W*i\s+stället\s+för\b", re.IGNORECASE)
 _LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
                                 re.IGNORECASE)
-_ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|löpte\s+ut|upphörde|slutfördes)\b", re.IGNORECASE)
+_ENDED_RE = re.compile(r"\b(?:avslutades|avslutats|avslutat\s+i\s+förtid|avbröts|avbrutits|löpte\s+ut"
+                       r"|upphörde|slutfördes)\b", re.IGNORECASE)
 # An end that did not happen: "skulle enligt den ursprungliga planen ha avslutats den …".
 _COUNTERFACTUAL = re.compile(r"\bskulle\b[^.;]{0,80}?\bha\s+(?:avslutats|upphört|slutförts|löpt\s+ut)\b",
                              re.IGNORECASE)
@@ -49,6 +50,12 @@ _END_LABEL = re.compile(r"\s*(?:(?:projekt)?slut(?:datum)?|avslut(?:as|sdatum)?)
 # "Tidigare projektledare: A (2025-03-01 – 2027-02-14)": a manager's time, not the project's.
 _MANAGER_LINE = re.compile(r"projektledar|\bledde\b|efterträd", re.IGNORECASE)
 _MANAGER_LABEL = re.compile(r"\s*(?:tidigare\s+|ny\s+)?projektled(?:are|ning)\w*\s*:", re.IGNORECASE)
+
+
+_STOPPED_BEFORE = re.compile(r"\b(?:avslutat|avslutades|avbröts|avbrutet|upphörde)\s+(?:i\s+förtid\s+)?"
+                             r"(?:den\s+)?$", re.IGNORECASE)
+# A period's label line: "Tidsperiod: …", "Projekttid<TAB>…", "Period: …".
+_PERIOD_LINE = re.compile(r"^\s*\w*(?:tid|period)\w*\s*[:\t]", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +100,12 @@ def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None
         later = [d for d in dates if d.span.start >= r.span.end and d.first_day() > r.end.first_day()]
         if _EXTENDED_RE.search(t) and later:
             return PeriodFinding(r.start, later[-1], r.end)
+        # "2034-02-01 – 2036-01-31 enligt beslut, avslutat i förtid den 30 juni 2035": the
+        # project stopped before its planned end, which becomes the end it did not reach.
+        stopped = [d for d in dates if d.span.start >= r.span.end and d.first_day() < r.end.first_day()
+                   and _STOPPED_BEFORE.search(t[: d.span.start - sent.start])]
+        if stopped:
+            return PeriodFinding(r.start, stopped[0], r.end)
         # "2020-09-01 – 2023-08-31 (ursprungligen till 2022-12-31)": the end before a change.
         earlier = [d for d in dates if d.span.start >= r.span.end
                    and _ORIGINALLY.search(t[: d.span.start - sent.start])]
@@ -143,7 +156,7 @@ def says_ended(sent: SentenceText, named: bool = False) -> bool:
     ended = _ENDED_RE.search(t)
     if ended is None or _EXTENDED_RE.search(t) or _COUNTERFACTUAL.search(t):
         return False
-    if "projekt" in t.lower():
+    if "projekt" in t.lower() or _PERIOD_LINE.match(t):
         return True
     # "X avslutades den …", not "X bygger på den förstudie som avslutades …"
     return named and not re.search(r"\bsom\b|[,;(]", t[: ended.start()])

@@ -28,7 +28,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"nyckeluppgifter|basfakta|faktaruta|projektet i korthet", SectionType.FACTS),
     # "Ekonomi och tidplan", "Löptid och budget": a project's money and dates.
     (r"tidplan|\blöptid", SectionType.FACTS),
-    (r"aktuellt läge", SectionType.STATUS),
+    (r"aktuellt läge|^aktuellt$", SectionType.STATUS),
     (r"läget\b", SectionType.STATUS),
     (r"måluppfyllelse", SectionType.STATUS),
     (r"resultat", SectionType.STATUS),
@@ -39,26 +39,27 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"\bstatus\b", SectionType.STATUS),
     (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
      SectionType.STATUS),
-    (r"nuläge|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts", SectionType.STATUS),
+    (r"nuläge|\bjust nu\b|^så ser det ut\b|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts",
+     SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
     (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b"
      r"|\b(?:som|vad) (?:har )?hjälpt(?:e)?\b",
      SectionType.SUCCESS_FACTORS),
-    (r"inte fungera(?:t|de)|fungera(?:t|de) (?:mindre|sämre)", SectionType.CHALLENGES),
-    (r"fungera(?:t|de)", SectionType.SUCCESS_FACTORS),
+    (r"inte fungera(?:t|de|r)|fungera(?:t|de|r) (?:mindre|sämre)", SectionType.CHALLENGES),
+    (r"fungera(?:t|de|r)", SectionType.SUCCESS_FACTORS),
     # "Det här gick bra", "Vad som går bra" (not "Allt gick bra.", a statement)
     (r"gått bra|\b(?:det (?:här |som )?|vad (?:som )?)(?:gick|går) bra\b", SectionType.SUCCESS_FACTORS),
     (r"utmaning", SectionType.CHALLENGES),
     (r"\bhinder\b", SectionType.CHALLENGES),
     (r"lärdom", SectionType.CHALLENGES),
     (r"motgång|\blärt (?:oss|sig)\b|\bta(?:r)? (?:vi )?med (?:oss|sig)\b", SectionType.CHALLENGES),
-    (r"förbättringsområde", SectionType.CHALLENGES),
+    (r"förbättringsområde|\bannorlunda\b", SectionType.CHALLENGES),  # "Vad skulle vi göra annorlunda?"
     (r"\brisk", SectionType.CHALLENGES),
     (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
     (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b|\b(?:var|varit) tungt\b",
      SectionType.CHALLENGES),
     # Advice to whoever comes next ("Råd till nästa projekt", "Tips till andra skolor").
-    (r"^(?:råd|tips)\b|\b(?:och|med) (?:råd|tips)$", SectionType.CHALLENGES),
+    (r"^(?:råd|tips)\b|\b(?:och|med) (?:råd|tips)$|^att tänka på\b", SectionType.CHALLENGES),
     # Lessons for the next application ("Att ta med till nästa ansökan").
     (r"nästa ansökan|kommande ansökningar|\brekommendation", SectionType.CHALLENGES),
     (r"implementering", SectionType.IMPLEMENTATION),
@@ -96,6 +97,7 @@ CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"bakgrund", SectionType.BACKGROUND),
     (r"inledning", SectionType.BACKGROUND),
     (r"organisation", SectionType.BACKGROUND),
+    (r"\bhändelser\b", SectionType.BACKGROUND),  # "Viktiga händelser under året"
     (r"bilaga", SectionType.BACKGROUND),
 )
 # Words that may accompany vocabulary in a heading that is nothing but vocabulary.

@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from corpus.fact_patterns import FUND_WORDS
+from corpus.fact_cues import FIRST_PARAGRAPH, OPENING, fact_cues, names_runner, states_facts
 from corpus.headings import HeadingLine, heading_type
 from corpus.section_titles import (
     PROJECT_LABEL,
@@ -48,6 +48,10 @@ class _Node:
     names_runner: bool = False  # its first paragraph says who runs it, and its facts
 
 
+# A report's own title: "Lägesrapport EU-projekt 2036", "Årsrapport 2037".
+_REPORT_TITLE = re.compile(r"(?i)rapport\b.*\b(?:19|20)\d\d\b")
+
+
 def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
     """A heading right before a subsection heading (or before a facts heading) opens a
     project, and so does one labelled as a project."""
@@ -57,6 +61,8 @@ def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
     if PROJECT_LABEL.match(heads[i].title):
         return True  # "PROJEKT 3 – Namn" says so itself
     nxt = heads[i + 1]
+    if _REPORT_TITLE.search(nxt.title):
+        return False  # "Helgeåplattformen" over "Lägesrapport EU-projekt 2036": the title page
     nxt_type = heading_type(nxt)
     adjacent = not text[heads[i].end : nxt.start].strip()
     if nxt_type is SectionType.BACKGROUND:
@@ -77,16 +83,7 @@ def _opens_with_facts(heads: list[HeadingLine], i: int, text: str) -> bool:
     if h.body_type is SectionType.FACTS:
         return True
     end = heads[i + 1].start if i + 1 < len(heads) else len(text)
-    return _states_facts(text[h.end : min(end, h.end + _OPENING)])
-
-
-def _states_facts(opening: str) -> bool:
-    """Whether prose states three of the four kinds of project facts (a table of all
-    projects states them all and is no project's)."""
-    lines = [x for x in opening.split("\n") if x.strip()]
-    if not lines or sum("\t" in x or x.startswith("|") for x in lines) * 2 >= len(lines):
-        return False
-    return sum(bool(rx.search(opening)) for rx in _FACT_CUES) + _names_a_fund(opening) >= 3
+    return states_facts(text[h.end : min(end, h.end + OPENING)])
 
 
 def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, int]]:
@@ -107,7 +104,7 @@ def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, 
             out.append((h, CHAPTER))
             in_project, current = False, None
         elif _is_project_start(heads, i, text) or (
-            (not in_project or current is not None or _states_facts(text[opened : h.start]))
+            (not in_project or current is not None or states_facts(text[opened : h.start]))
             and _opens_with_facts(heads, i, text)
         ):
             # The facts under a project's own title are its text, not a facts heading.
@@ -147,38 +144,13 @@ def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int, flat: bool = F
     return roots
 
 
-# What the opening of a project's text states: who runs it, money, a period, an EU fund.
-_FACT_CUES = (
-    re.compile(
-        r"(?i)projektägar|projektledar|projektansvarig|ansvarig för"
-        r"|\b(?:ägs|ägdes|drivs|drevs|leds|leddes) av"
-    ),
-    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|mkr|miljoner kronor|euro)\b"),
-    re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|pågår|pågick|startade|avslutades|löpte"),
-)
-# The fund: any the fact readers know (corpus.fact_patterns.FUND_WORDS), or one in general words.
-_SOME_FUND = re.compile(r"(?i)fonden|EU-stöd")
-_OPENING = 2500
-# A paragraph about the whole portfolio ("Portföljen som helhet", "projekten har tillsammans").
-_ABOUT_PORTFOLIO = re.compile(
-    r"(?i)portföljen\s+som\s+helhet|\bprojekten\s+(?:har|är|som)\b|\b(?:alla|samtliga|flera|\d+)\s+projekt\b"
-)
-_FIRST_PARAGRAPH = 900
-
-
-def _names_a_fund(text: str) -> bool:
-    return bool(_SOME_FUND.search(text)) or any(rx.search(text) for rx in FUND_WORDS.values())
-
-
 def _mark_fact_bodies(nodes: list[_Node], text: str) -> None:
     """Mark the titles whose text opens with three of the four kinds of project facts."""
     for node in nodes:
-        opening = text[node.heading.end : min(node.end, node.heading.end + _OPENING)]
-        cues = sum(bool(rx.search(opening)) for rx in _FACT_CUES) + _names_a_fund(opening)
-        node.states_facts = cues >= 3
-        first = text[node.heading.end : min(node.end, node.heading.end + _FIRST_PARAGRAPH)]
-        node.names_runner = (node.states_facts and bool(_FACT_CUES[0].search(first)) and _states_facts(first)
-                             and not _ABOUT_PORTFOLIO.search(first))
+        opening = text[node.heading.end : min(node.end, node.heading.end + OPENING)]
+        node.states_facts = fact_cues(opening) >= 3
+        first = text[node.heading.end : min(node.end, node.heading.end + FIRST_PARAGRAPH)]
+        node.names_runner = node.states_facts and names_runner(first)
         _mark_fact_bodies(node.children, text)
 
 
@@ -308,8 +280,18 @@ def _told_in_running_text(nodes: list[_Node], among: bool) -> list[bool]:
     # holds projects elsewhere, when every title there is a project or such a one.
     in_prose = [c.projects_level and _plain(c) and not c.children and c.names_runner for c in nodes]
     own_chapter = all(p or q for p, q in zip(projectish, in_prose, strict=True))
+    # Where the projects say so in their titles ("## Projekt: X") and no other title of the
+    # level has a project's subsections, a title that does not say so ("## Samlade
+    # iakttagelser") is no project, whatever facts its text repeats.
+    labelled = [PROJECT_LABEL.match(c.heading.title) is not None for c in nodes]
+    by_label = sum(labelled) >= 3 and not any(
+        _describes_project(c) for c, says in zip(nodes, labelled, strict=True) if not says
+    )
     out = []
     for k, child in enumerate(nodes):
+        if by_label and not labelled[k]:
+            out.append(False)
+            continue
         plain = _plain(child) and not child.children
         between = (among and plain and any(projectish[:k])
                    and (k < len(nodes) - 1 and projectish[k + 1] or child.states_facts))

@@ -25,6 +25,7 @@ FUND_NAMES = {
     "EJFLU": "Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
     "FEAD": "Fonden för europeiskt bistånd till dem som har det sämst ställt (FEAD)",
     "LIFE": "EU:s program för miljö och klimat (LIFE)",
+    "EHFVF": "Europeiska havs-, fiskeri- och vattenbruksfonden (EHFVF)",
     "LEADER": "LEADER inom Europeiska jordbruksfonden för landsbygdsutveckling (EJFLU)",
 }
 
@@ -140,7 +141,7 @@ def _contribution(name: str, sentence: str) -> int | None:
     return found[0].value if found and found[0].span.start == 0 else None
 
 
-_ROUNDED_UNIT = re.compile(r"mkr|mnkr|msek|tkr|tsek|miljon|milj\.?|tusen", re.IGNORECASE)
+_ROUNDED_UNIT = re.compile(r"mkr|mnkr|msek|tkr|tsek|ksek|kkr|miljon|milj\.?|tusen", re.IGNORECASE)
 
 
 def approximate(raw: str) -> bool:
@@ -294,9 +295,13 @@ class FactComposer:
         tense = "pågick" if verb == "var" else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.end_date and f.original_end_date is not None and f.original_end_date.value != f.end_date.value:
-            months = months_between(str(f.original_end_date.value), str(f.end_date.value))
-            by = f" med {months} månader" if months else ""
-            text += f" (ursprungligen till {as_written(f.original_end_date, words)}, sedan förlängt{by})"
+            planned = as_written(f.original_end_date, words)
+            if str(f.end_date.value) < str(f.original_end_date.value):
+                text += f" (avslutat i förtid; planerat till {planned})"
+            else:
+                months = months_between(str(f.original_end_date.value), str(f.end_date.value))
+                by = f" med {months} månader" if months else ""
+                text += f" (ursprungligen till {planned}, sedan förlängt{by})"
         dates = (f.start_date, f.end_date or f.original_end_date)
         refs = "".join(dict.fromkeys(self.ref(s) for s in dates if s))
         out.sentences.append(text + refs + ".")

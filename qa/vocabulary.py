@@ -338,10 +338,7 @@ LISTING_WORDS: tuple[str, ...] = (
 )
 
 ALL_PROJECTS_WORDS: tuple[str, ...] = (
-    "projekten",
-    "projekt i plattformen",
-    "alla projekt",
-    "plattformens projekt",
+    "projekten", "projekt i plattformen", "alla projekt", "plattformens projekt",
 )
 
 #: Fund names and abbreviations as they are written in reports.
@@ -356,6 +353,7 @@ FUND_WORDS: dict[str, tuple[str, ...]] = {
     "FEAD": ("fead", "sämst ställt"),
     "LIFE": ("life",),
     "LEADER": ("leader",),
+    "EHFVF": ("ehfvf", "ehff", "emff", "havsfond", "fiskerifond", "vattenbruksfond"),
 }
 
 #: A fund's family: a question about ESF projects includes those of its successor ESF+.

@@ -53,7 +53,8 @@ def make_pdf(pages: Sequence[Sequence[str]]) -> bytes:
 def make_docx(blocks: Sequence[tuple[str, object]]) -> bytes:
     """A ``.docx`` from ``(kind, value)`` blocks: ``("heading1".."heading4", text)``,
     ``("title", text)``, ``("p", text)``, ``("bullet", text)``, ``("table", rows)``, and
-    ``("bold16", text)`` / ``("bold", text)``: a paragraph in bold 16 pt / bold body type."""
+    ``("bold16", text)`` / ``("bold", text)``: a paragraph in bold 16 pt / bold body type, and
+    ``("lead", (label, text))``: a paragraph opening with a bold label run ("Hinder:")."""
     from docx import Document
     from docx.shared import Pt
 
@@ -64,6 +65,11 @@ def make_docx(blocks: Sequence[tuple[str, object]]) -> bytes:
             run.bold = True
             if kind == "bold16":
                 run.font.size = Pt(16)
+        elif kind == "lead":
+            label, text = value  # type: ignore[misc]
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(str(label)).bold = True
+            paragraph.add_run(" " + str(text))
         elif kind == "title":
             doc.add_heading(str(value), level=0)
         elif kind.startswith("heading"):

@@ -87,6 +87,29 @@ def test_docx_projects_named_in_large_bold_type_or_the_title_style_are_headings(
     ]
 
 
+def test_docx_bold_run_in_titles_type_a_projects_parts_but_fact_labels_stay_facts() -> None:
+    # A Word report in one style only: before, "Hinder:" paragraphs were the project's text and
+    # the label lines, once run-in titles were read, became subsections of their own.
+    data = make_docx([
+        ("bold16", "4. Projekten"),
+        ("bold16", "Projekt 1: Alfa Norr"),
+        ("lead", ("Projektägare:", "Arbetsmarknadsförvaltningen")),
+        ("lead", ("Budget:", "14 600 tkr, varav 8 760 tkr från ESF+")),
+        ("lead", ("Läget:", "Projektet har 40 deltagare. Det går bra.")),
+        ("lead", ("Det som fungerar:", "Coacherna finns där de unga är.")),
+        ("lead", ("Hinder:", "Arbetsförmedlingen omorganiserades.")),
+        ("bold16", "Projekt 2: Beta Syd"),
+        ("lead", ("Läget:", "Beta har startat.")),
+        ("lead", ("Problem:", "Lokalerna är för små.")),
+    ])
+    assert "**Hinder:** Arbetsförmedlingen omorganiserades." in docx_text(data, "r.docx").split("\n\n")
+    report = report_from_bytes(data, "r.docx")
+    alfa = next(s for s in report.all_sections() if s.title == "Alfa Norr")
+    assert [(c.title, c.section_type.value) for c in alfa.children] == [
+        ("Läget", "status"), ("Det som fungerar", "success_factors"), ("Hinder", "challenges"),
+    ]
+
+
 def test_docx_report_parses_to_the_same_tree_as_its_markdown() -> None:
     md = (FIXTURES / "rapport_2022.md").read_text(encoding="utf-8")
     from_md = parse_report("rapport_2022", md.replace("*", ""))

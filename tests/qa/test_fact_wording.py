@@ -203,3 +203,15 @@ def test_a_grant_of_a_part_is_not_said_to_be_of_the_whole_budget() -> None:
     out2 = Composed()
     both.compose(ProjectFacts("r", "P", total_budget=t2, eu_funding=e2), ["total_budget"], out2)
     assert "varav 1 700 000 kr" in out2.sentences[0]
+
+
+def test_a_project_stopped_before_its_planned_end_is_not_said_to_be_extended() -> None:
+    text = "Tidsperiod: 2034-02-01 – 2036-01-31 enligt beslut, avslutat i förtid den 30 juni 2035."
+    start = Sourced("2034-02-01", "r", Span(12, 22), text)
+    planned = Sourced("2036-01-31", "r", Span(25, 35), text)
+    end = Sourced("2035-06-30", "r", Span(66, 78), text)
+    out = Composed()
+    _composer(text).compose(ProjectFacts("r", "P", start_date=start, end_date=end, original_end_date=planned),
+                            ["period"], out)
+    assert "(avslutat i förtid; planerat till 31 januari 2036)" in out.sentences[0]
+    assert "förlängt" not in out.sentences[0]
