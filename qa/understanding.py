@@ -42,6 +42,11 @@ def normalise(text: str) -> str:
 _OWNERS_NOUNS = ("projekt", "portfölj", "eu-projekt", "eu-portfölj", "projektportfölj", "satsningar")
 
 
+def short_name(name: str) -> str:
+    """A name without its subtitle: "Steget Vidare – vägar till arbete" is "Steget Vidare"."""
+    return re.split(r"\s[–-]\s", name)[0]
+
+
 def has_phrase(norm_text: str, phrase: str) -> bool:
     """Word-prefix match of ``phrase`` in normalised text ("budget" hits "budgeten"); a
     phrase ending in a space is a whole word ("mål " hits "vilka mål", not "målgrupp")."""
@@ -71,12 +76,20 @@ class ProjectCatalog:
         self._variants += self._without_place()
         # A word that closes two or more names is the place they are in ("Nya Steg Borlänge",
         # "Matbron Borlänge"): "får Borlänge …" names the town, no project it might mean.
-        closing = Counter(normalise(r.name).split()[-1] for r in self.refs if not r.parent and " " in r.name)
+        short = {r.name: short_name(r.name) for r in self.refs}
+        closing = Counter(normalise(short[r.name]).split()[-1] for r in self.refs
+                          if not r.parent and " " in short[r.name])
         self._places = {w for w, n in closing.items() if n >= 2}
         counts: dict[str, set[str]] = defaultdict(set)
-        for variant, ref in self._variants:
-            for token in variant.split():
-                counts[token].add(ref.name)
+        groups = {r.name for r in self.refs} | {r.parent for r in self.refs if r.parent}
+        for ref in self.refs:
+            # A subtitle ("X – energieffektivisering i små företag") describes; its words name
+            # nothing, unless what precedes it is a group's name ("Grupp – Delprojekt").
+            for name in {ref.name, *ref.aliases, *([ref.abbreviation] if ref.abbreviation else [])}:
+                own = name if short_name(name) in groups - {ref.name} else short_name(name)
+                for token in normalise(own).split():
+                    counts[token].add(ref.name)
+        self._name_words = counts
         # A token is distinctive when it belongs to one project's names only.
         self._distinctive: dict[str, str] = {
             tok: next(iter(names))
@@ -92,7 +105,7 @@ class ProjectCatalog:
     def _name_variants(ref: ProjectRef) -> set[str]:
         names = {ref.name, *ref.aliases}
         # "Name – Subtitle": the short name alone is how people ask.
-        names |= {re.split(r"\s[–-]\s", n)[0] for n in list(names)}
+        names |= {short_name(n) for n in list(names)}
         variants = {normalise(n).strip() for n in names}
         if ref.abbreviation:
             variants.add(normalise(ref.abbreviation).strip())
@@ -106,7 +119,7 @@ class ProjectCatalog:
         is found by its distinctive word already."""
         found: dict[str, list[ProjectRef]] = defaultdict(list)
         for ref in self.refs:
-            words = ref.name.split()
+            words = short_name(ref.name).split()
             for cut in (1, 2):
                 if len(words) - cut < 2 or ref.parent is not None:
                     break
@@ -163,7 +176,9 @@ class ProjectCatalog:
         # A name recognised by one word ("jobbspårt nordost"): its other words are the name too.
         own = {t for v, ref in self._variants if ref.name in names for t in v.split() if len(t) >= 3}
         for t in own if by_token else ():
-            rest = rest.replace(f" {t} ", " " * (len(t) + 2))
+            # … inflected too: "industrins kompetenslyft" names "Kompetenslyft X Industri".
+            ending = r"\w{0,3}" if len(t) >= 5 else ""
+            rest = re.sub(rf" {re.escape(t)}{ending}(?= )", lambda m: " " * len(m.group(0)), rest)
         return names, rest, excluded
 
     def candidates(self, question: str) -> list[str]:
@@ -199,6 +214,13 @@ class ProjectCatalog:
         if m is None:
             return None
         names = {name for tok, name in self._distinctive.items() if tok.startswith(m.group(1))}
+        if not names:
+            # A name word the reports also use in lower case may be the theme too, when no
+            # distinctive one is ("industriprojektet" → "X Rekarne Industri"): the word itself,
+            # inflected at most, not a longer compound ("energieffektivare" is no "energi").
+            theme = m.group(1)
+            names = {n for tok, owners in self._name_words.items()
+                     if tok.startswith(theme) and len(tok) - len(theme) <= 3 for n in owners}
         return names.pop() if len(names) == 1 else None
 
     def _token_matches(self, norm: str) -> list[_Match]:

@@ -131,6 +131,26 @@ def test_a_project_called_by_its_theme() -> None:
     assert understand("Hur går det för mobilitetsprojekten?", catalog).projects == []
 
 
+def test_a_subtitle_describes_and_a_theme_may_be_an_ordinary_name_word() -> None:
+    """"X – kompetensutveckling i tillverkningsindustrin": the subtitle's words name nothing
+    ("industrins" used to pick the project whose subtitle had it); the theme of
+    "industriprojektet" may be a name word the reports also write in lower case."""
+    refs = [ProjectRef("r", "Kompetenslyft Rekarne Industri – kompetensutveckling i tillverkningsindustrin"),
+            ProjectRef("r", "Testbädd Stålstaden – automation för industrins underleverantörer"),
+            ProjectRef("r", "Dalhem framåt"),
+            ProjectRef("r", "Dalhem framåt – Trygga stråk", parent="Dalhem framåt")]
+    catalog = ProjectCatalog(refs, ordinary=frozenset({"industri", "framåt"}))
+    meant = understand("Hur stor andel kvinnor går utbildningarna i industriprojektet i Rekarne?", catalog)
+    assert [p.name for p in meant.projects] == [refs[0].name]
+    # An inflected name word is the name, not content the facts must state.
+    linked = catalog.link("När tar industrins kompetenslyft i Rekarne slut?")
+    assert linked[0] == [refs[0].name] and "industrins" not in linked[1]
+    # After a group's name, the part after the dash is the sub-project's own name.
+    assert [p.name for p in understand("Hur stort är stödet till Trygga stråk?", catalog).projects] == [
+        refs[3].name
+    ]
+
+
 def test_year_in_a_project_name_is_not_a_year() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Stad 2040")])
     assert understand("Vem leder Stad 2040?", catalog).year is None
