@@ -35,7 +35,7 @@ _EU_MONEY = re.compile(
     r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
 )
 # Roles a project's facts name ("Vem är projektledare för X?").
-_FACT_ROLES = ("projektled", "projektansvarig", "projektägar")
+_FACT_ROLES = ("projektled", "projektansvarig", "projektägar", "huvudman", "ägare")
 # An end stated in prose: "avslutas i december 2036", "pågår till 2037", "t.o.m. 2036-06-30".
 _ENDS = re.compile(
     r"(?i)\b(?:avslut\w*|slut\w*|upphör\w*|löper ut|(?:pågår|pågick|förläng\w*|fortsätter)\s+"

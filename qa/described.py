@@ -62,7 +62,8 @@ def reference(text: str) -> str | None:
 
 
 # "fossilfria transportprojektet": a "-projekt" compound beside a named project.
-_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning)")
+# (stemmed: "äldreomsorgssatsningen" is "äldreomsorgssats"; "utbildningsinsats" is no "-satsning")
+_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|s(?=sats$)sats)")
 # A phrase right after the project's name (its blanks in the question's rest) or a
 # "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola".
 _DESCRIBED_BY = re.compile(

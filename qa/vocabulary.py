@@ -276,6 +276,7 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("funka", "funkar", "funkat", "funkade", "fungera", "fungerar", "fungerat", "fungerade"),
     ("studera", "studerar", "studerat", "studier", "studierna", "plugga", "pluggar", "pluggat", "pluggade"),
     ("börja", "började", "börjat", "påbörja", "påbörjade", "påbörjat"),
+    ("stötta", "stöttat", "stöttade", "stöd", "stödja", "stött", "stödet"),  # "stötta företag" / "fått stöd"
 )
 
 #: The genre's recurring lesson themes, in the words questions and reports use for them
