@@ -60,7 +60,7 @@ QUESTION_TERMS = frozenset(
     # Everyday framing of a lesson question: "vilka knep/tips", "vad ställde till det", "vilket
     # strul har de råkat ut för", "hur har de burit sig åt / gått till väga", "fått tag på",
     # "hänga med", "vad hände", "vad har det betytt", "vad har de vunnit på", "under resans
-    # gång", "folk", "jobba ihop", "lärt sig", "vad gick snett/fel". The report names the
+    # gång", "folk", "jobba ihop", "lärt sig", "vad gick snett/fel", "var landade det". The report names the
     # topic, not these words.
     """
     knep knepen tips tipsen strul strulet krångel snett fel galet
@@ -69,7 +69,7 @@ QUESTION_TERMS = frozenset(
     betyda betyder
     betydde betytt vinna vinner vann vunnit resa resan resans gång gången folk ihop lära lär lärde
     lärt märka märker märkte märkt hjälpa hjälper hjälpte hjälpt använda använder använde använt
-    satsa satsar satsade satsat få fått kronor räknat räknad räknade
+    satsa satsar satsade satsat få fått kronor räknat räknad räknade landa landar landade landat
     """.split()
 )
 

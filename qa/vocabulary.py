@@ -15,6 +15,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "kostnad",
         "kostade",
         "kostar",
+        "dyrast", "dyraste", "billigast", "billigaste",
         "omslutning",
         "omsluter",
         "omsätter",
@@ -277,6 +278,9 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("studera", "studerar", "studerat", "studier", "studierna", "plugga", "pluggar", "pluggat", "pluggade"),
     ("börja", "började", "börjat", "påbörja", "påbörjade", "påbörjat"),
     ("stötta", "stöttat", "stöttade", "stöd", "stödja", "stött", "stödet"),  # "stötta företag" / "fått stöd"
+    ("gratis", "kostnadsfri", "kostnadsfritt", "kostnadsfria", "avgiftsfri", "avgiftsfritt"),
+    ("återställa", "återställt", "återställd", "återställda", "restaurera", "restaureras", "restaurerat",
+     "restaurerade", "restaurering"),
 )
 
 #: The genre's recurring lesson themes, in the words questions and reports use for them
@@ -301,20 +305,11 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
 
 #: Aggregate operation → phrases that ask for it.
 AGGREGATE_WORDS: dict[str, tuple[str, ...]] = {
-    "min": ("minst", "lägst", "minsta", "lägsta"),
-    "max": ("störst", "högst", "mest", "största", "högsta"),
+    "min": ("minst", "lägst", "minsta", "lägsta", "billigast", "billigaste"),
+    "max": ("störst", "högst", "mest", "största", "högsta", "dyrast", "dyraste"),
     "sum": (
-        "sammanlagt",
-        "sammanlagd",
-        "totalsumma",
-        "totalt",
-        "tillsammans",
-        "summan",
-        "sammantaget",
-        "i summa",
-        "samtliga projekt",
-        "alla projekt",
-        "hela plattformen",
+        "sammanlagt", "sammanlagd", "totalsumma", "totalt", "tillsammans", "summan", "sammantaget", "i summa",
+        "samtliga projekt", "alla projekt", "hela plattformen",
     ),
     "count": ("hur många projekt", "hur många av projekten", "antal projekt", "antalet projekt"),
     "list": (
