@@ -69,7 +69,8 @@ QUESTION_TERMS = frozenset(
     betyda betyder
     betydde betytt vinna vinner vann vunnit resa resan resans gång gången folk ihop lära lär lärde
     lärt märka märker märkte märkt hjälpa hjälper hjälpte hjälpt använda använder använde använt
-    satsa satsar satsade satsat få fått kronor räknat räknad räknade landa landar landade landat
+    satsa satsar satsade satsat satsning satsningen satsningar satsningarna
+    få fått kronor räknat räknad räknade landa landar landade landat
     """.split()
 )
 

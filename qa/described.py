@@ -65,9 +65,10 @@ def reference(text: str) -> str | None:
 # (stemmed: "äldreomsorgssatsningen" is "äldreomsorgssats"; "utbildningsinsats" is no "-satsning")
 _DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|s(?=sats$)sats)")
 # A phrase right after the project's name (its blanks in the question's rest) or a
-# "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola".
+# "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola",
+# "satsningen på unga som varken jobbar eller pluggar, X".
 _DESCRIBED_BY = re.compile(
-    r"(?:\w+projektet|\w+satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
+    r"(?:\w*projektet|\w*satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
     re.IGNORECASE,
 )
 

@@ -295,3 +295,12 @@ def test_the_place_that_closes_several_names_makes_no_question_ambiguous() -> No
     assert understand("Hur mycket stöd får Falun för sin del av lastbilsprojektet?", catalog).ambiguous == []
     ambiguous = understand("Vem leder Kvarter?", catalog).ambiguous
     assert {p.name for p in ambiguous} == {"Kvarter Norr", "Kvarter Syd"}
+
+
+def test_a_bare_satsningen_with_what_it_is_about_describes_the_named_project() -> None:
+    from qa.described import describing_phrases
+
+    catalog = ProjectCatalog([ProjectRef("r", "Unga Nu Sundsvall")])
+    q = understand("När tar satsningen på unga som varken jobbar eller pluggar, Unga Nu, slut?", catalog)
+    assert [p.name for p in q.projects] == ["Unga Nu Sundsvall"]
+    assert "varken jobbar eller pluggar" in describing_phrases(q.rest)
