@@ -43,7 +43,12 @@ _ENDS = re.compile(
     r"|(?:–|-|till(?: och med)?|t\.o\.m\.?)\s*(?:den\s+)?\d{1,2}\s+[a-zåäö]+\s+(?:19|20)\d\d"
     r"|(?:–|-|till)\s*(?:19|20)\d\d-\d\d-\d\d"
 )
-_LEADS = re.compile(r"(?i)projektledar|projektansvarig|\b(?:leds|leddes|samordnas|samordnades) av\b")
+# A leader named in prose: the role or "leds av", then a capitalised name within a few words
+# ("Projektledare är sedan i våras Amir Haddad"); not "svårt att behålla en projektledare".
+_LEADS = re.compile(
+    r"(?:[Pp]rojektledar\w*|[Pp]rojektansvarig\w*|\b(?:leds|leddes|samordnas|samordnades)(?:\s+\w+){0,3}\s+av)"
+    r"(?:\s+[a-zåäö]+){0,4}\s*:?\s+[A-ZÅÄÖ][a-zåäö]+"
+)
 
 
 def _is_int(value: object) -> TypeGuard[int]:

@@ -7,7 +7,7 @@ import pytest
 
 from corpus.types import Chunk, ProjectFacts, SectionType, Sentence, Sourced, Span
 from qa.citebook import CiteBook
-from qa.declines import _ENDS
+from qa.declines import _ENDS, _LEADS
 from qa.fact_answers import Composed, FactComposer, _contribution, approximate, owner_unit
 
 pytestmark = pytest.mark.unit
@@ -215,3 +215,14 @@ def test_a_project_stopped_before_its_planned_end_is_not_said_to_be_extended() -
                             ["period"], out)
     assert "(avslutat i förtid; planerat till 31 januari 2036)" in out.sentences[0]
     assert "förlängt" not in out.sentences[0]
+
+
+@pytest.mark.parametrize(
+    ("passage", "names_leader"),
+    [("Projektet leds sedan i våras av Amir Haddad, som tidigare var coach.", True),
+     ("Projektledare är sedan februari Fatima Yusuf.", True),
+     ("Föreningen har haft svårt att behålla en projektledare, och arbetet samordnas tillfälligt av "
+      "föreningens styrelse.", False)],
+)
+def test_a_leader_named_in_prose(passage: str, names_leader: bool) -> None:
+    assert (_LEADS.search(passage) is not None) is names_leader
