@@ -68,8 +68,12 @@ def normalise(raw: str) -> NormalisedText:
 _LABEL_GLUED = re.compile(r"(?<=[a-zåäö]):(?=[A-ZÅÄÖ0-9])")
 
 
+# A Markdown blockquote's marker ("> Vi skulle …"): layout, not words a quote should repeat.
+_BLOCKQUOTE = re.compile(r"^\s*(?:>\s?)+")
+
+
 def _tidy_line(line: str) -> str:
-    line = _LABEL_GLUED.sub(": ", _INVISIBLE.sub("", line)).strip(" \r\f\v")
+    line = _LABEL_GLUED.sub(": ", _INVISIBLE.sub("", _BLOCKQUOTE.sub("", line))).strip(" \r\f\v")
     line = re.sub(r" *\t *", "\t", line.strip()) if "\t" in line.strip() else line.strip()
     return re.sub(r" {2,}", " ", line)
 

@@ -78,10 +78,12 @@ QUESTION_TERMS = frozenset(
 #: Words that place a fact in time ("vem leder X numera, efter bytet", "den förra", "i
 #: somras") or place ("ute i"), or say that it changed ("efter att budgeten ändrades",
 #: "skurits ner", "gått i pension"): a stored fact, with its earlier value or manager,
-#: answers them without repeating them. Only the facts route leaves them out; elsewhere a
-#: passage that has them is closer.
+#: answers them without repeating them; so do the kinds of organisation a fact names ("vilka
+#: myndigheter och organisationer samarbetar X med": the partners, each by its name). Only
+#: the facts route leaves them out; elsewhere a passage that has them is closer.
 FACT_QUALIFIERS = frozenset(
     """
+    myndighet myndigheter organisation organisationer aktör aktörer
     numera hittills förra förre byte bytet bytt bytte ute
     somras våras höstas vintras
     ändrades ändrats ändrad ändrade reviderades reviderats reviderad justerades justerats

@@ -215,6 +215,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "lärde sig",
         "lärde man sig",
         "förbättringsområde",
+        "annorlunda",  # "Vad skulle de göra annorlunda?"
         "svårighet",
         "problem",
         "hinder",

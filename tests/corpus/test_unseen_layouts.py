@@ -226,3 +226,8 @@ def test_a_title_page_and_a_chapter_of_the_years_events_are_no_projects() -> Non
     report = parse_report("rapport_kust_2036", text)
     projects = [s.title for s in report.all_sections() if s.kind is SectionKind.PROJECT]
     assert projects == ["Alfa Kust", "Beta Våtmark"]
+
+
+def test_a_blockquotes_marker_is_no_part_of_its_text() -> None:
+    text = normalise("Vad skulle vi göra?\n\n> Vi skulle redan i ansökan ha skrivit in det.\n").text
+    assert "\n\nVi skulle redan i ansökan ha skrivit in det." in text and ">" not in text
