@@ -3,6 +3,7 @@ project with a relevant passage is reached, not only the best-matching one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ def rank_across(
     terms: set[str],
     weights: TermWeights,
     told_in_prose: frozenset[str] = frozenset(),
+    asked: frozenset[str] = frozenset(),
 ) -> list[Passage]:
     """Order candidates of a cross-project lesson question: the asked kinds of section first
     unless another passage is much closer, and a passage whose one sentence covers the
@@ -47,12 +49,34 @@ def rank_across(
     of whose sentences shares a word of the topic gets no bonus: it had filled the first
     citations of questions on topics its report does not treat. A project ``told_in_prose``
     (no lesson sections at all) tells its lessons in its other passages, which get the
-    bonus too."""
+    bonus too. ``asked`` ("advice" or "difficulty", see ``asked_lesson_kinds``) keeps the
+    bonus from a section titled only for the other kind: "Vilket strul har projekten haft?"
+    is answered under "Hinder", not "Råd till andra"."""
     def bonus(p: Passage, coverage: float) -> float:
         kind = p.chunk.section_type in wanted or p.chunk.project in told_in_prose
-        return TYPE_BONUS if kind and (coverage > 0 or not terms) else 0.0
+        # Of challenges, advice when advice is asked and difficulties when they are.
+        other = bool(asked) and _title_kinds(p.chunk.section_title) == {"advice", "difficulty"} - asked
+        return TYPE_BONUS if kind and not other and (coverage > 0 or not terms) else 0.0
 
     return rerank(passages, terms, weights, weight=COVERAGE_WEIGHT, depth=len(passages), bonus=bonus)
+
+
+# Titles and questions of advice ("Råd till andra", "Tips", "Att tänka på", "göra annorlunda")
+# and of difficulties ("Hinder", "Svårigheter", "Problem", "strul").
+_ADVICE = re.compile(r"(?i)\b(?:råd|tips|lärdom\w*|tänka på|annorlunda|rekommend\w*|ta[r]? med|"
+                     r"nästa ansökan)")
+_DIFFICULTY = re.compile(r"(?i)\b(?:hinder|svår\w*|problem\w*|utmaning\w*|motgång\w*|strul\w*|krångl\w*|"
+                         r"gick snett|gått fel|skav\w*)")
+
+
+def _title_kinds(title: str) -> set[str]:
+    return {k for k, rx in (("advice", _ADVICE), ("difficulty", _DIFFICULTY)) if rx.search(title)}
+
+
+def asked_lesson_kinds(question: str) -> frozenset[str]:
+    """Whether a lesson question asks for advice or for difficulties (empty: both or neither)."""
+    kinds = _title_kinds(question)
+    return frozenset(kinds) if len(kinds) == 1 else frozenset()
 
 
 def lessons(

@@ -44,6 +44,7 @@ from qa.lessons import (
     LESSON_TYPES,
     PER_REPORT_CANDIDATES,
     PER_REPORT_SEARCHES,
+    asked_lesson_kinds,
     newest_first,
     rank_across,
     spread_over_projects,
@@ -232,7 +233,8 @@ class QAService:
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
             topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
             topic = with_known_parts(topic, self.weights)
-            passages = rank_across(passages, wanted, topic, self.weights, self.told_in_prose)
+            passages = rank_across(passages, wanted, topic, self.weights, self.told_in_prose,
+                                   asked_lesson_kinds(text))
         elif q.section_types:
             # A question naming a kind of section is answered from such sections first.
             wanted = set(q.section_types)

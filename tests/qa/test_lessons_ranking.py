@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Chunk, SectionType, Sentence
-from qa.lessons import rank_across, told_in_prose
+from qa.lessons import asked_lesson_kinds, rank_across, told_in_prose
 from qa.quotes import TermWeights
 from qa.types import Passage
 
@@ -30,3 +30,25 @@ def test_a_project_told_in_prose_has_its_lessons_in_its_other_passages() -> None
     # Beta's prose on the topic competes as a lesson passage; Alfa's background does not.
     ranked = rank_across(passages, wanted, topic, weights, frozenset({"Beta"}))
     assert [p.chunk.id for p in ranked] == ["c", "a", "b"]
+
+
+def test_of_a_projects_challenges_the_kind_asked_for_ranks_first() -> None:
+    """"Vilket strul har projekten haft med upphandlingar?" is answered under "Hinder", not
+    under "Råd till andra", though both are challenges; advice asked, the other way round."""
+    def titled(cid: str, title: str, text: str) -> Chunk:
+        return Chunk(cid, "r", "Alfa", title, SectionType.CHALLENGES, ("Alfa", title), 0, len(text), text,
+                     (Sentence(0, len(text)),))
+
+    advice = titled("råd", "Råd till andra", "Räkna med att en upphandling kan överprövas.")
+    trouble = titled("hinder", "Hinder", "Upphandlingen av bokningssystemet överprövades.")
+    words = lambda t: [w.lower().strip(".?") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, [advice.text, trouble.text, "Ett annat år."])
+    topic = set(weights.query("upphandlingen överprövades upphandling"))
+    passages = [Passage(advice, 0.9), Passage(trouble, 0.85)]
+    wanted = {SectionType.CHALLENGES}
+    asked = asked_lesson_kinds("Vilket strul har projekten haft med upphandlingarna?")
+    assert asked == frozenset({"difficulty"})
+    assert rank_across(passages, wanted, topic, weights, asked=asked)[0].chunk.id == "hinder"
+    tips = asked_lesson_kinds("Vilka tips har projekten om upphandlingar?")
+    assert rank_across(passages, wanted, topic, weights, asked=tips)[0].chunk.id == "råd"
+    assert asked_lesson_kinds("Vilka problem och lärdomar har projekten?") == frozenset()
