@@ -9,19 +9,9 @@ from corpus.types import SectionType
 #: Figure field → word prefixes (or phrases) that ask for it.
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "total_budget": (
-        "budget",
-        "totalbudget",
-        "projektbudget",
-        "kostnad",
-        "kostade",
-        "kostar",
+        "budget", "totalbudget", "projektbudget", "kostnad", "kostade", "kostar", "totala kostnad",
         "dyrast", "dyraste", "billigast", "billigaste",
-        "omslutning",
-        "omsluter",
-        "omsätter",
-        "omsättning",
-        "pengar",
-        "totala kostnad",
+        "omslutning", "omsluter", "omsätter", "omsättning", "pengar",
         # "Hur stort belopp har X fått från fonden?": the budget's answer says the grant too.
         "belopp",
     ),
@@ -291,7 +281,8 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
 LESSON_THEMES: tuple[tuple[str, ...], ...] = (
     ("samarbeta", "samverka", "samarbete", "samverkan"),
     ("personalomsättning", "slutade", "slutat", "försvann", "försvunnit", "ersatts", "ersättare", "vakans",
-     "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma"),
+     "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma",
+     "sårbar", "sårbart"),
     ("mår", "må", "mående", "hälsa", "ohälsa", "psykisk", "fysisk", "kroppslig", "kroppsligt", "välmående"),
     ("digital", "digitala", "digitalt", "teknik", "teknisk", "tekniska", "app", "appar", "webb", "webbaserad",
      "webbaserade", "webbverktyg", "distans", "inloggning", "inloggningstjänster", "e-legitimation", "bankid",
@@ -300,7 +291,14 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
     ("arbetsgivare", "näringsliv", "näringslivet", "näringslivsinriktade", "företagen", "chefer"),
     ("utländsk", "utländska", "internationell", "internationella", "andra länder", "partnerländer",
      "utomlands"),
-    ("ekonomi", "ekonomin", "utbetalning", "utbetalningar", "likviditet", "redovisning", "medfinansiering"),
+    ("ekonomi", "ekonomin", "utbetalning", "utbetalningar", "likviditet", "redovisning", "medfinansiering",
+     "kassa", "kassan", "efterhand", "efterskott", "förskott", "ligga ute"),
+    # "pappersarbetet är betungande" is the reports' "tung administration", "tidskrävande redovisning".
+    ("pappersarbete", "pappersarbetet", "administration", "administrationen", "administrativ",
+     "administrativa", "dokumentation", "rapportering", "byråkrati", "tidredovisning"),
+    ("betungande", "tung", "tungt", "tunga", "tidskrävande", "krävande", "belastning"),
+    ("glesbygd", "glesbygden", "landsbygd", "landsbygden", "byar", "byarna", "inlandet", "avlägsna"),
+    ("skydda", "skyddar", "sårbar", "sårbart", "sårbarhet", "sårbarheten", "beroende"),
     ("leva kvar", "lever vidare", "implementering", "ordinarie verksamhet", "permanent", "efter projektslut"),
 )
 
