@@ -20,8 +20,8 @@ from qa.types import Passage
 #: "hur ser det ut", "hur ligger X till", "när det gäller", "vad har de kommit fram till",
 #: "hur gick det för X", "hur långt har X kommit", "hur stor del av", "kopplat till",
 #: "vilka ingår i", a season qualifying a date ("sedan våren 2027"), "tack vare X", "hunnit
-#: genomföra", "hittills", "vilken typ av", "hos X", "alltså"/"dvs"/"med andra ord" before a restatement,
-#: "omfattar" (what a budget or a target group covers),
+#: genomföra", "hittills", "ur vilken källa", "vilken typ av", "hos X", "alltså"/"dvs"/"med
+#: andra ord" before a restatement, "omfattar" (what a budget or a target group covers),
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
@@ -36,6 +36,7 @@ QUESTION_TERMS = frozenset(
     sin sitt sina ligger låg legat gäller gällde gällt kommit fram bäst lyfter lyfte lyfts lyft pekar pekade
     del delen gick gått långt in kring angående beträffande avseende kopplat kopplad kopplade
     ingår ingick ingått ingå våren hösten sommaren vintern idag hos ner ned hittills hittintills
+    källa källan källor
     tack vare hinna hinner hann hunnit typ slags sorts alltså dvs menar andra ord
     omfatta omfattar omfattade omfattat röra rör
     vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat

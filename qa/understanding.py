@@ -262,9 +262,11 @@ _DATES = {"start_date", "end_date", "period"}
 
 # "Hur mycket pengar får X från Interreg?", "… fick de från fonden": money from a fund or
 # programme is the grant (the budget's answer states it beside the total).
+_FUNDS = r"(?:eu|interreg|esf|eruf|amif|fro|jtf|fead|erasmus|leader|life|\w*fonden|\w*programmet)"
 _MONEY_FROM_FUND = re.compile(
-    r" (?:pengar|medel|kronor|euro) (?:\w+ ){0,4}från (?:den |det )?"
-    r"(?:eu|interreg|esf|eruf|amif|fro|jtf|fead|erasmus|leader|life|\w*fonden|\w*programmet) "
+    rf" (?:pengar|medel|kronor|euro) (?:\w+ ){{0,4}}från (?:den |det )?{_FUNDS} "
+    # "Hur mycket pengar går Interreg in med i X?": the fund's share, asked of the fund.
+    rf"| (?:pengar|medel) (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
 )
 
 
@@ -295,7 +297,8 @@ _ASKS_WHEN = re.compile(r" (?:när|hur länge|hur lång|vilken (?:projekt)?perio
 
 # "Varifrån kom EU-pengarna …", "från vilket håll kommer pengarna": where, not how much.
 _MONEY_FROM_WHERE = re.compile(
-    r" (?:varifrån|var ifrån|från vilken fond|från vilket håll) (?:\S+ ){0,3}?(?:eu-)?pengar"
+    r" (?:varifrån|var ifrån|från vilket håll|(?:ur|från) vilken (?:eu )?(?:källa|fond|pott))"
+    r" (?:\S+ ){0,3}?(?:eu-)?pengar"
 )
 
 

@@ -304,3 +304,13 @@ def test_a_bare_satsningen_with_what_it_is_about_describes_the_named_project() -
     q = understand("När tar satsningen på unga som varken jobbar eller pluggar, Unga Nu, slut?", catalog)
     assert [p.name for p in q.projects] == ["Unga Nu Sundsvall"]
     assert "varken jobbar eller pluggar" in describing_phrases(q.rest)
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [("Ur vilken EU-källa kommer pengarna till X?", ["fund"]),
+     ("Hur mycket pengar går Interreg in med i X?", ["total_budget", "eu_funding"]),
+     ("Vilket projekt är dyrast?", ["total_budget"])],
+)
+def test_where_the_money_comes_from_and_what_a_fund_brings(question: str, fields: list[str]) -> None:
+    assert detect_fields(normalise(question)) == fields
