@@ -100,10 +100,11 @@ def extractive_answer(
     covered: set[str] = set()
     chosen: dict[int, list[tuple[int, int]]] = {}
     for _ in range(max_statements):
+        started = bool(chosen)
         best = max(
             candidates,
             key=lambda x: (
-                bool(covered) or x[4],
+                started or x[4],
                 sum(weights.idf(t) for t in x[3] - covered),
                 len(x[3]),
                 -x[0],
@@ -111,7 +112,10 @@ def extractive_answer(
             ),
             default=None,
         )
-        if best is None or not best[3] - covered:
+        # The sentence stating the count asked for opens the answer though it words the
+        # counted thing otherwise ("87 företag genomfört en kartläggning" for "småföretag …
+        # energikartläggning"); without it the section's opening would stand first.
+        if best is None or not (best[3] - covered or opener is not None and not started and best[4]):
             break
         covered |= best[3]
         chosen.setdefault(best[0], []).append((best[1], best[2]))

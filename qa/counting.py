@@ -46,6 +46,14 @@ _PARTITIVE = re.compile(
 )
 
 
+def partitive_clause(question: str) -> str:
+    """The part of a question from its partitive count on ("Vem äger X, och hur stor andel av
+    budgeten finansieras av Y?" → "hur stor andel av budgeten finansieras av Y?"); empty
+    when it asks none."""
+    m = _PARTITIVE.search(question) or _SHARE_OF_PART.search(question)
+    return question[m.start() :] if m else ""
+
+
 def partitive(question: str) -> bool:
     """Whether a count question asks for a part of a group ("hur många av deltagarna …",
     "hur stor andel av deltagarna …"): a count or share of the whole group ("120

@@ -16,7 +16,7 @@ from typing import TypeGuard
 
 from corpus.numbers import find_amounts, find_euro_amounts
 from qa.abstain import known_parts
-from qa.counting import SHARE_WORDS, part_of_people, partitive, states_amount, states_count
+from qa.counting import SHARE_WORDS, part_of_people, partitive_clause, states_amount, states_count
 from qa.entities import asked_entity, names_any
 from qa.fact_answers import contributions, end_asked_alone
 from qa.facts_table import FactsTable
@@ -182,7 +182,9 @@ class DeclineChecks:
     ) -> tuple[tuple[frozenset[str], float], ...]:
         """"Hur många av deltagarna var kvinnor": the part counted, which must be stated
         too, as each word with its synonyms and weight (empty for other questions)."""
-        rest = terms - (counted or set()) - self.field_terms if partitive(text) else set()
+        # Only the count's own clause: "Vem äger X, och hur stor andel …" counts nothing owned.
+        clause = set(self.weights.query(partitive_clause(text)))
+        rest = (terms & clause) - (counted or set()) - self.field_terms
         rest -= set(self.weights.query(SHARE_WORDS))  # "hur stor andel": the form, not the part
         return tuple((frozenset((t, *self.synonyms.get(t, ()))), self.weights.idf(t)) for t in sorted(rest))
 
