@@ -41,3 +41,9 @@ def test_a_project_called_by_a_word_of_its_name_not_of_anothers_subtitle(eskilst
 def test_the_most_expensive_project(eskilstuna: Any) -> None:
     a = eskilstuna.ask("Vilket projekt i portföljen är dyrast, och vad är dess totala budget?")
     assert a.answerable and "Testbädd Stålstaden" in a.text and "32 500 000 kr" in a.text
+
+
+def test_the_count_asked_for_is_stated_though_worded_otherwise(eskilstuna: Any) -> None:
+    # "87 företag genomfört en kartläggning" shares no word with "småföretag … energikartläggning".
+    a = eskilstuna.ask("Hur många småföretag har hunnit göra en energikartläggning i GrönOmställ?")
+    assert a.answerable and "87 företag" in a.text
