@@ -114,7 +114,7 @@ def _kr(v: object) -> str:
 
 
 # An Interreg programme's name: "Interreg Sverige–Norge", "Interreg Öresund-Kattegat-Skagerrak".
-_INTERREG_PROGRAMME = re.compile(r"Interreg(?:\s+[A-ZÅÄÖ][\wåäö]*(?:[–-][A-ZÅÄÖ][\wåäö]*)*)+")
+_INTERREG_PROGRAMME = re.compile(r"Interreg(?: +[A-ZÅÄÖ][\wåäö]*(?:[–-][A-ZÅÄÖ][\wåäö]*)*)+")
 _CONTRIBUTES = re.compile(
     r"\s+(?:med|bidrar med|står för|medfinansier\w*(?:\s+projektet)?\s+med)\s+"
     r"(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
@@ -276,8 +276,11 @@ class FactComposer:
         if f.fund is None:
             return False
         name = FUND_NAMES.get(str(f.fund.value), str(f.fund.value))
-        if f.fund.value == "Interreg" and (programme := _INTERREG_PROGRAMME.search(f.fund.sentence)):
-            name = programme.group(0)  # "Interreg Central Baltic": the programme, as the report names it
+        # "Interreg Central Baltic": the programme, as the report names it (in the fund's
+        # sentence, else in another of the project's fact sentences).
+        named = (_INTERREG_PROGRAMME.search(x) for x in (f.fund.sentence, *fact_sentences(f)))
+        if f.fund.value == "Interreg" and (programme := next((m for m in named if m), None)):
+            name = programme.group(0)
         out.sentences.append(f"{f.project} finansieras av {name}{self.ref(f.fund)}.")
         self.add_figure(out, f, "fund", f.fund, None)
         return True

@@ -297,7 +297,7 @@ _ASKS_WHEN = re.compile(r" (?:när|hur länge|hur lång|vilken (?:projekt)?perio
 
 # "Varifrån kom EU-pengarna …", "från vilket håll kommer pengarna": where, not how much.
 _MONEY_FROM_WHERE = re.compile(
-    r" (?:varifrån|var ifrån|från vilket håll|(?:ur|från) vilken (?:eu )?(?:källa|fond|pott))"
+    r" (?:varifrån|var ifrån|från vilket håll|(?:ur|från) vilke[nt] (?:eu )?(?:källa|fond|pott|program))"
     r" (?:\S+ ){0,3}?(?:eu-)?pengar"
 )
 

@@ -309,6 +309,7 @@ def test_a_bare_satsningen_with_what_it_is_about_describes_the_named_project() -
 @pytest.mark.parametrize(
     ("question", "fields"),
     [("Ur vilken EU-källa kommer pengarna till X?", ["fund"]),
+     ("Från vilket EU-program kommer pengarna till X?", ["fund"]),
      ("Hur mycket pengar går Interreg in med i X?", ["total_budget", "eu_funding"]),
      ("Vilket projekt är dyrast?", ["total_budget"])],
 )
