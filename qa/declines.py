@@ -192,6 +192,13 @@ class DeclineChecks:
         self, q: Question, text: str, terms: set[str], closest: list[Passage], asked: Asked
     ) -> bool:
         part = self.count_predicate(text, terms, asked.counted)
+        # Of a named project, its own passages must state the count; another project's share
+        # of women does not answer "hur stor andel av deltagarna i X är kvinnor".
+        named = {r.name for r in q.projects}
+        # … a group's parts, and a part's group (whose passages tell the parts' results)
+        named |= {r.name for r in self.catalog.refs if r.parent in named}
+        named |= {r.parent for r in self.catalog.refs if r.name in named and r.parent}
+        closest = [p for p in closest if p.chunk.project in named] if named else closest
         return any(
             states_count(
                 p.chunk.text, asked.counted or set(), self.weights.passage, asked.share, q.year,

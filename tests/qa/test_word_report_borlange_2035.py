@@ -37,3 +37,9 @@ def test_an_owner_with_one_project_names_it(borlange: Any) -> None:
 def test_a_manager_changed_during_the_year(borlange: Any) -> None:
     a = borlange.ask("Vem leder Nya Steg Borlänge nu?")
     assert "Jonas Perälä" in a.text
+
+
+def test_a_share_stated_only_for_another_project_is_declined(borlange: Any) -> None:
+    # Nya Steg Borlänge states a share of women; Hälsobron does not.
+    a = borlange.ask("Hur stor andel av deltagarna i Hälsobron är kvinnor?")
+    assert not a.answerable and a.citations == []
