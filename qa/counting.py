@@ -46,12 +46,21 @@ _PARTITIVE = re.compile(
 )
 
 
+_PART_VERB = re.compile(r"\s(?:är|var|blev|blir|har|hade|fick|får|gick|går)\s", re.IGNORECASE)
+
+
 def partitive_clause(question: str) -> str:
     """The part of a question from its partitive count on ("Vem äger X, och hur stor andel av
     budgeten finansieras av Y?" → "hur stor andel av budgeten finansieras av Y?"); empty
     when it asks none."""
     m = _PARTITIVE.search(question) or _SHARE_OF_PART.search(question)
-    return question[m.start() :] if m else ""
+    if not m:
+        return ""
+    clause = question[m.start() :]
+    # "… av de unga som skrivits in i X är tjejer": what the part is follows the group's
+    # finite verb; the group's own relative clause ("som skrivits in") is not the part.
+    verb = _PART_VERB.search(clause, m.end() - m.start())
+    return clause[verb.end() :] if verb else clause
 
 
 def partitive(question: str) -> bool:

@@ -15,6 +15,7 @@ from qa.counting import (
     numbers_stated,
     part_of_people,
     partitive,
+    partitive_clause,
     states_amount,
     states_count,
 )
@@ -302,3 +303,15 @@ def test_the_share_words_of_a_partitive_question_are_no_part_of_what_is_counted(
     two = "Vilken del av kommunen äger Alfa, och hur stor andel av deltagarna är kvinnor"
     part = checks.count_predicate(two, set(analyze("kommunen äger andel deltagarna kvinnor")), {"deltag"})
     assert [sorted(group) for group, _ in part] == [["kvinn"]]
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [("Hur stor andel av de unga som skrivits in i X är tjejer?", "tjejer?"),
+     ("Hur stor andel av deltagarna hade fått jobb ett halvår senare?", "fått jobb ett halvår senare?"),
+     ("Vem äger X, och hur stor andel av budgeten går till Y?", "till Y?"),
+     ("Hur många deltagare har X haft?", "")],
+)
+def test_the_part_a_partitive_count_asks_for(question: str, part: str) -> None:
+    """The group's own relative clause ("som skrivits in") is no part of what is counted."""
+    assert partitive_clause(question) == part
