@@ -116,7 +116,8 @@ def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _RUN_IN.finditer(text):
         end = m.end("mark") + len(m.group("label")) + 1 + len(m.group("mark"))
-        body = text[m.end() : text.find("\n\n", m.end()) % (len(text) + 1)]
+        stop = text.find("\n\n", m.end())
+        body = text[m.end() : stop if stop >= 0 else len(text)]
         if _PROSE_END.search(body):  # "**Budget:** 14 600 tkr, varav …" is a fact's label
             out.append((m.start("mark"), end, m.group("label")))
     for m in _PLAIN_RUN_IN.finditer(text):
