@@ -148,8 +148,10 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
             return a
         # A fund named right before the amount: "varav Regionalfonden 6 380 tkr", "Varav ESF+: Y kr",
         # "(Regionalfonden Y kr, kommunen Z kr)", and a line labelled by the fund ("FRO-stöd: Y kr").
-        named = re.search(r"(?:\b(?:varav|därav)\s+(?:den\s+)?|[(,]\s*)" + _FUND_NAME + r"\s*:?\s*$", before,
-                          re.IGNORECASE)
+        # "varav EU-bidrag från LIFE Y kr" too.
+        grant_from = r"(?:(?:EU-)?(?:stöd|bidrag|medel)\s+från\s+)?"
+        named = re.search(r"(?:\b(?:varav|därav)\s+" + grant_from + r"(?:den\s+)?|[(,]\s*)"
+                          + _FUND_NAME + r"\s*:?\s*$", before, re.IGNORECASE)
         # Also "Beviljat AMIF-stöd: Y kr", "Stöd från Regionalfonden: Y kr", "Beviljat EU-stöd: Y kr".
         # The label may be set in bold ("**Stöd från Regionalfonden:** 5 890 tkr").
         # A label line set as a table row ("Interreg Nord<tab>1 200 000 euro") names the fund too.

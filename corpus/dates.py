@@ -156,7 +156,8 @@ def find_date_ranges(text: str, base: int = 0) -> list[DateRange]:
         a, b = dates[i], dates[i + 1]
         gap = text[a.span.end - base : b.span.start - base]
         between = _MELLAN_RE.search(text[max(0, a.span.start - base - 12) : a.span.start - base]) is not None
-        joined = _RANGE_SEP_RE.fullmatch(gap) or (between and _OCH_RE.fullmatch(gap))
+        # "2035-03-01/2037-02-28": an ISO interval, the slash with no space around it.
+        joined = _RANGE_SEP_RE.fullmatch(gap) or (between and _OCH_RE.fullmatch(gap)) or gap == "/"
         if joined and a.first_day() <= b.first_day():
             raw = text[a.span.start - base : b.span.end - base]
             out.append(DateRange(a, b, Span(a.span.start, b.span.end), raw))

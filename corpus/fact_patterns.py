@@ -94,17 +94,19 @@ def clean_name(s: str) -> str:
 
 # ---- owner ---------------------------------------------------------------------------------
 FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
+# Municipal departments and units: "-förvaltningen", "-kontoret", "Socialtjänsten",
+# "Vuxenutbildningen", "Individ- och familjeomsorgen".
+_UNIT = r"(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad|tjänsten|omsorgen|utbildningen)"
 _OWNER_RE = re.compile(
-    rf"(?:projektägare|ägare|huvudman(?:nen)?|ansvarig\s+förvaltning|projektägande\s+förvaltning){FOR_CLAUSE}"
+    rf"(?:projektägare|ägare|huvudman(?:nen)?|ansvarig\s+förvaltning|projektägande\s+förvaltning"
+    # "Ansvarig: Miljöförvaltningen", the label naming a department ("Ansvarig: Anna Berg" leads it)
+    rf"|ansvarig(?=\s*:\s*[A-ZÅÄÖ][^,.;:\n]{{0,60}}?{_UNIT}\b)){FOR_CLAUSE}"
     # "Projektägare i Luleå:", "Projektägare för kommunens del:"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     r"\s*(?P<verb>är|var|har\s+varit|:)\s*(?P<owner>\*[^*]+\*|.+?)"
     r"(?=\s+(?:och|samt|medan)\s+(?:projektledare|projektledningen|ansvarig)|\s*[,;(·|]|\.\s|\.?$)",
     re.IGNORECASE,
 )
-# Municipal departments and units: "-förvaltningen", "-kontoret", "Socialtjänsten",
-# "Vuxenutbildningen", "Individ- och familjeomsorgen".
-_UNIT = r"(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad|tjänsten|omsorgen|utbildningen)"
 _DEPT = rf"[A-ZÅÄÖ][^,.;]*?{_UNIT}"
 # After "ägs av" a department may be written in lower case ("ägdes av miljöförvaltningen").
 _OWNED_DEPT = rf"[\wÅÄÖåäö][^,.;]*?{_UNIT}"

@@ -4,7 +4,8 @@ The work happens on text segments (a "Projektfakta" section body plus its absolu
 so every reader is pure and testable without a parsed report; ``extract_project_facts``
 walks a ``Report`` and feeds its fact sections in. A group section that describes several
 sub-projects ("Projektägare för *X* … Projektägare för *Y* …") is split into one block per
-sub-project. Values: kronor as int, dates as ISO strings, "ESF"/"ESF+"/"ERUF", "ongoing"/"ended".
+sub-project. Values: kronor as int, dates as ISO strings, "ESF"/"ESF+"/"ERUF",
+"ongoing"/"ended"/"planned" (not started yet).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from corpus.fact_patterns import (
 from corpus.managers import find_managers
 from corpus.numbers import Amount, find_amounts
 from corpus.partners import find_co_financiers
-from corpus.periods import find_period, says_ended
+from corpus.periods import find_period, says_ended, says_not_started
 from corpus.projects import find_abbreviation
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
@@ -127,7 +128,9 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
     for m in find_managers(sent):
         mentions.append((m.name, m.role, _src(rid, m.name, m.span, sent)))
     # "X avslutades den 31 januari 2033": the project as the sentence's subject
-    named = sent.text.lstrip().lower().startswith(facts.project.lower())
+    # … or by the short name before its subtitle ("ÅTERBRUK" of "ÅTERBRUK – Cirkulära byggmaterial")
+    opening = sent.text.lstrip().lower()
+    named = opening.startswith(facts.project.lower()) or bool(re.match(_short_name(facts.project), opening))
     if period := find_period(sent, named):
         if period.extension_only and period.end:
             if period.original_end and facts.original_end_date is None:
@@ -145,12 +148,20 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
                 facts.original_end_date = _src(rid, period.original_end.iso, period.original_end.span, sent)
     if says_ended(sent, named) and facts.status is None:
         facts.status = _src(rid, "ended", sent.span, sent)
+    elif says_not_started(sent, named) and facts.status is None:
+        facts.status = _src(rid, "planned", sent.span, sent)
     _read_money(facts, sent)
     if facts.fund is None and (fund := find_fund_statement(sent)):
         facts.fund = _src(rid, fund[0], fund[1], sent)
     for name, span in find_co_financiers(sent):
         if all(c.value != name for c in facts.co_financiers):
             facts.co_financiers.append(_src(rid, name, span, sent))
+
+
+def _short_name(project: str) -> str:
+    """A pattern of a name's part before its subtitle, as a whole word."""
+    head = project.partition(" – ")[0]
+    return re.escape(head.lower()) + r"(?!\w)"
 
 
 def _sharper(known: Sourced | None, iso: str) -> bool:
@@ -212,7 +223,7 @@ def _decide_status(facts: ProjectFacts, report_day: dt.date | None) -> None:
     end = facts.end_date
     end_day = dt.date.fromisoformat(str(end.value)) if end and len(str(end.value)) == 10 else None
     if facts.status is not None:
-        if end_day:
+        if end_day and facts.status.value != "planned":
             facts.ended_year = end_day.year
         return
     if end is None or end_day is None or report_day is None:
@@ -234,6 +245,10 @@ def report_date(report: Report) -> dt.date | None:
             # 2039-03-10"); it describes the state at the end of its year.
             day = min(day, dt.date(report.year + 1, 1, 1))
         return day
+    # "Februari 2041" on the title page of the report for 2040: written after its year.
+    months = [d.first_day() for d in find_dates(head) if d.precision == "month"]
+    if report.year and any(d.year > report.year for d in months):
+        return dt.date(report.year + 1, 1, 1)
     # A report is written after the period it covers ("juni 2020–maj 2021").
     ranges = find_date_ranges(report.period or "")
     if ranges:
@@ -357,6 +372,11 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
         # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
+    ended = facts.status is not None and facts.status.value == "ended"
+    if facts.end_date is None and facts.original_end_date is not None and not ended:
+        # "Planerad period: jan 2038 – dec 2040" and nothing else: the planned end is the end
+        # (of a project stopped early, the planned end is no end it had).
+        facts.end_date, facts.original_end_date = facts.original_end_date, None
     if p.status_note and re.search(r"avslut(?!as)|slut\b|avbr[uö]t|ended", p.status_note, re.IGNORECASE):
         facts.status = Sourced("ended", report.id, p.heading, heading)
         year = re.search(r"(?:19|20)\d\d", p.status_note)

@@ -85,17 +85,27 @@ def opens_fact_block(text: str, end: int) -> bool:
 
 
 def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
-    """Lines that form a paragraph on their own: (start, end, line)."""
+    """Lines that form a paragraph on their own: (start, end, line). So do a project's label
+    line heading a block of fact lines ("PROJEKT: Namn" / "Proj.ägare: …" / …) and a part's
+    title ending in a colon over its text ("Negativt:" / "Barnomsorgen har …"), which
+    memo-like reports write without a blank line after the title."""
     out: list[tuple[int, int, str]] = []
     pos = 0
     for block in re.split(r"(\n\s*\n)", text):
         if block.strip() and not block.startswith("\n"):
             stripped = block.strip()
-            if "\n" not in stripped:
+            first, *rest = stripped.split("\n")
+            labelled = PROJECT_LABEL.match(first) and all(_LABEL_LINE.match(line) for line in rest)
+            # "Positivt:" with its paragraph on the next line: a lead-in title all the same.
+            if not rest or labelled or first.rstrip().endswith(":") and _is_lead_in_title(first):
                 start = pos + block.index(stripped)
-                out.append((start, start + len(stripped), stripped))
+                out.append((start, start + len(first), first))
         pos += len(block)
     return out
+
+
+# Any label line: "Proj.ägare: …", "Tot. budget: …", "Start/slut: …".
+_LABEL_LINE = re.compile(r"^\s*[A-ZÅÄÖ][\w./ ()-]{0,30}:\s+\S")
 
 
 # A paragraph opening with a bold label that ends in a full stop or colon ("**Svårigheter.**
@@ -284,6 +294,9 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
         elif numbered_capitals(line):
             out.append(HeadingLine(start, end, clean_title(line), "chapter"))
         elif _is_plain_title(line) or _is_lead_in_title(line):
-            body = SectionType.FACTS if not subsection_type(line) and opens_fact_block(text, end) else None
+            # "PROJEKT: Namn" over its fact lines titles the project, whose facts are its text.
+            facts = (not subsection_type(line) and not PROJECT_LABEL.match(line)
+                     and opens_fact_block(text, end))
+            body = SectionType.FACTS if facts else None
             out.append(HeadingLine(start, end, clean_title(line).rstrip("."), "plain", body_type=body))
     return out

@@ -185,3 +185,43 @@ def joined_labels(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+# "**Projektägare**" on its own line with the value on the next: a stacked label.
+_STACKED_LABEL = re.compile(r"^\*\*([A-ZÅÄÖ][^*:\n]{0,40}?)\*\*$")
+_MIN_STACKED = 3
+
+
+def stacked_labels(lines: list[str]) -> list[str]:
+    """Bold labels each over its value ("**Projektägare**" / "Umeå kommun"), in a run of at
+    least three with blank lines or none between them, become label lines. A bold line over a
+    paragraph that ends a sentence is a title, and so is one alone."""
+    pairs = [i for i in range(len(lines) - 1) if _stacked_pair(lines[i], lines[i + 1])]
+    keep: set[int] = set()
+    run: list[int] = []
+    for i in pairs:
+        if run and not all(not lines[k].strip() for k in range(run[-1] + 2, i)):
+            keep.update(run if len(run) >= _MIN_STACKED else ())
+            run = []
+        run.append(i)
+    keep.update(run if len(run) >= _MIN_STACKED else ())
+    out: list[str] = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        if i in keep:
+            label = _STACKED_LABEL.match(line.strip())
+            out.append(f"{label.group(1).strip() if label else line}\t{lines[i + 1].strip()}")
+            skip = True
+        else:
+            out.append(line)
+    return out
+
+
+def _stacked_pair(line: str, value: str) -> bool:
+    value = value.strip()
+    return (_STACKED_LABEL.match(line.strip()) is not None and bool(value)
+            and not value.startswith(("#", "**")) and not value.endswith((".", "!", "?", ":")))
+

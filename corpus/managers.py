@@ -17,7 +17,7 @@ _NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
 _MANAGER_RE = re.compile(
     # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
-    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:projektledare(?:n)?|projektansvarig(?:e|a)?"
+    rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:proj(?:ekt|\.\s?)ledare(?:n)?|projektansvarig(?:e|a)?"
     # "Projektledning: X", a fact box's label for who leads the project; "Ansvarig: X" when X
     # is a person ("Ansvarig: Region Norrbotten" is an organisation).
     r"|projektledning(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b))"
@@ -26,13 +26,13 @@ _MANAGER_RE = re.compile(
     rf"{FOR_CLAUSE}"
     # "Projektledare för Luleås del: X"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
-    # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label.
+    # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label; "Proj.ledare: X".
     # "Projektledare har under hela perioden varit X"
     rf"(?:\s+(?P<verb>är|var|har\s+(?:\w+\s+){{0,4}}?varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
 # A manager's label or title: "Projektledare", "Projektledning" (a fact box's label).
-_MANAGER_WORD = re.compile(r"projektled(?:are|ning)", re.IGNORECASE)
+_MANAGER_WORD = re.compile(r"proj(?:ekt|\.\s?)led(?:are|ning)", re.IGNORECASE)
 # "drivs från X med Oskar Engqvist som projektledare", "med X som projektägare och Y som projektledare"
 _AS_MANAGER_RE = re.compile(rf"\b(?:med|och)\s+{_NAMES}\s+som\s+(?:ny\s+)?projektledare\b")
 _NAME_FIRST_RE = re.compile(

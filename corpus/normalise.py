@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.label_lines import aligned_labels, definitions, joined_labels, leader_labels, spaced_labels
+from corpus.label_lines import (
+    aligned_labels,
+    definitions,
+    joined_labels,
+    leader_labels,
+    spaced_labels,
+    stacked_labels,
+)
 from corpus.page_furniture import remove_page_furniture
 from corpus.section_titles import PROJECT_SUBSECTION_TYPES, run_in_paragraphs, subsection_type
 
@@ -51,7 +58,7 @@ class NormalisedText:
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
     lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
-    labelled = joined_labels(spaced_labels(leader_labels(aligned_labels(definitions(lines)))))
+    labelled = joined_labels(spaced_labels(leader_labels(aligned_labels(definitions(stacked_labels(lines))))))
     lines = [_tidy_line(line) for line in labelled]
     lines = _drop_rules(_bracket_titles(lines))
     lines, toc = _remove_toc(lines)
@@ -258,10 +265,14 @@ def _joins(prev: str, nxt: str, width: int) -> bool:
     return len(prev) >= _FULL_LINE * width and len(prev) + 1 + len(first_word) > _FIT * width
 
 
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? [A-ZÅÄÖ]")
+
+
 def _title_after_sentence(prev: str, line: str) -> bool:
     """A short capitalised line with no closing punctuation between a finished sentence and
-    a blank line ("… ansökningar." / "Organisation och arbetssätt" / ""): a title."""
-    return (prev.endswith(_TERMINAL) and line[:1].isupper() and len(line.split()) <= 6
+    a blank line ("… ansökningar." / "Organisation och arbetssätt" / "" or "2 Projekten"): a title."""
+    capitalised = line[:1].isupper() or _NUMBERED_TITLE.match(line) is not None
+    return (prev.endswith(_TERMINAL) and capitalised and len(line.split()) <= 6
             and not line.endswith((*_TERMINAL, ",", ";", ":")))
 
 

@@ -61,6 +61,13 @@ EURO_SCALE = {"miljoner": 1_000_000, "miljon": 1_000_000, "mn": 1_000_000, "tuse
 _EURO_RE = re.compile(
     rf"{_QUAL_RE}{_NUM_RE}\s*(?:(?P<scale>miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE
 )
+# … and with the currency before the number: "EUR 1 840 000", "€ 486 000".
+_EURO_BEFORE_RE = re.compile(
+    rf"{_QUAL_RE}(?:\beur\b|€)\s*{_NUM_RE}(?:\s+(?P<scale>miljoner|miljon|mn|tusen)(?![\wåäö]))?",
+    re.IGNORECASE,
+)
+# A currency other than kronor written before a number.
+_FOREIGN_BEFORE = re.compile(r"(?:\b(?:eur|usd|dkk|nok|gbp)|[€$£])\s*$", re.IGNORECASE)
 # A bare grouped number is money when money words stand close to it ("varav 398 420 finansierades").
 _MONEY_CONTEXT = re.compile(
     r"varav|budget|finansier|kostnad|stöd|medfinansi|kronor|\bkr\b|belopp|summa", re.IGNORECASE
@@ -192,6 +199,8 @@ def find_amounts(text: str, base: int = 0) -> list[Amount]:
             continue
         if _is_range_or_percent(text, m.end()) or not re.match(_FOREIGN, text[m.end():]):
             continue
+        if _FOREIGN_BEFORE.search(text[max(0, m.start() - 6): m.start()]):
+            continue  # "EUR 1 840 000" is no kronor
         window = text[max(0, m.start() - 60): m.end() + 40]
         if _MONEY_CONTEXT.search(window) and parse_number(num) >= 1000:
             out.append(Amount(_to_kr(num, "kr"), Span(base + m.start(), base + m.end()), m.group(0),
@@ -203,7 +212,8 @@ def find_euro_amounts(text: str, base: int = 0) -> list[Amount]:
     """Every sum in euro in ``text`` ("varav 398 400 euro finansieras av Interreg"), in whole
     euro with ``unit`` "euro"; a report's kronor figures stay with ``find_amounts``."""
     out: list[Amount] = []
-    for m in _EURO_RE.finditer(text):
+    found = [*_EURO_RE.finditer(text), *_EURO_BEFORE_RE.finditer(text)]
+    for m in sorted(found, key=lambda m: m.start()):
         scale = EURO_SCALE.get((m.group("scale") or "").lower(), 1)
         value = (Decimal(str(parse_number(m.group("num")))) * scale).to_integral_value(rounding=ROUND_HALF_UP)
         span = Span(base + m.start(), base + m.end())

@@ -40,8 +40,42 @@ _ROW_GAP = re.compile(r" {4,}")
 def page_lines(text: str) -> list[str]:
     """A page's layout-mode text as the parser reads it: in reading order, wrapped cells in
     their rows, wide gaps (table columns) as tabs."""
-    lines = with_wrapped_cells(reading_order(text.splitlines()))
+    lines = without_raised_markers(with_wrapped_cells(reading_order(text.splitlines())))
     return [columns_or_words(line.strip()) for line in lines]
+
+
+# A footnote's number set raised: alone on a row of its own, or opening the raised rest of
+# its line ("2 varav 53 procent kvinnor.").
+_MARKER_ROW = re.compile(r"^\s*\d{1,2}\s*$")
+_RAISED_TAIL = re.compile(r"^\s*\d{1,2} (?=[a-zåäö])")
+
+
+def without_raised_markers(lines: list[str]) -> list[str]:
+    """Lines with footnote markers taken out. Layout mode writes text by its height on the
+    page, so a raised footnote number ("…skrivits in,²") lands on a row of its own between
+    two lines of its paragraph, or, where the text after it stays raised, becomes a row of
+    its own above its line's start ("2 varav 53 procent kvinnor." over "Sedan starten har
+    212 deltagare skrivits in,"). A lone number goes when the paragraph carries on in lower
+    case below it; a raised tail returns behind its line's start when it opens a sentence
+    (after a finished one or a break) and the line below it starts one without ending it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        before = out[-1].strip() if out else ""
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _MARKER_ROW.match(line) and before and after[:1].islower():
+            i += 1
+            continue
+        opens = not before or before.endswith(_ENDS)
+        tail = _RAISED_TAIL.match(line)
+        if tail and opens and after[:1].isupper() and not after.endswith(_ENDS) and "\t" not in after:
+            out.append(f"{after} {line[tail.end():].strip()}")
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def columns_or_words(line: str) -> str:

@@ -22,7 +22,9 @@ _AS_PLANNED = r"(?:\s+(?:enligt\s+plan|som\s+planerat|planenligt))?"
 _END_BEFORE = re.compile(rf"(?:avslut(?:ats|as|ades){_AS_PLANNED}|slutat?|till(?:\s+och\s+med)?|t\.o\.m\.?)"
                          r"\s*(?:den\s+)?$", re.IGNORECASE)
 _ORIGINALLY = re.compile(
-    r"(?:ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?|förläng\w*\s+från\s+)(?:den\s+)?$",
+    # "… (förlängt; ursprungligt slutdatum 2036-08-31)"
+    r"(?:ursprungligen\s+(?:till\s+(?:och\s+med\s+)?|t\.o\.m\.?\s*)?|förläng\w*\s+från\s+"
+    r"|ursprungligt?\s+(?:slutdatum|slut)\s*:?\s*)(?:den\s+)?$",
     re.IGNORECASE,
 )
 _LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
@@ -158,5 +160,30 @@ def says_ended(sent: SentenceText, named: bool = False) -> bool:
         return False
     if "projekt" in t.lower() or _PERIOD_LINE.match(t):
         return True
-    # "X avslutades den …", not "X bygger på den förstudie som avslutades …"
-    return named and not re.search(r"\bsom\b|[,;(]", t[: ended.start()])
+    # "X avslutades den …", not "X bygger på den förstudie som avslutades …"; "X, som ägdes av
+    # Y, avslutades …" has the project for its subject all the same.
+    before = t[: ended.start()]
+    plain = not re.search(r"\bsom\b|[,;(]", before)
+    return named and (plain or _SUBJECT_CLAUSE.fullmatch(before) is not None)
+
+
+_SUBJECT_CLAUSE = re.compile(r"[^,;(]+,\s+som\s+[^;(]*,\s*")
+
+
+# "Projektet har ännu inte startat", "Det är ännu inte i gång", "har beviljats men inte startat än".
+_NOT_STARTED = re.compile(r"\b(?:ännu\s+inte|inte\s+ännu)\s+(?:har\s+)?(?:startat|startats|påbörjat\w*|"
+                          r"kommit\s+i\s*gång|i\s*gång|börjat)|\binte\s+(?:startat|kommit\s+i\s*gång)\s+än\b",
+                          re.IGNORECASE)
+
+
+def says_not_started(sent: SentenceText, named: bool = False) -> bool:
+    """Whether a sentence says the project has not started yet ("X har ännu inte startat");
+    of the project itself (named, or "projektet", "det"), not of a part of it ("Etapp två
+    har ännu inte påbörjats")."""
+    m = _NOT_STARTED.search(sent.text)
+    if m is None:
+        return False
+    subject = sent.text[: m.start()].strip().lower()
+    short = subject.startswith(("projektet ", "det ")) and len(subject.split()) <= 4 and "," not in subject
+    return named or subject in ("projektet", "det") or short
+

@@ -69,12 +69,22 @@ def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
 
 
 def names_by_heading(heads: list[HeadingLine], text: str) -> dict[int, str]:
-    """Heading start → title without a "Projekt:" or "PROJEKT 3 –" label, status note or abbreviation (used
-    for project headings), in the report's own spelling when the heading is set in capitals."""
+    """Heading start → title without a "Projekt:" or "PROJEKT 3 –" label, case number, status
+    note or abbreviation (used for project headings), in the report's own spelling when the
+    heading is set in capitals."""
     caps = _abbreviations(text)
-    return {h.start: recased(split_heading_abbreviation(split_status(PROJECT_LABEL.sub("", h.title))[0])[0],
+    return {h.start: recased(split_heading_abbreviation(split_status(_unlabelled(h.title))[0])[0],
                              text[h.end :], caps)
             for h in heads}
+
+
+# A case number before a project's name: "VAR 2038/112 Grön omställning i hamnen", "KS 2037:14 X".
+_CASE_NUMBER = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s?)?\d{2,4}[/:]\d{1,5}\s+(?=[A-ZÅÄÖ])")
+
+
+def _unlabelled(title: str) -> str:
+    """A project heading's name without its label ("Projekt 3 av 10:") or case number."""
+    return _CASE_NUMBER.sub("", PROJECT_LABEL.sub("", title))
 
 
 def _is_capitals(title: str) -> bool:

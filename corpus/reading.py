@@ -122,6 +122,9 @@ def parse_report(
     name = source_name or report_id
     _check_text(raw_text, name)
     norm = normalise(raw_text)
+    if not norm.text.strip():
+        raise ReportReadError(name, "no text left after normalising (only markup)",
+                              "filen innehåller ingen text.")
     try:
         heads = find_heading_lines(norm.text, norm.toc)
         sections = build_sections(norm.text, heads, names_by_heading(heads, norm.text))

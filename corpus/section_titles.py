@@ -11,9 +11,11 @@ import re
 
 from corpus.types import SectionType
 
-# "Projekt: Namn", "PROJEKT 3 – Namn", "Förstudie: Namn": a label saying the title names a project.
+# "Projekt: Namn", "PROJEKT 3 – Namn", "Projekt 3 av 10: Namn", "Förstudie: Namn": a label
+# saying the title names a project.
 PROJECT_LABEL = re.compile(
-    r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s+(?:nr\.?\s*)?\d+[a-z]?)?(?:\s*:|\s+[–—-])\s+",
+    r"^(?:(?:del|pilot|för)?projekt(?:et)?|förstudie(?:n)?)(?:\s+(?:nr\.?\s*)?\d+[a-z]?(?:\s+av\s+\d+)?)?"
+    r"(?:\s*:|\s+[–—-])\s+",
     re.IGNORECASE,
 )
 
@@ -42,6 +44,10 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"nuläge|\bjust nu\b|^så ser det ut\b|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts",
      SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
+    (r"^kommentar(?:er)?$", SectionType.STATUS),  # a memo's "Kommentar:" over the year's account
+    # "Positivt:" / "Negativt:", "Medvind" / "Motvind": what helped and what hindered.
+    (r"^positivt$|^medvind$", SectionType.SUCCESS_FACTORS),
+    (r"^negativt$|^motvind$|\bkrångla(?:t|de|r)\b|\bkrångel\b", SectionType.CHALLENGES),
     (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b"
      r"|\b(?:som|vad) (?:har )?hjälpt(?:e)?\b",
      SectionType.SUCCESS_FACTORS),

@@ -94,19 +94,29 @@ def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, 
     project, introduced without a subsection straight under its title ("Projektets ramar"
     straight under a project's title is that project's facts)."""
     has_toc = any(h.source == "toc" for h in heads)
+    # Where the projects say so in their titles ("PROJEKT: Namn") and no other title has a
+    # project's subsections, a title that does not say so is none, whatever its text states
+    # ("ÖVERGRIPANDE LÄGE" sums up the portfolio's money); one in capitals, as the report's
+    # chapters are, ends the project before it.
+    says = [PROJECT_LABEL.match(h.title) is not None for h in heads]
+    by_label = sum(says) >= 3 and not any(
+        not said and (_is_project_start(heads, i, text) or heads[i].body_type is SectionType.FACTS)
+        for i, said in enumerate(says)
+    )
     out: list[tuple[HeadingLine, int]] = []
     in_project = False
     current: SectionType | None = None
     opened = 0  # where the open project's own text starts
     for i, h in enumerate(heads):
         stype = heading_type(h)
-        if h.source == "chapter":
+        labelled = says[i]
+        if h.source == "chapter" or by_label and not labelled and h.title.isupper() and stype is None:
             out.append((h, CHAPTER))
             in_project, current = False, None
-        elif _is_project_start(heads, i, text) or (
+        elif by_label and labelled or not by_label and (_is_project_start(heads, i, text) or (
             (not in_project or current is not None or states_facts(text[opened : h.start]))
             and _opens_with_facts(heads, i, text)
-        ):
+        )):
             # The facts under a project's own title are its text, not a facts heading.
             out.append((dataclasses.replace(h, body_type=None), PROJECT))
             in_project, current, opened = True, None, h.end

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from corpus.chunking import chunk_report
 from corpus.errors import ReportReadError
 from corpus.inspect import chunks_as_json_lines, format_tree
+from corpus.normalise import normalise
 from corpus.reading import parse_report, read_report
 from corpus.types import Chunk, Report
 
@@ -169,6 +170,12 @@ _BLOCK = st.one_of(
 def test_any_swedish_like_text_parses_and_chunks_exactly(blocks: list[str], sep: str) -> None:
     text = sep.join(blocks)
     if not text.strip():
+        return
+    if not normalise(text).text.strip():
+        # Nothing but a contents heading or page furniture: refused, with a reason to show.
+        with pytest.raises(ReportReadError) as refused:
+            parse_report("h", text)
+        assert refused.value.user_message
         return
     report = parse_report("h", text)
     chunks = chunk_report(report, words_x2, target=60, max_tokens=100)
