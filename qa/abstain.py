@@ -76,7 +76,7 @@ QUESTION_TERMS = frozenset(
 )
 
 
-#: Words that place a fact in time ("vem leder X numera, efter bytet", "den förra", "i
+#: Words that place a fact in time ("vem leder X numera, efter bytet under året", "den förra", "i
 #: somras") or place ("ute i"), or say that it changed ("efter att budgeten ändrades",
 #: "skurits ner", "gått i pension"): a stored fact, with its earlier value or manager,
 #: answers them without repeating them; so do the kinds of organisation a fact names ("vilka
@@ -85,7 +85,7 @@ QUESTION_TERMS = frozenset(
 FACT_QUALIFIERS = frozenset(
     """
     myndighet myndigheter organisation organisationer aktör aktörer
-    numera hittills förra förre byte bytet bytt bytte ute
+    numera hittills förra förre byte bytet bytt bytte ute året
     somras våras höstas vintras
     ändrades ändrats ändrad ändrade reviderades reviderats reviderad justerades justerats
     höjdes höjts sänktes sänkts skurits skars skära ner minskades minskats ökades ökats utökades utökats

@@ -34,6 +34,12 @@ _BUDGET_MONEY = re.compile(r"budget|kostnad|kostar|kostade|omslut|omsätt|totalt
 _EU_MONEY = re.compile(
     r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
 )
+# Money spent asked for ("hur mycket hann man göra av med", "hur stor del har förbrukats") and stated.
+_SPENT_ASKED = re.compile(r"(?i)\b(?:förbruka\w*|upparbeta\w*|(?:göra|gjort|gör|gjorde) av med|spenderat?|"
+                          r"använt|använts|nyttjat?s?|gjort åt)\b")
+_SPENT_STATED = re.compile(r"(?i)upparbeta\w*|förbruka\w*|använ\w*|nyttja\w*|\butfall\w*|"
+                           r"kostnader(?:na)?\s+(?:hittills|hade|uppgick)")
+_SHARE = re.compile(r"(?i)\d+(?:,\d+)?\s*(?:procent|%)")
 # Roles a project's facts name ("Vem är projektledare för X?").
 _FACT_ROLES = ("projektled", "projektansvarig", "projektägar", "huvudman", "ägare")
 # An end stated in prose: "avslutas i december 2036", "pågår till 2037", "t.o.m. 2036-06-30".
@@ -103,6 +109,7 @@ class DeclineChecks:
             before_start_reason(q, self.facts) if q.projects
             else unknown_project_reason(text, self.weights, self.catalog, self.name_pairs),
             self._missing_fact(q, closest, reports),
+            self._spending_unstated(q, text, passages),
         ]
         count_stated = None
         if asked.counted:
@@ -167,6 +174,22 @@ class DeclineChecks:
                 if a.value not in known and cue.search(near):
                     return None
         return f"Rapporten anger inte {_MONEY[asked[0]]} för {name}."
+
+    def _spending_unstated(self, q: Question, text: str, passages: list[Passage]) -> str | None:
+        """How much of a named project's money was spent, which none of its passages states
+        (an amount or share beside "upparbetat", "förbrukat"): its budget is no answer."""
+        if len(q.projects) != 1 or not _SPENT_ASKED.search(text):
+            return None
+        name = q.projects[0].name
+        for p in passages:
+            t = p.chunk.text
+            if p.chunk.project != name:
+                continue
+            for cue in _SPENT_STATED.finditer(t):
+                near = t[max(0, cue.start() - 80) : cue.end() + 80]
+                if find_amounts(near) or find_euro_amounts(near) or _SHARE.search(near):
+                    return None
+        return f"Rapporten anger inte hur mycket av pengarna {name} har förbrukat."
 
     def counted_forms(self, counted: set[str] | None) -> set[str] | None:
         """The counted noun's stems with the words that count it too: its synonyms ("Hur

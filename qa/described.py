@@ -26,7 +26,11 @@ from qa.understanding import ProjectCatalog, normalise
 _REFERENCE = re.compile(r"\b(\w*?)(projektet|satsningen|förstudien|lyftet|samarbetet)\b")
 # "hamnbolagets testbäddsprojekt": a genitive makes an indefinite compound definite.
 _INDEFINITE = re.compile(r"(\w{3,}?)(projekt|satsning)")
-_OWNED_REFERENCE = re.compile(rf"\b\w{{3,}}s\s+({_INDEFINITE.pattern})\b")
+# … and so does a bare noun with a description after it: "hamnens satsning på landström".
+_OWNED_REFERENCE = re.compile(
+    rf"\b\w{{3,}}s\s+(?:[a-zåäö+]{{2,}}\s+)?"  # "kommunens esf projekt för …", "hamnens nya satsning på …"
+    rf"({_INDEFINITE.pattern}|(?:projekt|satsning)(?=\s+(?:på|för|med|kring|om|inom)\s))\b"
+)
 #: Candidate passages ranked for the description.
 CANDIDATES = 20
 #: The leading project's rank score must be this many times the runner-up's.
@@ -61,14 +65,16 @@ def reference(text: str) -> str | None:
     return owned.group(1) if owned else None
 
 
-# "fossilfria transportprojektet": a "-projekt" compound beside a named project.
+# "fossilfria transportprojektet", "turismsamarbetet": a compound beside a named project.
 # (stemmed: "äldreomsorgssatsningen" is "äldreomsorgssats"; "utbildningsinsats" is no "-satsning")
-_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|s(?=sats$)sats)")
+_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|samarb|s(?=sats$)sats)")
 # A phrase right after the project's name (its blanks in the question's rest) or a
 # "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola",
+# "turismsamarbetet med Danmark och Norge över X", "X om godstransporterna",
 # "satsningen på unga som varken jobbar eller pluggar, X".
 _DESCRIBED_BY = re.compile(
-    r"(?:\w*projektet|\w*satsningen| {3,})\s+(?:med|på|som|kring|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
+    r"(?:\w*projektet|\w*satsningen|\w+samarbetet|\w+lyftet| {3,})"
+    r"\s+(?:med|på|som|kring|om|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
     re.IGNORECASE,
 )
 
@@ -99,10 +105,15 @@ _ACTIVITY_BEFORE = re.compile(
 )
 
 
+# A genitive right before the project's name or the word calling it: "hamnens satsning på …".
+_GENITIVE_BEFORE = re.compile(r"\b(\w{3,}s) {3,}")
+
+
 def describing_phrases(rest: str) -> str:
     """The words of ``rest`` (the question, names blanked) that say which project is meant."""
     after = [m.group(1) for m in _DESCRIBED_BY.finditer(rest)]
-    return " ".join([*after, *(m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest))])
+    owners = [m.group(1) for m in _GENITIVE_BEFORE.finditer(rest)]
+    return " ".join([*after, *(m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest)), *owners])
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:
@@ -124,8 +135,10 @@ class DescribedProject:
         catalog: ProjectCatalog,
         weights: TermWeights,
         report_years: Mapping[str, int | None],
+        synonyms: Mapping[str, frozenset[str]] | None = None,
     ):
         self.retriever = retriever
+        self.synonyms = synonyms or {}
         self.report_years = report_years
         self.catalog = catalog
         self.weights = weights
@@ -201,7 +214,9 @@ class DescribedProject:
         seen = self._vocabulary.get(project, set())
         terms = [t for t in description if t not in self._nouns]
         total = sum(self.weights.idf(t) for t in terms)
-        covered = sum(self.weights.idf(t) for t in terms if self._met(t, seen, t in theme))
+        # "utan jobb" is met by a project "utanför arbetsmarknaden": the same word, otherwise said.
+        covered = sum(self.weights.idf(t) for t in terms if self._met(t, seen, t in theme)
+                      or any(self._met(s, seen, False) for s in self.synonyms.get(t, ())))
         return total > 0 and covered >= MIN_COVERAGE * total
 
     def _met(self, term: str, seen: set[str], is_theme: bool) -> bool:

@@ -295,7 +295,8 @@ class FactComposer:
         end = as_written(f.end_date, words) if f.end_date else "okänt datum"
         if f.end_date is None and f.original_end_date is not None:
             end = f"{as_written(f.original_end_date, words)} (planerat)"  # "Planerad projekttid: A – B"
-        tense = "pågick" if verb == "var" else "pågår"
+        not_started = f.status is not None and f.status.value == "planned"
+        tense = "pågick" if verb == "var" else "ska pågå" if not_started else "pågår"
         text = f"{f.project} {tense} {start} – {end}"
         if f.end_date and f.original_end_date is not None and f.original_end_date.value != f.end_date.value:
             planned = as_written(f.original_end_date, words)
@@ -319,6 +320,8 @@ class FactComposer:
         if f.status.value == "ended":
             year = f" {f.ended_year}" if f.ended_year else ""
             out.sentences.append(f"{f.project} avslutades{year}{self.ref(f.status)}.")
+        elif f.status.value == "planned":
+            out.sentences.append(f"{f.project} har ännu inte startat{self.ref(f.status)}.")
         elif not any(s.startswith(f"{f.project} pågår ") for s in out.sentences):
             # A period already said "X pågår A – B"; saying it again adds nothing.
             out.sentences.append(f"{f.project} pågår enligt rapporten{self.ref(f.status)}.")
@@ -356,11 +359,15 @@ def spelled(date: Sourced) -> bool:
 
 
 def as_written(date: Sourced, words: bool) -> str:
-    """A day as "31 juli 2034" when ``words``, else its ISO date."""
+    """A day as "31 juli 2034" when ``words``, else its ISO date; a month always in words
+    ("februari 2039": "2039-02" reads as no date to most)."""
     iso = str(date.value)
     if words and re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
         y, m, d = iso.split("-")
         return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+    if re.fullmatch(r"\d{4}-\d\d", iso):
+        y, m = iso.split("-")
+        return f"{MONTHS[int(m) - 1]} {y}"
     return iso
 
 

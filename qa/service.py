@@ -140,7 +140,8 @@ class QAService:
             self.facts, self.catalog, self.weights, chunks, self.chunk_at, self.report_years,
             AggregateAnswerer(self.scope, self.facts, self.reports_meta, chunks), top_k,
         )
-        self.described = DescribedProject(self.retriever, self.catalog, self.weights, self.report_years)
+        self.described = DescribedProject(self.retriever, self.catalog, self.weights, self.report_years,
+                                          self.synonyms)
         self.declines = DeclineChecks(
             self.facts, self.catalog, self.weights, self.synonyms, self.fields.all, self.report_years,
             self.ordinary_words, name_pairs(c.text for c in chunks),

@@ -79,6 +79,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "manager": (
         "projektledare", "leder", "ledde", "ledare", "leds av", "ansvarig för projektet", "vem driver",
         "har lett", "lett projektet", "projektansvarig", "som leder", "som driver", "håller i", "höll i",
+        "har hand om", "hade hand om",
         # "… och vem är ansvarig?": a person; "vilken förvaltning är ansvarig" asks for the owner.
         "vem är ansvarig", "vem var ansvarig", "vem ansvarar", "vem ansvarade", "samordnare", "kontaktperson",
     ),
@@ -182,7 +183,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "lyckats",
         "fungerat bra",
         "gått bra",
-        "styrkor",
+        "styrkor", "positivt", "medvind",
         "erfarenhet",
         "lärt sig",
         "lärde sig",
@@ -212,7 +213,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "hindr",
         "risker",
         "fungerat mindre bra",
-        "svårt",
+        "svårt", "negativt", "motvind",
         # Lessons for the next application ("Vad ska man ta med sig till nästa ansökan?").
         "nästa ansökan",
         "kommande ansökningar",

@@ -283,6 +283,10 @@ def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> Non
         ("Vilka utmaningar har projektet haft?", None),  # no description: no one project
         ("Vem är projektledare för Blå Tillväxt?", None),  # a name, not a description
         ("Hur har samarbetet med AF fungerat i projekten?", None),  # across projects
+        # a genitive and a bare noun with what it is about, also with a word between
+        ("Vem är huvudman för hamnens satsning på landström?", "satsning"),
+        ("Vem leder kommunens ESF-projekt för utrikesfödda kvinnor?", "projekt"),
+        ("Vem är kommunens samordnare?", None),
     ],
 )
 def test_a_description_of_a_project_is_recognised(question: str, word: str | None) -> None:
@@ -315,3 +319,27 @@ def test_a_bare_satsningen_with_what_it_is_about_describes_the_named_project() -
 )
 def test_where_the_money_comes_from_and_what_a_fund_brings(question: str, fields: list[str]) -> None:
     assert detect_fields(normalise(question)) == fields
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        # "-samarbetet med …" and a name followed by "om …" describe the project they name
+        ("Hur stor budget har turismsamarbetet med Danmark och Norge, Kustlabbet?", "danmark och norge"),
+        ("När tar Kustlabbet om godstransporterna slut?", "godstransporterna"),
+        # a genitive before the name ("hamnens Kustlabbet") says whose it is
+        ("Vem är huvudman för hamnens Kustlabbet?", "hamnens"),
+    ],
+)
+def test_words_that_describe_a_named_project(question: str, described: str) -> None:
+    from qa.described import describing_phrases
+
+    catalog = ProjectCatalog([ProjectRef("r", "Kustlabbet")])
+    q = understand(question, catalog)
+    assert [p.name for p in q.projects] == ["Kustlabbet"]
+    assert described in describing_phrases(q.rest)
+
+
+def test_having_charge_of_a_project_asks_for_its_manager() -> None:
+    assert detect_fields(normalise("Vem har hand om Kustlabbet nu?")) == ["manager"]
+
