@@ -372,6 +372,12 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
         # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
+    start = facts.start_date
+    running = facts.status is None or facts.status.value == "ongoing"  # "ongoing" is read off the dates
+    if running and start is not None and report.year and int(str(start.value)[:4]) > report.year:
+        # Starting after the year the report covers ("startar i januari 2038" in the report
+        # for 2037): not started as the report tells it.
+        facts.status = Sourced("planned", report.id, start.span, start.sentence)
     ended = facts.status is not None and facts.status.value == "ended"
     if facts.end_date is None and facts.original_end_date is not None and not ended:
         # "Planerad period: jan 2038 – dec 2040" and nothing else: the planned end is the end

@@ -65,6 +65,9 @@ _ENDED_OR_ENDING = re.compile(
 )
 
 
+_TO_BE_ENDED = re.compile(r"\bska\s+(?:vara\s+|ha\s+)?(?:avslutade|avslutat|avslutats)\b")
+
+
 def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) -> AggregateFilter:
     norm = normalise(q.text)
     fund = next((name for name, words in FUND_WORDS.items() if any(f" {w}" in norm for w in words)), None)
@@ -73,8 +76,10 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
         status = "ongoing"
     elif any(w in norm for w in (" avslutade ", " avslutats ", " avslutat ", " avslutades ", " slutförda ")):
         status = "ended"
-    if _ENDED_OR_ENDING.search(norm):
-        status = None  # "har avslutats eller avslutas under 2031": the end year decides
+    if _ENDED_OR_ENDING.search(norm) or _TO_BE_ENDED.search(norm) and q.year:
+        # "har avslutats eller avslutas under 2031", "ska vara avslutade under 2040": the end
+        # year decides
+        status = None
     end_date = None
     end_year = None
     if ("end_date" in q.fields or "status" in q.fields) and status is None:

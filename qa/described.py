@@ -99,7 +99,8 @@ def describing_compound(term: str) -> bool:
 # definite noun or a genitive and its noun, a preposition, perhaps a place's noun; not a
 # place: "Högskolan i Borås i X").
 _ACTIVITY_BEFORE = re.compile(
-    r"((?:\w+s\s+\w{4,}|\w{3,}(?:en|et|na))\s+(?:av|i|för|på|kring|runt|vid)(?:\s+\w+(?:en|et)\s+(?:i|på|vid))?)"
+    r"((?:\w+s\s+\w{4,}|\w{3,}(?:en|et|na))\s+(?:av|i|för|på|kring|runt|vid)(?:\s+\w+(?:en|et)\s+(?:i|på|vid))?"
+    r"|för\s+att\s+\w{4,})"  # "för att restaurera X"
     r"\s{3,}",
     re.IGNORECASE,
 )
@@ -117,11 +118,11 @@ def describing_phrases(rest: str) -> str:
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:
-    """The theme part of a reference: "solcellsprojektet" → "solcell" (a linking s goes
-    unless the word the reports use keeps it: "kompetens")."""
+    """The theme part of a reference: "solcellsprojektet" → "solcell", "kvinnoprojektet" →
+    "kvinn" (a linking s or vowel goes unless the word the reports use keeps it: "kompetens")."""
     m = _REFERENCE.fullmatch(word) or _INDEFINITE.fullmatch(word)
     head = m.group(1) if m else ""
-    if head.endswith("s") and len(head) > 4 and not known(head):
+    if head.endswith(("s", "o", "e", "u")) and len(head) > 4 and not known(head):
         return head[:-1]
     return head
 
@@ -160,7 +161,11 @@ class DescribedProject:
         word = reference(q.text)
         if q.projects or q.aggregate not in (None, "sum") or word is None:
             return None
-        theme = set(self.weights.query(_theme(word, self._known)))
+        surface = _theme(word, self._known)
+        theme = set(self.weights.query(surface))
+        # The theme's parts as its written form splits ("matutdelning": utdel), which its
+        # stem no longer does.
+        parts = {t: set(self.weights.passage(surface)) for t in theme}
         # The reference's theme describes the project; the compound itself is no word of it,
         # nor is what the question asks for ("Vilka personalgrupper var … tänkt för?").
         asked = _ASKED_NOUN.match(normalise(q.text))
@@ -177,7 +182,7 @@ class DescribedProject:
         allowed = {r.name for r in q.ambiguous}
         fitting = [
             (name, score) for name, score in sorted(scores.items(), key=lambda kv: -kv[1])
-            if (not allowed or name in allowed) and self._describes(name, description, theme)
+            if (not allowed or name in allowed) and self._describes(name, description, theme, parts)
         ]
         # A project that fits in the newest report is the one meant: officials ask about
         # the current portfolio unless they name a year (the scope has then narrowed reports).
@@ -208,26 +213,30 @@ class DescribedProject:
         refs = self.catalog.by_name(project)
         return max((self.report_years.get(r.report_id) or 0 for r in refs), default=0)
 
-    def _describes(self, project: str, description: Iterable[str], theme: set[str]) -> bool:
+    def _describes(
+        self, project: str, description: Iterable[str], theme: set[str], parts: Mapping[str, set[str]]
+    ) -> bool:
         """Whether the project's own text has (most of) the description's words; the theme
         of "matprojektet" is met by "Matbron" or "matkassar" too."""
         seen = self._vocabulary.get(project, set())
         terms = [t for t in description if t not in self._nouns]
         total = sum(self.weights.idf(t) for t in terms)
         # "utan jobb" is met by a project "utanför arbetsmarknaden": the same word, otherwise said.
-        covered = sum(self.weights.idf(t) for t in terms if self._met(t, seen, t in theme)
+        covered = sum(self.weights.idf(t) for t in terms if self._met(t, seen, t in theme, parts.get(t))
                       or any(self._met(s, seen, False) for s in self.synonyms.get(t, ())))
         return total > 0 and covered >= MIN_COVERAGE * total
 
-    def _met(self, term: str, seen: set[str], is_theme: bool) -> bool:
+    def _met(self, term: str, seen: set[str], is_theme: bool, parts: set[str] | None = None) -> bool:
         # A compound the text never writes is met by its last part with its first
         # ("skogsföretagen": "företag" and "skogs-"); "utlandspraktik" is not met by
         # "praktik" alone: another project's internships are no trips abroad.
-        heads = self._parts(term) - {term}
+        heads = (self._parts(term) | (parts or set())) - {term}
         last = max(heads, key=len, default="")
         modifier = term[: -len(last)] if last and term.endswith(last) else ""
         modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > _WORD_HEAD else modifier
-        if matched({term}, seen) or (matched(heads, seen) and len(modifier) >= _THEME_HEAD + 1
+        # A theme's modifier may be short ("mat-" of "matutdelning"); another word's may not.
+        shortest = _THEME_HEAD if is_theme else _THEME_HEAD + 1
+        if matched({term}, seen) or (matched(heads, seen) and len(modifier) >= shortest
                                      and any(w.startswith(modifier) for w in seen)):
             return True
         head = _THEME_HEAD if is_theme else _WORD_HEAD

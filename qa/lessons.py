@@ -3,14 +3,16 @@ project with a relevant passage is reached, not only the best-matching one."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from corpus.types import Chunk, SectionType
 from qa.compose import mint_citations
 from qa.quotes import TermWeights
 from qa.rerank import rerank
+from qa.retrieval import HybridRetriever, Timings
 from qa.types import Citation, Filters, Passage
 from qa.vocabulary import in_fund
 
@@ -29,6 +31,20 @@ PER_REPORT_SEARCHES = 3
 #: coverage of the question (measured on all four question sets, docs/evaluation.md).
 TYPE_BONUS = 0.5
 COVERAGE_WEIGHT = 0.25
+
+
+#: Whether a cross-project question's keyword search also looks for its themes' other words.
+EXPAND_THEMES = True
+
+
+def theme_query(
+    text: str, analyze: Callable[[str], list[str]], groups: tuple[tuple[str, ...], ...]
+) -> str | None:
+    """The question with the other words of each theme it touches ("upphandling": "anbud",
+    "överprövning"): a lesson told in the report's words shares none with the question."""
+    stems = set(analyze(text))
+    extra = [w for g in groups if stems & {t for x in g for t in analyze(x)} for w in g]
+    return f"{text} {' '.join(dict.fromkeys(extra))}" if extra and EXPAND_THEMES else None
 
 
 def rank_across(
@@ -131,3 +147,35 @@ def newest_first(passages: list[Passage], report_years: Mapping[str, int | None]
     recency's: an application writer reads this year's experiences before those of a
     report years old, and every citation still names its report."""
     return sorted(passages, key=lambda p: -(report_years.get(p.chunk.report_id) or 0))
+
+
+def newest_reports(reports: tuple[str, ...], report_years: Mapping[str, int | None]) -> tuple[str, ...]:
+    """Of several reports in scope, the newest few (``PER_REPORT_SEARCHES``); none of one."""
+    if len(reports) < 2:
+        return ()
+    return tuple(sorted(reports, key=lambda r: -(report_years.get(r) or 0))[:PER_REPORT_SEARCHES])
+
+
+def each_reports_best(
+    retriever: HybridRetriever,
+    query: str,
+    filters: Filters,
+    reports: tuple[str, ...],
+    have: list[Passage],
+    lexical_query: str | None,
+    timings: Timings,
+) -> list[Passage]:
+    """Each of ``reports``' own best passages for a cross-project question, beyond those it
+    ``have``: a long report's many projects would otherwise fill the candidates and a
+    shorter one's lessons never be ranked. Only the newest few reports are searched, so the
+    cost does not grow with the archive."""
+    seen = {p.chunk.id for p in have}
+    out: list[Passage] = []
+    for rid in reports:
+        own = dataclasses.replace(filters, report_ids=(rid,))
+        found = retriever.retrieve(query, own, PER_REPORT_CANDIDATES, timings=timings,
+                                   lexical_query=lexical_query)
+        out += [p for p in found if p.chunk.id not in seen]
+        seen |= {p.chunk.id for p in found}
+    return out
+

@@ -42,12 +42,13 @@ from qa.figure_index import FigureIndex
 from qa.lessons import (
     ACROSS_CANDIDATES,
     LESSON_TYPES,
-    PER_REPORT_CANDIDATES,
-    PER_REPORT_SEARCHES,
     asked_lesson_kinds,
+    each_reports_best,
     newest_first,
+    newest_reports,
     rank_across,
     spread_over_projects,
+    theme_query,
     told_in_prose,
 )
 from qa.protocols import Analyzer, Embeds, IndexView
@@ -365,20 +366,13 @@ class QAService:
         )
         # Twice the citations asked for (room to re-order); across projects several per project.
         k = ACROSS_CANDIDATES if across else self.top_k * 2
-        asked = q.rest if q.projects and filters.projects and q.rest.strip() else None
+        asked = q.rest if q.projects and filters.projects and q.rest.strip() else (
+            theme_query(q.text, self.weights.query, LESSON_THEMES) if across else None)
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
-        reports_in_scope = filters.report_ids or tuple(self.reports_meta)
-        if across and len(reports_in_scope) > 1:
-            # The newest reports' own best passages are candidates too: a long report's many
-            # projects would otherwise fill them all and a shorter one's lessons never be
-            # ranked. Only the newest few, so the cost does not grow with the archive.
-            newest = sorted(reports_in_scope, key=lambda r: -(self.report_years.get(r) or 0))
-            have = {p.chunk.id for p in passages}
-            for rid in newest[:PER_REPORT_SEARCHES]:
-                own = dataclasses.replace(filters, report_ids=(rid,))
-                extra = self.retriever.retrieve(q.text, own, PER_REPORT_CANDIDATES, timings=trace.timings)
-                passages += [p for p in extra if p.chunk.id not in have]
-                have |= {p.chunk.id for p in extra}
+        if across:
+            newest = newest_reports(filters.report_ids or tuple(self.reports_meta), self.report_years)
+            passages += each_reports_best(self.retriever, q.text, filters, newest, passages, asked,
+                                          trace.timings)
         # The filters come from our reading of the question; never let them starve it:
         # widen step by step (the project's other sections, then everything).
         wider = [Filters(report_ids=reports, projects=filters.projects)]

@@ -136,7 +136,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "projekttid",
         "projektperiod",
         "period",
-        "hur länge",
+        "hur länge", "ska pågå",
         "löptid",
         "förläng",
         "ursprungliga slutdatum",
@@ -160,7 +160,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "target_group": (
         "målgrupp", "riktar sig", "riktade sig", "riktat sig", "rikta sig", "vänder sig", "vände sig",
         "vända sig", "åldersgrupp",
-        "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för",
+        "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för", "vill nå",
     ),
     "co_financiers": (
         "medfinansiär",
@@ -301,6 +301,9 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
     ("glesbygd", "glesbygden", "landsbygd", "landsbygden", "byar", "byarna", "inlandet", "avlägsna"),
     ("skydda", "skyddar", "sårbar", "sårbart", "sårbarhet", "sårbarheten", "beroende"),
     ("leva kvar", "lever vidare", "implementering", "ordinarie verksamhet", "permanent", "efter projektslut"),
+    # Public procurement as the reports tell it: bids, appeals, contractors.
+    ("upphandling", "upphandlingen", "upphandlingar", "anbud", "anbuden", "överprövning", "överprövade",
+     "entreprenad", "entreprenör", "leverantör", "leverantörer"),
 )
 
 #: Aggregate operation → phrases that ask for it.

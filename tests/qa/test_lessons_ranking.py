@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Chunk, SectionType, Sentence
-from qa.lessons import asked_lesson_kinds, rank_across, told_in_prose
+from qa.lessons import asked_lesson_kinds, rank_across, theme_query, told_in_prose
 from qa.quotes import TermWeights
 from qa.types import Passage
 
@@ -52,3 +52,13 @@ def test_of_a_projects_challenges_the_kind_asked_for_ranks_first() -> None:
     tips = asked_lesson_kinds("Vilka tips har projekten om upphandlingar?")
     assert rank_across(passages, wanted, topic, weights, asked=tips)[0].chunk.id == "råd"
     assert asked_lesson_kinds("Vilka problem och lärdomar har projekten?") == frozenset()
+
+
+def test_a_cross_project_keyword_search_looks_for_the_themes_other_words() -> None:
+    def analyze(text: str) -> list[str]:
+        return [w.lower().rstrip("?") for w in text.split()]
+
+    groups = (("upphandling", "anbud", "överprövning"), ("språk", "tolk"))
+    query = theme_query("Vilka problem har projekten haft med upphandling?", analyze, groups)
+    assert query is not None and "anbud" in query and "överprövning" in query and "tolk" not in query
+    assert theme_query("Hur har samarbetet gått?", analyze, groups) is None

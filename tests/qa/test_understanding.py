@@ -329,6 +329,8 @@ def test_where_the_money_comes_from_and_what_a_fund_brings(question: str, fields
         ("När tar Kustlabbet om godstransporterna slut?", "godstransporterna"),
         # a genitive before the name ("hamnens Kustlabbet") says whose it is
         ("Vem är huvudman för hamnens Kustlabbet?", "hamnens"),
+        # what it is for: "för att restaurera X"
+        ("Hur mycket EU-pengar har kommunen fått för att restaurera Kustlabbet?", "för att restaurera"),
     ],
 )
 def test_words_that_describe_a_named_project(question: str, described: str) -> None:
@@ -342,4 +344,8 @@ def test_words_that_describe_a_named_project(question: str, described: str) -> N
 
 def test_having_charge_of_a_project_asks_for_its_manager() -> None:
     assert detect_fields(normalise("Vem har hand om Kustlabbet nu?")) == ["manager"]
+
+
+def test_whom_a_project_wants_to_reach_is_its_target_group() -> None:
+    assert detect_fields(normalise("Vilka är det Kustlabbet vill nå?")) == ["target_group"]
 
