@@ -196,7 +196,8 @@ class DescribedProject:
     def read(self, q: Question, description: set[str], reports: tuple[str, ...]) -> str | None:
         """Read a project called by its theme ("kanalprojektet") as that project, in place:
         ``q`` gets the project, and the describing word is blanked from what it asks.
-        Returns the describing word, or None when no project is read."""
+        Returns the words that called it (with a genitive before a bare noun: "hamnens
+        satsning", not "satsning"), or None when no project is read."""
         word = reference(q.text)
         ref = self.resolve(q, description, reports) if word else None
         if word is None or ref is None:
@@ -204,7 +205,12 @@ class DescribedProject:
         q.projects = [ref]
         q.aggregate = None  # "sammanlagt" within the one project described
         q.rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " " * len(word), q.rest or q.text)
-        return word
+        owned = _OWNED_REFERENCE.search(normalise(q.text))
+        if not (owned and owned.group(1) == word and word in ("projekt", "satsning")):
+            return word
+        # As the question writes it ("kommunens ESF-projekt"), found by its words.
+        written = re.search(r"\W+".join(map(re.escape, owned.group(0).split())), q.text, re.IGNORECASE)
+        return written.group(0) if written else owned.group(0)
 
     def _known(self, word: str) -> bool:
         return all(self.weights.known(t) for t in self.weights.query(word))

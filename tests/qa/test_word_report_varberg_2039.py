@@ -52,3 +52,9 @@ def test_spending_no_passage_states_is_declined(varberg: Any) -> None:
 def test_headwind_is_a_challenge(varberg: Any) -> None:
     a = varberg.ask("Vad har varit motvind i Grön omställning i hamnen?")
     assert a.answerable and a.citations[0].passage.chunk.section_type.value == "challenges"
+
+
+def test_a_project_called_by_whose_undertaking_it_is(varberg: Any) -> None:
+    a = varberg.ask("Vem är huvudman för hamnens satsning på landström?")
+    assert a.answerable and "Hamnbolaget i Varberg AB" in a.text
+    assert "”hamnens satsning” avser Grön omställning i hamnen" in a.text
