@@ -27,6 +27,12 @@ _NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som",
 _ITEM_SPLIT = re.compile(r"\s*,\s*|(?<!-)\s+(?:och|samt)\s+")
 _ITEM_ADVERB = re.compile(r"^(?:av|från|fortsatt|även|också|dessutom|numera|nu|bland\s+annat)\s+",
                           re.IGNORECASE)
+# The kind of organisation before its name: "fackförbundet Kommunal", "den ideella föreningen X".
+_ITEM_KIND = re.compile(r"^(?:(?:det|den)\s+)?(?:[a-zåäö]+\s+)?(?:fackförbundet|förbundet|föreningen|"
+                        r"organisationen|företaget|bolaget|stiftelsen|nätverket|myndigheten|studieförbundet)"
+                        r"\s+(?=[A-ZÅÄÖ])")
+_CLAUSE_TAIL = re.compile(r"\s+(?:som|vilket|där|genom|med|på)\s.*$|\s+\d.*$|\s*\((?-i:[a-zåäö]).*$",
+                          re.IGNORECASE)
 _ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där|genom)\s.*$|\s+\d.*$|"
                         r"\s*\((?-i:[a-zåäö]).*$",
                         re.IGNORECASE)
@@ -42,7 +48,11 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
         for piece in _ITEM_SPLIT.split(lst):
             at = lst.find(piece, pos)
             pos = at + len(piece)
-            name = clean_name(_ITEM_TAIL.sub("", _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))))
+            piece_ = _ITEM_ADVERB.sub("", _ITEM_ADVERB.sub("", piece))
+            # After its kind the name runs on ("föreningen Kvinnor i Norr"): only a clause ends it.
+            kind = _ITEM_KIND.match(piece_)
+            tail = _CLAUSE_TAIL if kind else _ITEM_TAIL
+            name = clean_name(tail.sub("", piece_[kind.end():] if kind else piece_))
             if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
                 continue
             if name.split()[0].lower() in _COUNTS:

@@ -291,3 +291,13 @@ def test_raised_footnote_numbers_in_pdf_layout_text() -> None:
 def test_a_sentence_opening_with_a_number_stays() -> None:
     lines = ["Året gick bra.", "12 av deltagarna har fått arbete inom", "vården."]
     assert without_raised_markers(lines) == lines
+
+
+def test_a_partner_named_after_its_kind() -> None:
+    from corpus.fact_patterns import SentenceText
+    from corpus.partners import find_co_financiers
+
+    found = find_co_financiers(SentenceText(
+        "Samverkanspartner: Vuxenutbildningen, fackförbundet Kommunal och föreningen Kvinnor i Norr", 0
+    ))
+    assert [name for name, _ in found] == ["Vuxenutbildningen", "Kommunal", "Kvinnor i Norr"]
