@@ -61,7 +61,7 @@ EURO_SCALE = {"miljoner": 1_000_000, "miljon": 1_000_000, "mn": 1_000_000, "tuse
 _EURO_RE = re.compile(
     rf"{_QUAL_RE}{_NUM_RE}\s*(?:(?P<scale>miljoner|miljon|mn|tusen)\s+)?(?:euro\b|eur\b|€)", re.IGNORECASE
 )
-# … and with the currency before the number: "EUR 1 840 000", "€ 486 000".
+# … and with the currency before the number: "EUR 2 500 000", "€ 300 000".
 _EURO_BEFORE_RE = re.compile(
     rf"{_QUAL_RE}(?:\beur\b|€)\s*{_NUM_RE}(?:\s+(?P<scale>miljoner|miljon|mn|tusen)(?![\wåäö]))?",
     re.IGNORECASE,

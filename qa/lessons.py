@@ -37,14 +37,19 @@ COVERAGE_WEIGHT = 0.25
 EXPAND_THEMES = True
 
 
-def theme_query(
-    text: str, analyze: Callable[[str], list[str]], groups: tuple[tuple[str, ...], ...]
-) -> str | None:
+class ThemeQuery:
     """The question with the other words of each theme it touches ("upphandling": "anbud",
-    "överprövning"): a lesson told in the report's words shares none with the question."""
-    stems = set(analyze(text))
-    extra = [w for g in groups if stems & {t for x in g for t in analyze(x)} for w in g]
-    return f"{text} {' '.join(dict.fromkeys(extra))}" if extra and EXPAND_THEMES else None
+    "överprövning"): a lesson told in the report's words shares none with the question.
+    The themes' stems are computed once, not per question."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...], analyze: Callable[[str], list[str]]):
+        self.analyze = analyze
+        self.groups = [({t for w in g for t in analyze(w)}, g) for g in groups]
+
+    def __call__(self, text: str) -> str | None:
+        stems = set(self.analyze(text))
+        extra = [w for group_stems, words in self.groups if stems & group_stems for w in words]
+        return f"{text} {' '.join(dict.fromkeys(extra))}" if extra and EXPAND_THEMES else None
 
 
 def rank_across(

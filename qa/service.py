@@ -42,13 +42,13 @@ from qa.figure_index import FigureIndex
 from qa.lessons import (
     ACROSS_CANDIDATES,
     LESSON_TYPES,
+    ThemeQuery,
     asked_lesson_kinds,
     each_reports_best,
     newest_first,
     newest_reports,
     rank_across,
     spread_over_projects,
-    theme_query,
     told_in_prose,
 )
 from qa.protocols import Analyzer, Embeds, IndexView
@@ -127,6 +127,7 @@ class QAService:
         self.synonyms = synonym_table(COVERAGE_SYNONYMS, analyze)
         # Whether passages cover a question's theme also counts the looser theme words.
         self.theme_synonyms = synonym_table((*COVERAGE_SYNONYMS, *LESSON_THEMES), analyze)
+        self.theme_query = ThemeQuery(LESSON_THEMES, self.weights.query)
         self.policy = policy or AbstentionPolicy()
         owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
         self.listing_terms = {t for w in (*LISTING_WORDS, *AGGREGATE_WORDS["list"]) for t in analyze(w)}
@@ -367,7 +368,7 @@ class QAService:
         # Twice the citations asked for (room to re-order); across projects several per project.
         k = ACROSS_CANDIDATES if across else self.top_k * 2
         asked = q.rest if q.projects and filters.projects and q.rest.strip() else (
-            theme_query(q.text, self.weights.query, LESSON_THEMES) if across else None)
+            self.theme_query(q.text) if across else None)
         passages = self.retriever.retrieve(q.text, filters, k, timings=trace.timings, lexical_query=asked)
         if across:
             newest = newest_reports(filters.report_ids or tuple(self.reports_meta), self.report_years)

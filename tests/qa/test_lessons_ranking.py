@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Chunk, SectionType, Sentence
-from qa.lessons import asked_lesson_kinds, rank_across, theme_query, told_in_prose
+from qa.lessons import ThemeQuery, asked_lesson_kinds, rank_across, told_in_prose
 from qa.quotes import TermWeights
 from qa.types import Passage
 
@@ -59,6 +59,7 @@ def test_a_cross_project_keyword_search_looks_for_the_themes_other_words() -> No
         return [w.lower().rstrip("?") for w in text.split()]
 
     groups = (("upphandling", "anbud", "överprövning"), ("språk", "tolk"))
-    query = theme_query("Vilka problem har projekten haft med upphandling?", analyze, groups)
+    theme_query = ThemeQuery(groups, analyze)
+    query = theme_query("Vilka problem har projekten haft med upphandling?")
     assert query is not None and "anbud" in query and "överprövning" in query and "tolk" not in query
-    assert theme_query("Hur har samarbetet gått?", analyze, groups) is None
+    assert theme_query("Hur har samarbetet gått?") is None
