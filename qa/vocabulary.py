@@ -252,6 +252,7 @@ AGENCY_ABBREVIATIONS: dict[str, str] = {
 #: ("fick jobb" is covered by "fått anställning"). Words, stemmed when the service starts.
 COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("jobb", "arbete", "anställning", "sysselsättning"),
+    ("tillbaka", "återgått", "återgick", "återgår", "återvänt", "återvände"),  # "kommit tillbaka till jobbet"
     ("nådde", "uppnådde", "överträffade", "klarade"),
     ("företag", "företagare", "bolag"),
     ("unga", "ungdomar"),

@@ -44,3 +44,9 @@ def test_a_project_closed_early_told_by_its_short_name(vasterbotten: Any) -> Non
 def test_a_project_called_by_the_women_it_is_for(vasterbotten: Any) -> None:
     a = vasterbotten.ask("Vilken fond står för kvinnoprojektet i Vännäs?")
     assert a.answerable and "NYSTART" in a.text and "AMIF" in a.text
+
+
+def test_back_to_work_is_a_return_to_work(vasterbotten: Any) -> None:
+    # "kommit tillbaka till jobbet" is the report's "återgått … i arbete".
+    a = vasterbotten.ask("Hur stor andel av de sjukskrivna i HÄLSOSTEG har kommit tillbaka till jobbet?")
+    assert a.answerable and "38 procent återgått" in a.text
