@@ -20,7 +20,9 @@ _BUDGET_CUE = re.compile(
     r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
-    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram", re.IGNORECASE,
+    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram|"
+    # A label of the project's money with the total first: "Ekonomi: 5 400 000 kr (varav …)".
+    r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)", re.IGNORECASE,
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
                            r"tidigare\s+budget", re.IGNORECASE)

@@ -113,8 +113,11 @@ _LABEL_LINE = re.compile(r"^\s*[A-ZÅÄÖ][\w./ ()-]{0,30}:\s+\S")
 _RUN_IN = re.compile(r"(?:^|\n\n)(?P<mark>\*\*|__)(?P<label>[^*_\n]{2,80}?)[.:](?P=mark)[ \t]+(?=\S)")
 
 
-# … or a plain one, nothing but a project part's vocabulary: "Utmaningar. Det har varit …".
-_PLAIN_RUN_IN = re.compile(rf"(?:^|\n\n)(?P<label>{RUN_IN_WORDS})\.[ \t]+(?=[A-ZÅÄÖ0-9])")
+# … or a plain one, nothing but a project part's vocabulary: "Utmaningar. Det har varit …",
+# "Läge – Under året har …".
+_PLAIN_RUN_IN = re.compile(
+    rf"(?:^|\n\n)(?P<label>{RUN_IN_WORDS})(?P<sep>\.|[ \t]+[–—-])[ \t]+(?=[A-ZÅÄÖ0-9\"”])"
+)
 
 
 # A sentence's end: what a run-in title's paragraph has and a fact's value lacks.
@@ -132,7 +135,7 @@ def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start("mark"), end, m.group("label")))
     for m in _PLAIN_RUN_IN.finditer(text):
         if is_run_in_title(m.group("label")):
-            out.append((m.start("label"), m.end("label") + 1, m.group("label")))
+            out.append((m.start("label"), m.end("sep"), m.group("label")))
     return out
 
 

@@ -74,6 +74,11 @@ _ACTING_RE = re.compile(rf"(?P<names>{_NAME})(?:,\s+[^,.;]{{1,40}},)?\s+(?:(?:ä
 # "Projektledaren Linnea Holm lämnade bolaget i oktober": named, then gone.
 _LEFT = re.compile(r"\s+(?:lämnade|slutade|avgick|har\s+lämnat|har\s+slutat|gick\s+i\s+pension)\b")
 _PAST = re.compile(r"\b(?:har\s+varit|hade\s+varit|var|leddes|avgick|slutade)\b", re.IGNORECASE)
+# "Projektet leds av Hjørring Kommune som huvudpartner": an organisation leads, no person.
+_ORGANISATION = re.compile(
+    r"\b(?:[Kk]ommun(?:e|en)?|[Ss]tad|Region|AB|[Ff]örvaltning\w*|[Uu]niversitet\w*|[Hh]ögskola\w*|"
+    r"[Ss]tiftelse\w*|[Ff]örening\w*|Länsstyrelse\w*|[Mm]yndighet\w*|[Bb]olag\w*)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,8 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
         else:
             role = "current"
         for name, span in _split_names(names, sent.start + m.start("names")):
+            if _ORGANISATION.search(name):
+                continue
             left = _LEFT.match(t, span.end - sent.start) is not None
             out.append(ManagerMention(name, span, "former" if left else role))
     return out

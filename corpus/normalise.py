@@ -196,6 +196,19 @@ def _continues(prev: str, nxt: str) -> bool:
     return bool(first) and first[0].islower()
 
 
+# A word hyphenated at a line's end ("in-" / "skrivna", "arbets-" / "marknaden"): lower-case
+# letters either side. "kultur- och fritid" is a shared compound part, no hyphenation.
+_HYPHENATED = re.compile(r"(?<=[A-ZÅÄÖa-zåäöé][a-zåäöé])-$")
+_SHARED_PART = re.compile(r"^(?:och|eller|samt|respektive|till|som|resp\.)\b")
+
+
+def joined(prev: str, nxt: str) -> str:
+    """Two wrapped lines of one paragraph as one line, a hyphenated word made whole."""
+    if _HYPHENATED.search(prev) and nxt[:1].islower() and not _SHARED_PART.match(nxt):
+        return prev[:-1] + nxt
+    return prev + " " + nxt
+
+
 def _join_page_breaks(lines: list[str]) -> list[str]:
     """Join a paragraph cut by a page break (no terminal punctuation, next starts lower-case)."""
     out: list[str] = []
@@ -211,7 +224,7 @@ def _join_page_breaks(lines: list[str]) -> list[str]:
                 k -= 1
             if k >= 0 and _continues(out[k], line):
                 del out[k + 1 :]
-                out[k] = out[k] + " " + line
+                out[k] = joined(out[k], line)
                 blank_run = False
                 continue
         blank_run = False
@@ -293,7 +306,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     for k, (line, local) in enumerate(zip(lines, widths, strict=True)):
         alone = k + 1 == len(lines) or not lines[k + 1]
         if out and _joins(out[-1], line, local) and not (alone and _title_after_sentence(out[-1], line)):
-            out[-1] = out[-1] + " " + line
+            out[-1] = joined(out[-1], line)
         else:
             out.append(line)
             out_widths.append(local)

@@ -33,7 +33,9 @@ _ITEM_KIND = re.compile(r"^(?:(?:det|den)\s+)?(?:[a-zåäö]+\s+)?(?:fackförbun
                         r"\s+(?=[A-ZÅÄÖ])")
 _CLAUSE_TAIL = re.compile(r"\s+(?:som|vilket|där|genom|med|på)\s.*$|\s+\d.*$|\s*\((?-i:[a-zåäö]).*$",
                           re.IGNORECASE)
-_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i|som|vilket|där|genom)\s.*$|\s+\d.*$|"
+# "Högskolan i Skövde": "i" before a place's name is part of the name, not the tail's start.
+_ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i(?!\s+(?-i:[A-ZÅÄÖ]))|som|vilket|där|genom)"
+                        r"\s.*$|\s+\d.*$|"
                         r"\s*\((?-i:[a-zåäö]).*$",
                         re.IGNORECASE)
 

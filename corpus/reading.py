@@ -104,8 +104,44 @@ def report_from_bytes(data: bytes, name: str, report_id: str | None = None) -> R
         report = parse_report(report_id, "\n\n".join(pages), source_name=name)
         return dataclasses.replace(report, page_starts=page_starts(report.text, pages))
     text = docx_text(data, name) if suffix == ".docx" else _decode(data, name)
+    if suffix == ".md":
+        text = without_front_matter(text)
     _check_text(text, name)
     return parse_report(report_id, text, source_name=name)
+
+
+# A Markdown file's YAML front matter: "---", "title: …", "date: …", "---" at the very top.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n){0,40}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_FIELD = re.compile(
+    r"^(?P<key>[A-Za-zÅÄÖåäö_][\wåäöÅÄÖ -]{0,40}):[ \t]*(?P<q>[\"']?)(?P<value>.+?)(?P=q)[ \t]*$"
+)
+_TITLE_KEYS = ("title", "titel")
+
+
+def without_front_matter(text: str) -> str:
+    """Markdown with its YAML front matter as the report's own lines: the title as its
+    heading (unless the body opens with one) and each other field as a label line under it
+    ("Rapportperiod: 2033-01-01 – 2033-12-31"), which the report's date and facts may need."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    body = text[m.end() :].lstrip("\n")
+    title, labels = None, []
+    for line in m.group("body").splitlines():
+        field = _FRONT_FIELD.match(line)
+        if not field:
+            continue  # nested or list values: structure, not text
+        key, value = field.group("key").strip(), field.group("value").strip()
+        if key.casefold() in _TITLE_KEYS:
+            title = value
+        else:
+            labels.append(f"{key.replace('_', ' ').capitalize()}: {value}")
+    heading = re.match(r"# .*\n?", body)
+    if heading:
+        head, body = heading.group(0).rstrip("\n"), body[heading.end() :]
+    else:
+        head = f"# {title}" if title else ""
+    return "\n\n".join(x for x in (head, "\n".join(labels), body.lstrip("\n")) if x)
 
 
 def parse_report(

@@ -31,7 +31,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     # "Ekonomi och tidplan", "Löptid och budget": a project's money and dates.
     (r"tidplan|\blöptid", SectionType.FACTS),
     (r"aktuellt läge|^aktuellt$", SectionType.STATUS),
-    (r"läget\b", SectionType.STATUS),
+    (r"läget\b|^läge$", SectionType.STATUS),
     (r"måluppfyllelse", SectionType.STATUS),
     (r"resultat", SectionType.STATUS),
     (r"\bmål(en)?\b", SectionType.STATUS),
@@ -39,15 +39,16 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesrapport", SectionType.STATUS),
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
-    (r"\butfall|så (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
+    (r"^hur har (?:det|året|arbetet) gått", SectionType.STATUS),
+    (r"\butfall|(?:så|hur) (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
      SectionType.STATUS),
     (r"nuläge|\bjust nu\b|^så ser det ut\b|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts",
      SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
     (r"^kommentar(?:er)?$", SectionType.STATUS),  # a memo's "Kommentar:" over the year's account
     # "Positivt:" / "Negativt:", "Medvind" / "Motvind": what helped and what hindered.
-    (r"^positivt$|^medvind$", SectionType.SUCCESS_FACTORS),
-    (r"^negativt$|^motvind$|\bkrångla(?:t|de|r)\b|\bkrångel\b", SectionType.CHALLENGES),
+    (r"^positivt$|^medvind$|^lyckat$", SectionType.SUCCESS_FACTORS),
+    (r"^negativt$|^motvind$|\bsvagheter\b|\bkrångla(?:t|de|r)\b|\bkrångel\b", SectionType.CHALLENGES),
     (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b"
      r"|\b(?:som|vad) (?:har )?hjälpt(?:e)?\b",
      SectionType.SUCCESS_FACTORS),
@@ -62,7 +63,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"förbättringsområde|\bannorlunda\b", SectionType.CHALLENGES),  # "Vad skulle vi göra annorlunda?"
     (r"\brisk", SectionType.CHALLENGES),
     (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b|\b(?:var|varit) tungt\b",
+    (r"svårighet|\bsvårt\b|\bsvåra\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b|\b(?:var|varit) tungt\b",
      SectionType.CHALLENGES),
     # Advice to whoever comes next ("Råd till nästa projekt", "Tips till andra skolor").
     (r"^(?:råd|tips)\b|\b(?:och|med) (?:råd|tips)$|^att tänka på\b", SectionType.CHALLENGES),
@@ -73,7 +74,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"efter projekt(?:tiden|slut|et)|fortsättning|lever vidare|överlämning|^vad händer (?:nu|sedan)",
      SectionType.IMPLEMENTATION),
     # The whole title only: "Nästa steg Vivalla" is a project's name.
-    (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?)"
+    (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?|(?:det )?fortsatta? arbete(?:t)?)"
      r"(?: (?:inför|under|för) \S+| \d{4})?$",
      SectionType.IMPLEMENTATION),
     (r"sammanfattning", SectionType.SUMMARY),
