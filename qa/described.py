@@ -242,8 +242,10 @@ class DescribedProject:
         modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > _WORD_HEAD else modifier
         # A theme's modifier may be short ("mat-" of "matutdelning"); another word's may not.
         shortest = _THEME_HEAD if is_theme else _THEME_HEAD + 1
-        if matched({term}, seen) or (matched(heads, seen) and len(modifier) >= shortest
-                                     and any(w.startswith(modifier) for w in seen)):
+        # A short modifier counts only as a word of its own ("småföretagen": "små … företag").
+        near = (len(modifier) >= shortest and any(w.startswith(modifier) for w in seen)
+                or len(modifier) >= _THEME_HEAD and modifier in seen)
+        if matched({term}, seen) or (matched(heads, seen) and near):
             return True
         head = _THEME_HEAD if is_theme else _WORD_HEAD
         return len(term) >= head and any(w.startswith(term) for w in seen)

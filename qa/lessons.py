@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 
 from corpus.types import Chunk, SectionType
 from qa.compose import mint_citations
+from qa.question_text import has_phrase
 from qa.quotes import TermWeights
 from qa.rerank import rerank
 from qa.retrieval import HybridRetriever, Timings
-from qa.types import Citation, Filters, Passage
-from qa.vocabulary import in_fund
+from qa.types import Citation, Filters, Passage, Question
+from qa.understanding import ASKS_COST
+from qa.vocabulary import ALL_PROJECTS_WORDS, LIST_WORDS, in_fund
 
 if TYPE_CHECKING:
     from qa.service import QAService
@@ -33,6 +35,8 @@ TYPE_BONUS = 0.5
 COVERAGE_WEIGHT = 0.25
 
 
+#: Whether each report's lesson sections are searched on their own too.
+LESSON_SEARCH = True
 #: Whether a cross-project question's keyword search also looks for its themes' other words.
 EXPAND_THEMES = True
 
@@ -50,6 +54,31 @@ class ThemeQuery:
         stems = set(self.analyze(text))
         extra = [w for group_stems, words in self.groups if stems & group_stems for w in words]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra and EXPAND_THEMES else None
+
+
+QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
+# "Hur hög var arbetslösheten …?": a measure asked, not an experience.
+_MEASURE = re.compile(r" hur (?:många|mycket|stor\w*|hög\w*|låg\w*|lång\w*|länge|ofta|gammal\w*|dyr\w*) ")
+
+
+_WHAT_HAPPENS = (" vad händer ", " vad hände ", " vad har hänt ", " hur har det gått ", " hur går det ",
+                 " hur gick det ")
+
+
+def asked_across(q: Question, norm: str, counted: bool) -> bool:
+    """Whether a question that names no project asks across the projects, to be answered
+    per project: "projekten", "alla projekt"; advice asked of no one in particular ("Vad bör
+    man tänka på när …?"); an experience asked with no fact or quantity ("Vad händer när
+    projektledaren slutar mitt i?", "Hur har det gått att …"). ``norm`` is the normalised
+    question, ``counted`` whether it counts something."""
+    if any(has_phrase(norm, w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS)):
+        return True
+    if has_phrase(norm, "man") and not QUANTITY.search(norm):
+        return True
+    # "Vad händer när projektledaren slutar?": a fact's word names the situation, not the ask.
+    fields = () if norm.startswith(_WHAT_HAPPENS) else q.fields
+    return norm.startswith((" vad ", " hur ")) and not (
+        fields or counted or _MEASURE.match(norm) or ASKS_COST.search(norm) or "plattform" in norm)
 
 
 def rank_across(
@@ -178,9 +207,13 @@ def each_reports_best(
     out: list[Passage] = []
     for rid in reports:
         own = dataclasses.replace(filters, report_ids=(rid,))
-        found = retriever.retrieve(query, own, PER_REPORT_CANDIDATES, timings=timings,
-                                   lexical_query=lexical_query)
-        out += [p for p in found if p.chunk.id not in seen]
-        seen |= {p.chunk.id for p in found}
+        # … and its lesson sections' own best: a lesson sentence in a short section is
+        # outranked by long passages that repeat the topic's common words ("företagen").
+        kinds = (own, dataclasses.replace(own, section_types=LESSON_TYPES)) if LESSON_SEARCH else (own,)
+        for scope in kinds:
+            found = retriever.retrieve(query, scope, PER_REPORT_CANDIDATES, timings=timings,
+                                       lexical_query=lexical_query)
+            out += [p for p in found if p.chunk.id not in seen]
+            seen |= {p.chunk.id for p in found}
     return out
 

@@ -42,7 +42,9 @@ from qa.figure_index import FigureIndex
 from qa.lessons import (
     ACROSS_CANDIDATES,
     LESSON_TYPES,
+    QUANTITY,
     ThemeQuery,
+    asked_across,
     asked_lesson_kinds,
     each_reports_best,
     newest_first,
@@ -56,15 +58,13 @@ from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
-from qa.understanding import ASKS_COST, ProjectCatalog, has_phrase, normalise, spell_out_agencies, understand
+from qa.understanding import ASKS_COST, ProjectCatalog, normalise, spell_out_agencies, understand
 from qa.unknown import name_pairs
 from qa.vocabulary import (
     AGGREGATE_WORDS,
-    ALL_PROJECTS_WORDS,
     COVERAGE_SYNONYMS,
     FUND_WORDS,
     LESSON_THEMES,
-    LIST_WORDS,
     LISTING_WORDS,
     SECTION_WORDS,
 )
@@ -72,7 +72,6 @@ from qa.vocabulary import (
 log = logging.getLogger(__name__)
 
 _ASKS_PLAN = re.compile(r" (?:ska|skall|skulle|planera\w*) ")
-_QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 
 
 @dataclass(slots=True)
@@ -210,15 +209,10 @@ class QAService:
         if open_listing(q, bool(self.scope.projects(q)), content):
             q = dataclasses.replace(q, aggregate=None)
             trace.question = q
-        # "projekten", "alla projekt": an open question across projects, answered per project;
-        # so is advice asked of no one in particular ("Vad bör man tänka på när …?").
-        across = not q.projects and not q.aggregate and (
-            any(has_phrase(normalise(text), w) for w in (*ALL_PROJECTS_WORDS, *LIST_WORDS))
-            or has_phrase(normalise(text), "man") and not _QUANTITY.search(normalise(text))
-        )
+        counted = self.declines.counted_forms(counted_noun(text, self.weights.query))
+        across = not q.projects and not q.aggregate and asked_across(q, normalise(text), bool(counted))
         passages = self._retrieve(q, reports, is_lesson or across, trace)
         passages = [p for p in passages if p.chunk.project not in q.excluded]
-        counted = self.declines.counted_forms(counted_noun(text, self.weights.query))
         # A part of a group of people is stated without the group's noun beside the number:
         # the report names the group its own way ("Av de inskrivna hade 97 fått ett arbete").
         people = part_of_people(text)
@@ -349,7 +343,7 @@ class QAService:
             text = self.figure_index.add_of_kind("goal", text, asked, terms, citations, stated, figures)
         # "Hur många … och vad var målet?": the goal asked beside a quantity asks for the
         # outcome measured against it too.
-        asks_quantity = "goal" in q.fields and _QUANTITY.search(normalise(q.text)) is not None
+        asks_quantity = "goal" in q.fields and QUANTITY.search(normalise(q.text)) is not None
         if ("outcome" in q.fields or asks_quantity) and q.projects:
             text = self.figure_index.add_of_kind("outcome", text, asked, terms, citations, stated, figures)
         return Answer(new_answer_id(), text, True, citations, figures)

@@ -34,9 +34,21 @@ def unknown_names(text: str, weights: TermWeights) -> list[str]:
         if len(word) < 3 or not word[0].isupper():
             continue
         terms = weights.query(word)
-        if terms and not any(weights.known(t) for t in terms):
+        if terms and not any(weights.known(t) for t in terms) and not _compound_of_known(word, weights):
             out.append(word)
     return out
+
+
+def _compound_of_known(word: str, weights: TermWeights) -> bool:
+    """Whether a word is a word the reports use and a word they or everyday Swedish use,
+    written together ("Interregpengar": "Interreg" and "pengar"): a compound, no name."""
+    low = word.lower()
+    for cut in range(3, len(low) - 3):
+        head, tail = weights.query(low[:cut]), weights.query(low[cut:])
+        if (head and all(weights.known(t) for t in head)
+                and tail and all(weights.known(t) or weights.everyday(t) for t in tail)):
+            return True
+    return False
 
 
 _ACRONYM_PREFIX = re.compile(r"[A-ZÅÄÖ]{2,}\+?-[a-zåäö]")

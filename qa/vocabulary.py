@@ -284,7 +284,7 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
     ("samarbeta", "samverka", "samarbete", "samverkan"),
     ("personalomsättning", "slutade", "slutat", "försvann", "försvunnit", "ersatts", "ersättare", "vakans",
      "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma",
-     "sårbar", "sårbart"),
+     "sårbar", "sårbart", "bytet", "byte", "överlämning", "överlappning"),
     ("mår", "må", "mående", "hälsa", "ohälsa", "psykisk", "fysisk", "kroppslig", "kroppsligt", "välmående"),
     ("digital", "digitala", "digitalt", "teknik", "teknisk", "tekniska", "app", "appar", "webb", "webbaserad",
      "webbaserade", "webbverktyg", "distans", "inloggning", "inloggningstjänster", "e-legitimation", "bankid",
@@ -301,7 +301,8 @@ LESSON_THEMES: tuple[tuple[str, ...], ...] = (
     ("betungande", "tung", "tungt", "tunga", "tidskrävande", "krävande", "belastning"),
     ("glesbygd", "glesbygden", "landsbygd", "landsbygden", "byar", "byarna", "inlandet", "avlägsna"),
     ("skydda", "skyddar", "sårbar", "sårbart", "sårbarhet", "sårbarheten", "beroende"),
-    ("leva kvar", "lever vidare", "implementering", "ordinarie verksamhet", "permanent", "efter projektslut"),
+    ("leva kvar", "lever vidare", "implementering", "implementera", "ordinarie verksamhet", "ordinarie",
+     "permanent", "permanenta", "efter projektslut", "föras över", "förs över", "vid liv", "behålla"),
     # Public procurement as the reports tell it: bids, appeals, contractors.
     ("upphandling", "upphandlingen", "upphandlingar", "anbud", "anbuden", "överprövning", "överprövade",
      "entreprenad", "entreprenör", "leverantör", "leverantörer"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import Chunk, SectionType, Sentence
-from qa.lessons import ThemeQuery, asked_lesson_kinds, rank_across, told_in_prose
+from qa.lessons import ThemeQuery, asked_across, asked_lesson_kinds, rank_across, told_in_prose
 from qa.quotes import TermWeights
 from qa.types import Passage
 
@@ -63,3 +63,26 @@ def test_a_cross_project_keyword_search_looks_for_the_themes_other_words() -> No
     query = theme_query("Vilka problem har projekten haft med upphandling?")
     assert query is not None and "anbud" in query and "överprövning" in query and "tolk" not in query
     assert theme_query("Hur har samarbetet gått?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "across"),
+    [
+        ("Vilka utmaningar har projekten haft?", True),
+        ("Vad bör man tänka på vid upphandling?", True),
+        # An experience asked of no project, fact or quantity is asked across the projects.
+        ("Vad händer med ett projekt när projektledaren slutar mitt i?", True),
+        ("Hur har det gått att få med företagen?", True),
+        # A measure, a cost, a count, the platform itself or a fact are not.
+        ("Hur hög var arbetslösheten i kommunen i december?", False),
+        ("Vad kommer det att kosta att driva noderna vidare?", False),
+        ("Vem var huvudprojektledare för projektplattformen?", False),
+        ("Hur många deltagare har fått jobb?", False),
+    ],
+)
+def test_questions_asked_across_the_projects(question: str, across: bool) -> None:
+    from qa.understanding import ProjectCatalog, normalise, understand
+
+    q = understand(question, ProjectCatalog([]))
+    counted = question.startswith("Hur många")
+    assert asked_across(q, normalise(question), counted) is across

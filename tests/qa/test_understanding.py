@@ -268,6 +268,12 @@ def test_a_genitive_before_projects_names_their_owner_not_a_project() -> None:
         # Where the money comes from is the fund, not an amount.
         ("Varifrån kommer pengarna till X?", ["fund"]),
         ("Varifrån kom EU-pengarna till upprustningen av X?", ["fund"]),
+        ("Var kommer EU-stödet ifrån till satsningen på turism?", ["fund"]),
+        ("Varifrån kommer EU-stödet till byautvecklingen?", ["fund"]),
+        # A particle verb split by a described project; what participants went on to is no start.
+        ("När drar återbruksprojektet vid återvinningscentralen igång?", ["start_date"]),
+        ("Hur många av dem som gått igenom X fick jobb eller började studera?", []),
+        ("När började X?", ["start_date"]),
     ],
 )
 def test_fields_asked_in_everyday_words(question: str, fields: list[str]) -> None:

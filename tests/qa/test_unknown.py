@@ -57,3 +57,16 @@ def test_a_name_whose_words_the_reports_never_write_together_is_unknown() -> Non
 )
 def test_names_the_reports_write_are_not_unknown(question: str) -> None:
     assert unknown_name_run(question, PAIRS) is None
+
+
+def test_a_capitalised_compound_of_known_words_is_no_unknown_name() -> None:
+    """"Interregpengar" is "Interreg" and "pengar", both in the reports: no name to decline."""
+    from index.analyzer import SwedishAnalyzer
+
+    texts = ["Projektet får pengar från Interreg.", "Interreg betalar ut stödet i efterhand.",
+             "Pengar till hamnen kommer från kommunen."]
+    analyzer = SwedishAnalyzer.learn(texts)
+    weights = TermWeights(analyzer.analyze, lambda t: analyzer.analyze(t, decompound=True), texts)
+    assert unknown_project_reason("Hur mycket Interregpengar får hamnen?", weights, CATALOG) is None
+    reason = unknown_project_reason("Hur mycket Solkraftpengar får hamnen?", weights, CATALOG)
+    assert reason is not None and "”Solkraftpengar”" in reason
