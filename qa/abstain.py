@@ -25,7 +25,7 @@ from qa.types import Passage
 #: hedges and degree words; "dom" is spoken Swedish for de/dem).
 QUESTION_TERMS = frozenset(
     """
-    vad vem vilken vilket vilka hur när var va e varför varifrån många mycket mkt stor stort störst
+    vad vem vilken vilket vilka hur när var va e varför varifrån ifrån många mycket mkt stor stort störst
     finns fanns projekt projektet projekten rapport rapporten enligt står säger sägs nämner
     nämns gör gjort har hade kan kunde kunna kunnat ska skulle får fick
     beskriv beskriver berätta berättar

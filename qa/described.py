@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from qa.quotes import TermWeights, matched
 from qa.retrieval import HybridRetriever
 from qa.types import Filters, ProjectRef, Question
-from qa.understanding import ProjectCatalog, normalise
+from qa.understanding import ASKS_COST, ProjectCatalog, normalise
 
 # "kanalprojektet", "projektet med …", "kompetenssatsningen", "det digitala lyftet",
 # "räddningstjänstsamarbetet": one project, singular and definite, called by its theme.
@@ -127,6 +127,10 @@ def _theme(word: str, known: Callable[[str], bool]) -> str:
     return head
 
 
+# A capitalised word that may name a place, a school or a partner ("Sörnäset", "Stensätterskolan").
+_PROPER_WORD = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}\b")
+
+
 class DescribedProject:
     """Resolve a described project to one of the catalog's projects."""
 
@@ -211,6 +215,32 @@ class DescribedProject:
         # As the question writes it ("kommunens ESF-projekt"), found by its words.
         written = re.search(r"\W+".join(map(re.escape, owned.group(0).split())), q.text, re.IGNORECASE)
         return written.group(0) if written else owned.group(0)
+
+    def named_in(self, q: Question, reports: tuple[str, ...]) -> tuple[ProjectRef, list[str]] | None:
+        """The project a fact question names by something only its text names, and those
+        words: "… till byautvecklingen i Sörnäset, Granvik och Ulvbäcken?", "Hur mycket får
+        Stensätterskolan …?" (a place, a school, a partner). Capitalised words that several
+        projects' texts use say nothing; one no project's text uses makes it no reading."""
+        # "Vad kostade rivningen av skolan i Skogstorp?": the place locates the thing priced.
+        if q.projects or q.aggregate is not None or not q.fields or ASKS_COST.search(normalise(q.text)):
+            return None
+        named: dict[str, str] = {}
+        for m in _PROPER_WORD.finditer(q.text):
+            if m.start() == 0:
+                continue  # the question's first word is capitalised anyway
+            stems = set(self.weights.query(m.group(0)))
+            if not stems:
+                continue
+            owners = {p for p, seen in self._vocabulary.items() if stems <= seen
+                      and any(not reports or r.report_id in reports for r in self.catalog.by_name(p))}
+            if not owners:
+                return None
+            if len(owners) == 1:
+                named[m.group(0)] = owners.pop()
+        if len(set(named.values())) != 1:
+            return None
+        refs = self.catalog.by_name(next(iter(named.values())))
+        return (refs[0], list(named)) if refs else None
 
     def _known(self, word: str) -> bool:
         return all(self.weights.known(t) for t in self.weights.query(word))

@@ -115,6 +115,8 @@ def _kr(v: object) -> str:
 
 # An Interreg programme's name: "Interreg Sverige–Norge", "Interreg Öresund-Kattegat-Skagerrak".
 _INTERREG_PROGRAMME = re.compile(r"Interreg(?: +[A-ZÅÄÖ][\wåäö]*(?:[–-][A-ZÅÄÖ][\wåäö]*)*)+")
+# A LEADER area's local group: "Leader Vänerbygden", "Leader Kustlandet".
+_LEADER_AREA = re.compile(r"\bLeader +[A-ZÅÄÖ][\wåäö]+(?:[ –-][A-ZÅÄÖ][\wåäö]+)*")
 _CONTRIBUTES = re.compile(
     r"\s+(?:med|bidrar med|står för|medfinansier\w*(?:\s+projektet)?\s+med)\s+"
     r"(?:(?:\w+\s+){0,2}(?:medfinansiering|medel|bidrag)\s+på\s+)?"
@@ -281,6 +283,9 @@ class FactComposer:
         named = (_INTERREG_PROGRAMME.search(x) for x in (f.fund.sentence, *fact_sentences(f)))
         if f.fund.value == "Interreg" and (programme := next((m for m in named if m), None)):
             name = programme.group(0)
+        areas = (_LEADER_AREA.search(x) for x in (f.fund.sentence, *fact_sentences(f)))
+        if f.fund.value == "LEADER" and (area := next((m for m in areas if m), None)):
+            name = f"{name} genom {area.group(0)}"
         out.sentences.append(f"{f.project} finansieras av {name}{self.ref(f.fund)}.")
         self.add_figure(out, f, "fund", f.fund, None)
         return True

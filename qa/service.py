@@ -179,6 +179,12 @@ class QAService:
             terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
             asked = self.fields.residual(terms) - self.fact_qualifiers  # "nu när den förre gått i pension"
             described = self.described.read(q, asked, self.scope.reports(q, report))
+        if not described and (named := self.described.named_in(q, self.scope.reports(q, report))):
+            q.projects, described = [named[0]], ", ".join(named[1])
+            rest = q.rest or normalise(q.text)
+            for word in named[1]:  # what names the project is no content to look up
+                rest = re.sub(rf"\b{re.escape(word.casefold())}\b", " " * len(word), rest)
+            q.rest = rest
         trace.question = q
         stages = trace.timings.stages
         started = trace.timings.add("question_analysis", started)

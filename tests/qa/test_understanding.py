@@ -355,3 +355,39 @@ def test_having_charge_of_a_project_asks_for_its_manager() -> None:
 def test_whom_a_project_wants_to_reach_is_its_target_group() -> None:
     assert detect_fields(normalise("Vilka är det Kustlabbet vill nå?")) == ["target_group"]
 
+
+
+def test_a_fact_question_may_name_its_project_by_what_only_its_text_names() -> None:
+    """A place, a school or a partner named in one project's text only calls that project;
+    a word several projects' texts use, or none, does not; a price of something there is
+    no question about the project's money."""
+    from types import SimpleNamespace
+
+    from corpus.types import Chunk, SectionType, Sentence
+    from qa.described import DescribedProject
+    from qa.quotes import TermWeights
+
+    texts = {
+        "Byalyftet": "Byalyftet rustar mötesplatser i Sörnäset och Granvik i kommunen.",
+        "Skolbron": "Skolbron skickar elever från Stensätterskolan till Portugal i kommunen.",
+    }
+    chunks = {
+        name: Chunk(name, "r", name, "t", SectionType.BACKGROUND, (name,), 0, len(text), text,
+                    (Sentence(0, len(text)),))
+        for name, text in texts.items()
+    }
+    words = lambda t: [w.lower().strip(".,?") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, list(texts.values()))
+    catalog = ProjectCatalog([ProjectRef("r", name) for name in texts])
+    described = DescribedProject(SimpleNamespace(chunks=chunks), catalog, weights, {"r": 2040})  # type: ignore[arg-type]
+
+    def named(question: str) -> tuple[str, list[str]] | None:
+        found = described.named_in(understand(question, catalog), ("r",))
+        return (found[0].name, found[1]) if found else None
+
+    assert named("Varifrån kommer stödet till byarna i Sörnäset och Granvik?") == (
+        "Byalyftet", ["Sörnäset", "Granvik"])
+    assert named("Hur mycket får Stensätterskolan i bidrag?") == ("Skolbron", ["Stensätterskolan"])
+    assert named("Varifrån kommer stödet till Sörnäset och Stensätterskolan?") is None  # two projects
+    assert named("Varifrån kommer stödet till Kvarnbyn?") is None  # no project's text
+    assert named("Vad kostade bryggan i Sörnäset?") is None  # the thing priced, not the project
