@@ -213,7 +213,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "hindr",
         "risker",
         "fungerat mindre bra",
-        "svårt", "negativt", "motvind",
+        "svårt", "negativt", "motvind", "svaghet",
         # Lessons for the next application ("Vad ska man ta med sig till nästa ansökan?").
         "nästa ansökan",
         "kommande ansökningar",
