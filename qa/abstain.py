@@ -40,7 +40,7 @@ QUESTION_TERMS = frozenset(
     tack vare hinna hinner hann hunnit typ slags sorts alltså dvs menar andra ord
     omfatta omfattar omfattade omfattat röra rör
     vänder vände vänt riktar riktade riktat belopp beloppet medräknad medräknat medräknade inräknad inräknat
-    kontakta kontaktar kontaktat vända
+    kontakta kontaktar kontaktat vända igenom
     """.split()
 ) | frozenset(
     # Words that frame what is asked about rather than name it: attempts and explanations

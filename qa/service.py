@@ -57,6 +57,7 @@ from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
+from qa.themes import LESSON_THEMES
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
 from qa.understanding import ASKS_COST, ProjectCatalog, normalise, spell_out_agencies, understand
 from qa.unknown import name_pairs
@@ -64,7 +65,6 @@ from qa.vocabulary import (
     AGGREGATE_WORDS,
     COVERAGE_SYNONYMS,
     FUND_WORDS,
-    LESSON_THEMES,
     LISTING_WORDS,
     SECTION_WORDS,
 )

@@ -213,7 +213,7 @@ SECTION_WORDS: dict[SectionType, tuple[str, ...]] = {
         "hindr",
         "risker",
         "fungerat mindre bra",
-        "svårt", "negativt", "motvind", "svaghet",
+        "svårt", "negativt", "motvind", "svaghet", "fallgrop",
         # Lessons for the next application ("Vad ska man ta med sig till nästa ansökan?").
         "nästa ansökan",
         "kommande ansökningar",
@@ -274,38 +274,6 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("gratis", "kostnadsfri", "kostnadsfritt", "kostnadsfria", "avgiftsfri", "avgiftsfritt"),
     ("återställa", "återställt", "återställd", "återställda", "restaurera", "restaureras", "restaurerat",
      "restaurerade", "restaurering"),
-)
-
-#: The genre's recurring lesson themes, in the words questions and reports use for them
-#: ("folk i nyckelroller försvunnit" is the report's "personalomsättning", "hur deltagarna
-#: mår" its "psykisk ohälsa"). Looser than COVERAGE_SYNONYMS: they judge whether passages
-#: are about a question's theme, never what a count counts.
-LESSON_THEMES: tuple[tuple[str, ...], ...] = (
-    ("samarbeta", "samverka", "samarbete", "samverkan"),
-    ("personalomsättning", "slutade", "slutat", "försvann", "försvunnit", "ersatts", "ersättare", "vakans",
-     "vakant", "vakanser", "nyckelperson", "nyckelpersoner", "nyckelroller", "lämnade", "bytte", "tomma",
-     "sårbar", "sårbart", "bytet", "byte", "överlämning", "överlappning"),
-    ("mår", "må", "mående", "hälsa", "ohälsa", "psykisk", "fysisk", "kroppslig", "kroppsligt", "välmående"),
-    ("digital", "digitala", "digitalt", "teknik", "teknisk", "tekniska", "app", "appar", "webb", "webbaserad",
-     "webbaserade", "webbverktyg", "distans", "inloggning", "inloggningstjänster", "e-legitimation", "bankid",
-     "plattform", "teams"),
-    ("språk", "språket", "svenska", "svenskan", "språkkunskaper", "tolk", "modersmål", "behärskar"),
-    ("arbetsgivare", "näringsliv", "näringslivet", "näringslivsinriktade", "företagen", "chefer"),
-    ("utländsk", "utländska", "internationell", "internationella", "andra länder", "partnerländer",
-     "utomlands"),
-    ("ekonomi", "ekonomin", "utbetalning", "utbetalningar", "likviditet", "redovisning", "medfinansiering",
-     "kassa", "kassan", "efterhand", "efterskott", "förskott", "ligga ute"),
-    # "pappersarbetet är betungande" is the reports' "tung administration", "tidskrävande redovisning".
-    ("pappersarbete", "pappersarbetet", "administration", "administrationen", "administrativ",
-     "administrativa", "dokumentation", "rapportering", "byråkrati", "tidredovisning"),
-    ("betungande", "tung", "tungt", "tunga", "tidskrävande", "krävande", "belastning"),
-    ("glesbygd", "glesbygden", "landsbygd", "landsbygden", "byar", "byarna", "inlandet", "avlägsna"),
-    ("skydda", "skyddar", "sårbar", "sårbart", "sårbarhet", "sårbarheten", "beroende"),
-    ("leva kvar", "lever vidare", "implementering", "implementera", "ordinarie verksamhet", "ordinarie",
-     "permanent", "permanenta", "efter projektslut", "föras över", "förs över", "vid liv", "behålla"),
-    # Public procurement as the reports tell it: bids, appeals, contractors.
-    ("upphandling", "upphandlingen", "upphandlingar", "anbud", "anbuden", "överprövning", "överprövade",
-     "entreprenad", "entreprenör", "leverantör", "leverantörer"),
 )
 
 #: Aggregate operation → phrases that ask for it.
