@@ -27,6 +27,8 @@ class AggregateFilter:
     owner: str | None = None
     #: "I vilka projekt har projektledaren bytts ut?": projects with a former manager.
     manager_change: bool = False
+    #: "Vilka projekt drivs av kommunala bolag?": the kinds of owner (see ``owner_kind``).
+    owner_kinds: frozenset[str] = frozenset()
 
     def admits(self, f: ProjectFacts) -> bool:
         if self.manager_change and not f.former_managers:
@@ -39,6 +41,8 @@ class AggregateFilter:
         if self.end_date and end != self.end_date:
             return False
         if self.end_year and not end.startswith(str(self.end_year)):
+            return False
+        if self.owner_kinds and (f.owner is None or owner_kind(str(f.owner.value)) not in self.owner_kinds):
             return False
         return not (self.owner and (f.owner is None or normalise(str(f.owner.value)) != self.owner))
 
@@ -53,7 +57,7 @@ class AggregateFilter:
             first = [f.fund]
         elif self.status:
             first = [f.status, f.end_date]
-        elif self.owner:
+        elif self.owner or self.owner_kinds:
             first = [f.owner]
         else:
             first = []
@@ -92,7 +96,32 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
     owners = {normalise(str(f.owner.value)) for f in rows if f.owner}
     owner = next((o for o in owners if o.strip() and o in norm), None)
     change = "manager" in q.fields and _MANAGER_CHANGE.search(norm) is not None
-    return AggregateFilter(fund, status, end_year, end_date, owner, change)
+    # The kinds the question names before it sets any aside: "drivs av ett bolag eller en
+    # förening i stället för av en förvaltning".
+    aside = _ASIDE.search(norm)
+    kinds = frozenset(kind for kind, rx in _KIND_ASKED.items()
+                      if (m := rx.search(norm)) and (aside is None or m.start() < aside.start()))
+    return AggregateFilter(fund, status, end_year, end_date, owner, change, kinds)
+
+
+_ASIDE = re.compile(r" (?:i stället för|istället för|och inte|men inte|snarare än|inte av) ")
+
+# Kinds of project owner, as owners' names show them and as questions ask for them.
+_KIND_NAMED = {
+    "company": re.compile(r"\bAB\b|aktiebolag|\bbolag(?:et)?\b"),
+    "association": re.compile(r"(?i)förening|\bstiftelse"),
+    "department": re.compile(r"(?i)förvaltning|kontoret\b|nämnd"),
+}
+_KIND_ASKED = {
+    "company": re.compile(r" (?:kommunala |kommunägda )?(?:bolag|bolagen|aktiebolag)\b"),
+    "association": re.compile(r" (?:ideella )?(?:föreningar|föreningarna|förening|stiftelser)\b"),
+    "department": re.compile(r" (?:förvaltningar|förvaltningarna|förvaltning|en förvaltning)\b"),
+}
+
+
+def owner_kind(owner: str) -> str | None:
+    """Whether an owner is a (municipal) company, an association or a department."""
+    return next((kind for kind, rx in _KIND_NAMED.items() if rx.search(owner)), None)
 
 
 _MANAGER_CHANGE = re.compile(r"\bbyt(?:t|ts|te|tes|e)?\b|\bbyte\b|\bny projektledare\b|\bersat|\btog över\b")
@@ -118,7 +147,7 @@ def _filter_words(flt: AggregateFilter) -> tuple[str, ...] | None:
     """Words a sentence must use to state the count ``flt`` selects (None: not a filter
     a report sentence can be matched to). Counts of all projects are left out: reports
     also mention earlier years' totals ("samtliga åtta projekt som då ingick")."""
-    if flt.owner or flt.end_date:
+    if flt.owner or flt.owner_kinds or flt.end_date:
         return None
     if flt.fund:
         return tuple(f" {w}" for w in FUND_WORDS[flt.fund])

@@ -149,6 +149,7 @@ class DescribedProject:
         self.weights = weights
         nouns = ("projekt", "satsning", "förstudie", "lyft", "samarbete")
         self._nouns = {t for w in nouns for t in weights.query(w)}
+        self._name_words = {w.casefold() for r in catalog.refs for w in re.findall(r"\w+", r.name)}
         self._vocabulary: dict[str, set[str]] = defaultdict(set)
         for chunk in retriever.chunks.values():
             if chunk.project:
@@ -222,12 +223,13 @@ class DescribedProject:
         Stensätterskolan …?" (a place, a school, a partner). Capitalised words that several
         projects' texts use say nothing; one no project's text uses makes it no reading."""
         # "Vad kostade rivningen av skolan i Skogstorp?": the place locates the thing priced.
-        if q.projects or q.aggregate is not None or not q.fields or ASKS_COST.search(normalise(q.text)):
+        if (q.projects or q.ambiguous or q.aggregate is not None or not q.fields
+                or ASKS_COST.search(normalise(q.text))):
             return None
         named: dict[str, str] = {}
         for m in _PROPER_WORD.finditer(q.text):
-            if m.start() == 0:
-                continue  # the question's first word is capitalised anyway
+            if m.start() == 0 or m.group(0).casefold() in self._name_words:
+                continue  # the first word is capitalised anyway; names are the catalog's to read
             stems = set(self.weights.query(m.group(0)))
             if not stems:
                 continue

@@ -91,3 +91,25 @@ def test_ended_or_ending_in_a_year_asks_for_the_year_not_the_status(
 
     flt = read_filter(understand(question, ProjectCatalog([])), [], 2031)
     assert (flt.status, flt.end_year) == (status, end_year)
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Vilka projekt drivs av kommunala bolag i stället för av en förvaltning?", {"company"}),
+        ("Vilka projekt drivs av ett bolag eller en förening och inte av en förvaltning?",
+         {"company", "association"}),
+        ("Vilka projekt ägs av ideella föreningar?", {"association"}),
+        ("Vilka projekt drivs av en förvaltning?", {"department"}),
+        ("Vilka projekt finansieras av ESF+?", set()),
+    ],
+)
+def test_a_listing_by_the_kind_of_owner(question: str, kinds: set[str]) -> None:
+    from qa.aggregates import owner_kind, read_filter
+    from qa.understanding import ProjectCatalog, understand
+
+    assert read_filter(understand(question, ProjectCatalog([])), [], 2045).owner_kinds == kinds
+    assert owner_kind("Lidköpingshem AB") == "company"
+    assert owner_kind("Föreningen Matbron Mölndal") == "association"
+    assert owner_kind("Social resursförvaltning") == "department"
+    assert owner_kind("Region Västernorrland") is None
