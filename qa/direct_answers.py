@@ -8,16 +8,18 @@ retrieved passages, so a reader can check the surroundings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from corpus.types import Chunk, ProjectFacts
 from qa.aggregate_answers import AggregateAnswerer
 from qa.citebook import ChunkLocator, CiteBook
+from qa.cofinancing import cofinancing_lines, matching
 from qa.fact_answers import Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote, matched
 from qa.target_group import newest_target_group_sentence
-from qa.types import Answer, Passage, Question, new_answer_id
+from qa.types import Answer, FigureRef, Passage, Question, new_answer_id
 from qa.understanding import ProjectCatalog
 
 #: Shortest question word that counts as met by a compound of the facts it heads.
@@ -110,6 +112,31 @@ class DirectAnswerer:
         self._with_passages(book, passages, query_terms)
         return Answer(new_answer_id(), f"Om målgruppen för {project} skriver rapporten: ”{quote}” [{n}]",
                       True, book.citations)
+
+    def cofinancing_answer(
+        self, q: Question, text: str, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]
+    ) -> Answer | None:
+        """The lines stating the co-financing of the financier asked about, quoted with the
+        amount as a figure; None when no line states it (the question may still be answered
+        by a partner's contribution, or declined)."""
+        names = {r.name for r in q.projects}
+        own = [c for c in self.chunks if c.project in names and (not reports or c.report_id in reports)]
+        words = {w.casefold() for n in names for w in re.findall(r"\w+", n)}
+        found = matching(cofinancing_lines(own), text, words)
+        if not found:
+            return None
+        book = CiteBook(self.chunk_at)
+        quotes, figures = [], []
+        for line in found[:3]:
+            n = book.cite(Passage(line.chunk, 1.0), line.start, line.end)
+            quote = line.sentence
+            quotes.append(f"”{quote}” [{n}]")
+            figures.append(FigureRef(line.chunk.project, "co_financing", line.amount.value, line.amount.unit,
+                                     quote, n, label=line.who or None))
+        self._with_passages(book, passages, query_terms)
+        projects = " och ".join(sorted({line.chunk.project or "" for line in found[:3]}))
+        said = f"Om medfinansieringen i {projects} skriver rapporten: {' '.join(quotes)}"
+        return Answer(new_answer_id(), said, True, book.citations, figures)
 
     def aggregate_answer(
         self, q: Question, reports: tuple[str, ...], passages: list[Passage], query_terms: set[str]

@@ -28,6 +28,7 @@ from qa.abstain import (
 from qa.aggregate_answers import AggregateAnswerer
 from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator
+from qa.cofinancing import asks_cofinancing
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
 from qa.declines import Asked, DeclineChecks
@@ -252,6 +253,10 @@ class QAService:
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
         priced: set[str] = set()  # what beyond the project a cost question asks the cost of
+        if q.projects and not is_lesson and asks_cofinancing(text) and (
+                answer := self.direct.cofinancing_answer(q, text, reports, passages, query_terms)):
+            trace.path = "facts"
+            return answer
         if q.projects and fact_fields and not is_lesson:
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
