@@ -270,7 +270,8 @@ def spell_out_agencies(text: str) -> str:
 # "Vad kostade X?", "vilken kostnad", "hur mycket medfinansierade Y": the price of something,
 # or what someone paid, not a share of the budget.
 ASKS_COST = re.compile(
-    r" (?:kosta|kostnad)|hur mycket (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
+    r" (?:kosta|kostnad)"
+    r"|hur (?:mycket|många kronor|många euro) (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
 )
 
 

@@ -391,3 +391,17 @@ def test_a_fact_question_may_name_its_project_by_what_only_its_text_names() -> N
     assert named("Varifrån kommer stödet till Sörnäset och Stensätterskolan?") is None  # two projects
     assert named("Varifrån kommer stödet till Kvarnbyn?") is None  # no project's text
     assert named("Vad kostade bryggan i Sörnäset?") is None  # the thing priced, not the project
+
+
+@pytest.mark.parametrize(
+    ("question", "cost"),
+    [
+        ("Hur många kronor bidrar Arbetsförmedlingen med i medfinansiering till X?", True),
+        ("Hur mycket medfinansierar regionen X?", True),
+        ("Hur många företag bidrar till X?", False),
+    ],
+)
+def test_an_amount_someone_brings_is_asked_in_kronor_too(question: str, cost: bool) -> None:
+    from qa.understanding import ASKS_COST
+
+    assert (ASKS_COST.search(normalise(question)) is not None) is cost
