@@ -23,7 +23,7 @@ from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
 from qa.types import Passage, Question
 from qa.understanding import ProjectCatalog
-from qa.unknown import before_start_reason, unknown_project_reason
+from qa.unknown import before_start_reason, unknown_project_reason, unknown_theme_reason
 
 # How many of the closest passages must hold what is asked.
 _CLOSEST = 3
@@ -108,6 +108,7 @@ class DeclineChecks:
         reasons = [
             before_start_reason(q, self.facts) if q.projects
             else unknown_project_reason(text, self.weights, self.catalog, self.name_pairs),
+            unknown_theme_reason(text, self.weights, self.catalog),
             self._missing_fact(q, closest, reports),
             self._spending_unstated(q, text, passages),
         ]

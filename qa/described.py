@@ -131,6 +131,11 @@ def _theme(word: str, known: Callable[[str], bool]) -> str:
 _PROPER_WORD = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}\b")
 
 
+def theme_of(word: str, weights: TermWeights) -> str:
+    """The theme a reference calls its project by ("vätgasprojektet" → "vätgas")."""
+    return _theme(word, lambda w: all(weights.known(t) for t in weights.query(w)))
+
+
 class DescribedProject:
     """Resolve a described project to one of the catalog's projects."""
 

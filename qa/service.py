@@ -61,14 +61,8 @@ from qa.scope import Scope
 from qa.themes import LESSON_THEMES
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
 from qa.understanding import ASKS_COST, ProjectCatalog, normalise, spell_out_agencies, understand
-from qa.unknown import name_pairs
-from qa.vocabulary import (
-    AGGREGATE_WORDS,
-    COVERAGE_SYNONYMS,
-    FUND_WORDS,
-    LISTING_WORDS,
-    SECTION_WORDS,
-)
+from qa.unknown import name_pairs, unknown_theme_reason
+from qa.vocabulary import AGGREGATE_WORDS, COVERAGE_SYNONYMS, FUND_WORDS, LISTING_WORDS, SECTION_WORDS
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +168,8 @@ class QAService:
             q.projects = [self.catalog.by_name(context_project)[0]]
             used_context = context_project
         described = None
+        if q.projects and unknown_theme_reason(q.text, self.weights, self.catalog):
+            q.projects = []  # "vätgasprojektet i hamnen": no indexed project, whatever names it shares
         if owned := self.scope.sole_owned(q):
             q.projects, described = self.catalog.by_name(owned[0])[:1], owned[1]
         elif reference(q.text) and not q.projects:

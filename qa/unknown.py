@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from qa.described import reference, theme_of
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights
 from qa.types import Question
@@ -118,3 +119,22 @@ def before_start_reason(q: Question, facts: FactsTable) -> str | None:
     if len(starts) < len(q.projects) or not all(int(s[:4]) > q.year for _, s in starts):
         return None
     return " ".join(f"{name} startade först {start}." for name, start in starts)
+
+
+def unknown_theme_reason(text: str, weights: TermWeights, catalog: ProjectCatalog) -> str | None:
+    """A project called by a theme no report writes ("vätgasprojektet i hamnen" where no
+    report mentions vätgas) is none of the indexed projects, whatever name words of theirs
+    the question also uses ("i hamnen", the town): say so rather than answer for those.
+    A project's own name ("Digilyftet") and a compound of known words are no such theme."""
+    word = reference(text)
+    if not word or any(word in n.casefold().split() for n in catalog.names()):
+        return None
+    theme = theme_of(word, weights)
+    stems = weights.query(theme) if len(theme) >= 4 else []
+    if not stems or any(weights.known(t) or weights.everyday(t) for t in stems):
+        return None
+    # A compound whose last part the reports use ("utlandspraktik") may be their topic.
+    tails = (weights.query(theme[cut:]) for cut in range(3, len(theme) - 3))
+    if any(tail and all(weights.known(t) for t in tail) for tail in tails):
+        return None
+    return f"Rapporterna nämner inte ”{word}”."

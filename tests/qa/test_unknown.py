@@ -70,3 +70,13 @@ def test_a_capitalised_compound_of_known_words_is_no_unknown_name() -> None:
     assert unknown_project_reason("Hur mycket Interregpengar får hamnen?", weights, CATALOG) is None
     reason = unknown_project_reason("Hur mycket Solkraftpengar får hamnen?", weights, CATALOG)
     assert reason is not None and "”Solkraftpengar”" in reason
+
+
+def test_a_project_called_by_a_theme_no_report_writes_is_unknown() -> None:
+    from qa.unknown import unknown_theme_reason
+
+    reason = unknown_theme_reason("Hur mycket får vätgasprojektet i hamnen?", WEIGHTS, CATALOG)
+    assert reason == "Rapporterna nämner inte ”vätgasprojektet”."
+    # A theme the reports write, and a project's own name ending like a reference, are no such thing.
+    assert unknown_theme_reason("Hur mycket får hamnprojektet?", WEIGHTS, CATALOG) is None
+    assert unknown_theme_reason("Hur mycket får Hamnlyftet?", WEIGHTS, CATALOG) is None
