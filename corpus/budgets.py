@@ -20,7 +20,7 @@ _BUDGET_CUE = re.compile(
     r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
-    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram|"
+    r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram|(?:budget|kostnad\w*)\s+totalt|"
     # A label of the project's money with the total first: "Ekonomi: 5 400 000 kr (varav …)".
     r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)", re.IGNORECASE,
 )

@@ -13,10 +13,10 @@ _FACT_CUES = (
     re.compile(
         r"(?im)projektägar|projektledar|projektansvarig|ansvarig för"
         r"|\b(?:ägs|ägdes|drivs|drevs|leds|leddes) av"
-        r"|^(?:ansvarig|ägare|kontaktperson)\b"  # a label line: "Ansvarig ........ X"
+        r"|^(?:ansvarig|ägare|kontaktperson|huvudman)\b"  # a label line: "Ansvarig ........ X"
     ),
-    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|mkr|miljoner kronor|euro)\b"),
-    re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|pågår|pågick|startade|avslutades|löpte"),
+    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|kkr|mkr|msek|sek|miljoner kronor|euro)\b"),
+    re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|löptid|genomförandetid|pågår|pågick|startade|avslutades|löpte"),
 )
 # The fund: any the fact readers know (corpus.fact_patterns.FUND_WORDS), or one in general words.
 _SOME_FUND = re.compile(r"(?i)fonden|EU-stöd")

@@ -218,8 +218,10 @@ _FUND_STATEMENT = re.compile(
 
 
 # A line labelled with the fund: "Fond: Europeiska socialfonden", "Program: Interreg Aurora".
-_FUND_LABEL = re.compile(r"^\s*(?:fond|program|stödgivare|finansiering|finansiär)[\w\s]{0,25}?:",
-                         re.IGNORECASE)
+# Also one pair of a line of pairs: "Ägare: X; Fond: Interreg Central Baltic".
+_FUND_LABEL = re.compile(
+    r"(?:^|(?<=[;·|]))\s*(?:fond|program|stödgivare|finansiering|finansiär)[\w\s]{0,25}?:", re.IGNORECASE
+)
 
 
 _ITEM = re.compile(r"[^·]+")
@@ -230,7 +232,7 @@ def find_fund_statement(sent: SentenceText) -> tuple[str, Span] | None:
     "finansierades av Europeiska regionala utvecklingsfonden"). A labelled value is any
     fund's name ("Asyl-, migrations- och integrationsfonden (AMIF)"); in running text the
     name must follow the verb."""
-    m = _FUND_LABEL.match(sent.text) or _FUND_STATEMENT.search(sent.text)
+    m = _FUND_LABEL.search(sent.text) or _FUND_STATEMENT.search(sent.text)
     if not m:
         # "Projektägare: X · Projektledare: Y · ESF+ · A – B": an item that is a fund's name.
         items = _ITEM.finditer(sent.text) if " · " in sent.text else iter(())

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from corpus.normalise import TocEntry
+from corpus.contents import TocEntry
 from corpus.section_titles import (
     MARKDOWN_HEADING,
     NUMBERED_HEADING,
@@ -97,11 +97,31 @@ def _standalone_lines(text: str) -> list[tuple[int, int, str]]:
             first, *rest = stripped.split("\n")
             labelled = PROJECT_LABEL.match(first) and all(_LABEL_LINE.match(line) for line in rest)
             # "Positivt:" with its paragraph on the next line: a lead-in title all the same.
+            start = pos + block.index(stripped)
             if not rest or labelled or first.rstrip().endswith(":") and _is_lead_in_title(first):
-                start = pos + block.index(stripped)
                 out.append((start, start + len(first), first))
+            out += _lead_ins_within(stripped, start)
         pos += len(block)
     return out
+
+
+def _lead_ins_within(block: str, start: int) -> list[tuple[int, int, str]]:
+    """Parts' titles ending in a colon inside a paragraph block, after a sentence's end or a
+    list item: text extracted from a PDF often has no blank line around them
+    ("… i projektet." / "Framgångar:" / "• Samlokaliseringen …")."""
+    out = []
+    lines = block.split("\n")
+    at = start + len(lines[0]) + 1
+    for k in range(1, len(lines) - 1):
+        prev, line = lines[k - 1], lines[k]
+        after_sentence = prev.rstrip().endswith(_TERMINAL_MARKS) or _BULLET.match(prev) is not None
+        if after_sentence and line.rstrip().endswith(":") and _is_lead_in_title(line):
+            out.append((at, at + len(line), line))
+        at += len(line) + 1
+    return out
+
+
+_TERMINAL_MARKS = (".", "!", "?", "”", '"', ")")
 
 
 # Any label line: "Proj.ägare: …", "Tot. budget: …", "Start/slut: …".

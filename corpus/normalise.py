@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.contents import TocEntry, remove_toc
 from corpus.label_lines import (
     aligned_labels,
     definitions,
@@ -29,22 +30,10 @@ from corpus.section_titles import PROJECT_SUBSECTION_TYPES, run_in_paragraphs, s
 
 _SPACE_VARIANTS = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
-_TOC_HEADING = re.compile(r"^#*\s*(innehållsförteckning|innehåll|contents|table of contents)\s*:?$", re.I)
-# A TOC entry: a title, then dot leaders, a tab or spaces, then a page number.
-_TOC_ENTRY = re.compile(r"^(?P<title>\S.*?)(?:\s*\.{2,}\s*|\t+|\s{2,}|\s+)(?P<page>\d{1,3})$")
-_LEADERS = re.compile(r"[\s.]*\.{2,}[\s.]*$")
 _TERMINAL = (".", "!", "?", ";", "…")
 _BULLET = re.compile(r"^(?:[-–•*o]|\d+[.)])\s")
 # "2.1.1 Projektfakta", "3. Resultat": numbered headings repeat with a rising number too.
 _NUMBERED_HEADING = re.compile(r"^#(?:\.#)*\.\s|^#(?:\.#)+\s")
-
-
-@dataclass(frozen=True, slots=True)
-class TocEntry:
-    """One line of a removed table of contents: the title as listed and its page."""
-
-    title: str
-    page: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +50,7 @@ def normalise(raw: str) -> NormalisedText:
     labelled = joined_labels(spaced_labels(leader_labels(aligned_labels(definitions(stacked_labels(lines))))))
     lines = [_tidy_line(line) for line in labelled]
     lines = _drop_rules(_bracket_titles(lines))
-    lines, toc = _remove_toc(lines)
+    lines, toc = remove_toc(lines)
     lines = remove_page_furniture(lines)
     lines = _join_page_breaks(lines)
     lines = _unwrap(lines)
@@ -89,13 +78,20 @@ def _tidy_line(line: str) -> str:
 _BRACKET_TITLE = re.compile(r"^\[([A-ZÅÄÖ][^\[\]]{0,60})\]$")
 
 
+# "[Utmaningar] Samverkan med …": the same title run in at the start of its paragraph.
+_BRACKET_RUN_IN = re.compile(r"^\[([A-ZÅÄÖ][^\[\]\d:]{0,40})\][ \t]+(?=\S)")
+
+
 def _bracket_titles(lines: list[str]) -> list[str]:
-    """A title in brackets becomes a plain title line standing alone (blank lines around
-    it), the way titles are found."""
+    """A title in brackets, alone on its line or run in before its paragraph, becomes a
+    plain title line standing alone (blank lines around it), the way titles are found."""
     out: list[str] = []
     for line in lines:
         m = _BRACKET_TITLE.match(line)
-        if m:
+        run_in = _BRACKET_RUN_IN.match(line)
+        if run_in and len(run_in.group(1).split()) <= 5:
+            out += ["", run_in.group(1), "", line[run_in.end():]]
+        elif m:
             out += ["", m.group(1), ""]
         else:
             out.append(line)
@@ -123,67 +119,6 @@ def _drop_rules(lines: list[str]) -> list[str]:
 # "1. Inledning" underlined: a chapter, however it is underlined (a title with a sub-number,
 # "2.1 Alfa", or none stands on its own and the parser tells its role from the text).
 _UNDERLINED_CHAPTER = re.compile(r"^\d{1,2}\.?\s+[A-ZÅÄÖ]\S*(?:\s+\S+){0,10}$")
-
-
-def _toc_entry(line: str) -> TocEntry | None:
-    m = _TOC_ENTRY.match(line)
-    if not m or line.startswith(("-", "*", "•")):
-        return None
-    title = _LEADERS.sub("", m.group("title")).strip()
-    if not title or "\t" in title or not re.search(r"[A-Za-zÅÄÖåäö]", title):
-        return None
-    return TocEntry(title=title, page=int(m.group("page")))
-
-
-def _remove_toc(lines: list[str]) -> tuple[list[str], list[TocEntry]]:
-    """Drop a table of contents: after a TOC heading, or an unheaded block of ≥4 entries."""
-    for i, line in enumerate(lines):
-        if _TOC_HEADING.match(line):
-            entries, end = _toc_block(lines, i + 1)
-            if not entries:
-                entries, end = _unpaged_toc_block(lines, i + 1)
-            if entries:
-                return lines[:i] + lines[end:], entries
-    i = 0
-    while i < len(lines):
-        entries, end = _toc_block(lines, i)
-        pages = [e.page for e in entries]
-        if len(entries) >= 4 and pages == sorted(pages) and _has_leaders(lines[i:end]):
-            return lines[:i] + lines[end:], entries
-        i = max(end, i + 1)
-    return lines, []
-
-
-def _unpaged_toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
-    """A contents list without page numbers under a TOC heading: the run of short title
-    lines up to the first blank line after it (entries get page 0)."""
-    j = start
-    while j < len(lines) and not lines[j]:
-        j += 1
-    entries: list[TocEntry] = []
-    while j < len(lines) and lines[j] and len(lines[j]) <= 100 and not lines[j].endswith(_TERMINAL):
-        entries.append(TocEntry(title=lines[j], page=0))
-        j += 1
-    return (entries, j) if len(entries) >= 3 else ([], start)
-
-
-def _has_leaders(block: list[str]) -> bool:
-    return sum(1 for line in block if ".." in line or line.count("\t") == 1) >= len(block) // 2
-
-
-def _toc_block(lines: list[str], start: int) -> tuple[list[TocEntry], int]:
-    """TOC entries from ``start`` on (blank lines allowed), and the index after the block."""
-    entries: list[TocEntry] = []
-    end = start
-    for j in range(start, len(lines)):
-        if not lines[j]:
-            continue
-        entry = _toc_entry(lines[j])
-        if entry is None:
-            break
-        entries.append(entry)
-        end = j + 1
-    return entries, end
 
 
 def _continues(prev: str, nxt: str) -> bool:

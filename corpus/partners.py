@@ -15,8 +15,9 @@ _COFIN_RE = re.compile(
     r"i\s+(?:samverkan|samarbete)\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*(?:\s+(?:är|var)|\s*:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
     r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
-    # a label line of its own: "Partner: A, B och C", "Samverkan ..... A och B"
-    r"^\s*(?:partner|partners|partnerna|samverkan|samarbete)\s*:\s*(?P<list7>[^.;]+)|"
+    # a label line of its own, or one pair of a line of pairs: "Partner: A, B och C", "X; Samverkan: A och B"
+    r"(?:^|(?<=[;·|]))\s*(?:partner|partners|partnerna|samverkan|samarbete|medverkande(?:\s+(?:organisationer|parter))?)"
+    r"\s*:\s*(?P<list7>[^.;]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
     r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
@@ -35,7 +36,7 @@ _CLAUSE_TAIL = re.compile(r"\s+(?:som|vilket|där|genom|med|på)\s.*$|\s+\d.*$|\
                           re.IGNORECASE)
 # "Högskolan i Skövde": "i" before a place's name is part of the name, not the tail's start.
 _ITEM_TAIL = re.compile(r"\s+(?:på|med|om|fram|under|till|för|i(?!\s+(?-i:[A-ZÅÄÖ]))|som|vilket|där|genom)"
-                        r"\s.*$|\s+\d.*$|"
+                        r"\s.*$|\s+\d.*$|\s*:.*$|"
                         r"\s*\((?-i:[a-zåäö]).*$",
                         re.IGNORECASE)
 
@@ -55,7 +56,7 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
             kind = _ITEM_KIND.match(piece_)
             tail = _CLAUSE_TAIL if kind else _ITEM_TAIL
             name = clean_name(tail.sub("", piece_[kind.end():] if kind else piece_))
-            if name in _NOT_PARTNERS or not name or not name[0].isupper() or len(name.split()) > 7:
+            if name in _NOT_PARTNERS or name == "EU" or not name[:1].isupper() or len(name.split()) > 7:
                 continue
             if name.split()[0].lower() in _COUNTS:
                 continue  # "Sex partner från Finland": how many, not who

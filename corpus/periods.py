@@ -75,6 +75,13 @@ def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None
     ``named``: the sentence opens with the project's name ("X avslutades den 31 januari
     2033"), as good as saying "projektet"."""
     t = sent.text
+    if ";" in t and not _PERIOD_LINE.match(t):
+        # "Ägare: X; Projektledare: Y (från 2049-04-01); Tid: A–B": the period's own pair.
+        at = 0
+        for item in t.split(";"):
+            if _PERIOD_LINE.match(item) and at:
+                return find_period(SentenceText(item, sent.start + at), named)
+            at += len(item) + 1
     label = _START_LABEL.match(t) or _END_LABEL.match(t)
     if label:
         dates = find_dates(t[label.end() :], sent.start + label.end())
@@ -170,9 +177,10 @@ def says_ended(sent: SentenceText, named: bool = False) -> bool:
 _SUBJECT_CLAUSE = re.compile(r"[^,;(]+,\s+som\s+[^;(]*,\s*")
 
 
-# "Projektet har ännu inte startat", "Det är ännu inte i gång", "har beviljats men inte startat än".
+# "Projektet har ännu inte startat", "Det är ännu inte i gång", "har beviljats men inte startat än"
+# (not "… som ännu inte har börjat läsa svenska": what the target group has not begun).
 _NOT_STARTED = re.compile(r"\b(?:ännu\s+inte|inte\s+ännu)\s+(?:har\s+)?(?:startat|startats|påbörjat\w*|"
-                          r"kommit\s+i\s*gång|i\s*gång|börjat)|\binte\s+(?:startat|kommit\s+i\s*gång)\s+än\b",
+                          r"kommit\s+i\s*gång|i\s*gång|börjat(?!\s+(?!än\b|ännu\b|under\b|i\b)[a-zåäö]+a\b))|\binte\s+(?:startat|kommit\s+i\s*gång)\s+än\b",
                           re.IGNORECASE)
 
 

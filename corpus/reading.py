@@ -105,7 +105,7 @@ def report_from_bytes(data: bytes, name: str, report_id: str | None = None) -> R
         return dataclasses.replace(report, page_starts=page_starts(report.text, pages))
     text = docx_text(data, name) if suffix == ".docx" else _decode(data, name)
     if suffix == ".md":
-        text = without_front_matter(text)
+        text = setext_as_atx(without_front_matter(text))
     _check_text(text, name)
     return parse_report(report_id, text, source_name=name)
 
@@ -142,6 +142,25 @@ def without_front_matter(text: str) -> str:
     else:
         head = f"# {title}" if title else ""
     return "\n\n".join(x for x in (head, "\n".join(labels), body.lstrip("\n")) if x)
+
+
+# A setext heading: a line of text underlined with "===" (level 1) or "---" (level 2).
+_SETEXT = re.compile(r"^(?P<title>[^\n]*\S[^\n]*)\n(?P<rule>=+|-+)[ \t]*$", re.MULTILINE)
+# Lines a Markdown underline cannot make a heading of: list items, table rows, quotes, headings.
+_NOT_SETEXT_TITLE = re.compile(r"^\s*(?:[-*+>|#]|\d+[.)]\s)")
+
+
+def setext_as_atx(text: str) -> str:
+    """Markdown's underlined headings as ``#``/``##`` lines. In Markdown the underline
+    gives the level (``===`` a chapter, ``---`` a section), while in plain text an
+    underline says only that the line is a title (``corpus.normalise`` decides its role)."""
+    def atx(m: re.Match[str]) -> str:
+        title = m.group("title")
+        if _NOT_SETEXT_TITLE.match(title) or len(m.group("rule")) < 3:
+            return m.group(0)
+        return ("# " if m.group("rule")[0] == "=" else "## ") + title.strip()
+
+    return _SETEXT.sub(atx, text)
 
 
 def parse_report(

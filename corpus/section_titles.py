@@ -40,7 +40,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"lägesbeskrivning", SectionType.STATUS),
     (r"\bstatus\b", SectionType.STATUS),
     (r"^hur har (?:det|året|arbetet) gått", SectionType.STATUS),
-    (r"\butfall|(?:så|hur) (?:går|gick) det|så långt|lägesbild|\bhänt\b|^så har (?:året|arbetet) gått",
+    (r"\butfall|(?:så|hur)(?: här)? (?:går|gick) det|så långt|lägesbild|\bhänt\b"
+     r"|^så har (?:året|arbetet) gått",
      SectionType.STATUS),
     (r"nuläge|\bjust nu\b|^så ser det ut\b|\bvar står\b|\bstår (?:vi|projektet)\b|uppnått|uppnåtts",
      SectionType.STATUS),
@@ -63,7 +64,8 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"förbättringsområde|\bannorlunda\b", SectionType.CHALLENGES),  # "Vad skulle vi göra annorlunda?"
     (r"\brisk", SectionType.CHALLENGES),
     (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bsvåra\b|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b|\b(?:var|varit) tungt\b",
+    (r"svårighet|\bsvårt\b|\bsvåra\b|\bknepig\w*|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b"
+     r"|\b(?:var|varit) tungt\b",
      SectionType.CHALLENGES),
     # Advice to whoever comes next ("Råd till nästa projekt", "Tips till andra skolor").
     (r"^(?:råd|tips)\b|\b(?:och|med) (?:råd|tips)$|^att tänka på\b", SectionType.CHALLENGES),

@@ -309,6 +309,10 @@ def _told_in_running_text(nodes: list[_Node], among: bool) -> list[bool]:
     return out
 
 
+# A phase of a project: "Fas 1", "Etapp 2", "Första etappen".
+_PHASE = re.compile(r"(?i)^(?:(?:fas|etapp|steg)\s+\d+|(?:första|andra|tredje|fjärde)\s+(?:fasen|etappen))$")
+
+
 def _child_section(
     parent: _Node,
     child: _Node,
@@ -321,6 +325,11 @@ def _child_section(
     between_projects: bool = False,
 ) -> Section:
     own = heading_type(child.heading)
+    if kind is SectionKind.PROJECT and child.states_facts and _PHASE.match(child.heading.title):
+        # "Fas 2" with its own period and budget: a phase is reported as a project of its
+        # own, named with its project's name, so its facts are not read as the whole's.
+        name_of[child.heading.start] = f"{project} – {child.heading.title}"
+        return _to_section(child, SectionKind.SUBPROJECT, SectionType.BACKGROUND, path, project, name_of)
     if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT) and _describes_project(child):
         return _to_section(child, SectionKind.SUBPROJECT, SectionType.BACKGROUND, path, project, name_of)
     if kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT):
