@@ -21,7 +21,8 @@ _FUNDS = r"(?:eu|interreg|esf|eruf|amif|fro|jtf|fead|erasmus|leader|life|\w*fond
 _MONEY_FROM_FUND = re.compile(
     rf" (?:pengar|medel|kronor|euro) (?:\w+ ){{0,4}}från (?:den |det )?{_FUNDS} "
     # "Hur mycket pengar går Interreg in med i X?": the fund's share, asked of the fund.
-    rf"| (?:pengar|medel) (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
+    rf"| (?:pengar|medel|kronor|euro) (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
+    rf"| hur mycket (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
 )
 
 
@@ -39,6 +40,10 @@ _SPLIT_PARTICLE = {
     ),
 }
 
+
+# "Vilka är det X försöker nå?", "Vilka ska projektet hjälpa?": who the project is for.
+_WHO_FOR = re.compile(r" (?:vilka|vem) (?:\w+ ){0,8}?(?:försöker|ska|skall|vill|skulle) (?:\w+ ){0,5}?"
+                      r"(?:nå|hjälpa|fånga upp|stötta|stödja) ")
 
 _AMOUNT_FIELDS = {"total_budget", "eu_funding"}
 _ALL_PARTNERS = re.compile(
@@ -74,6 +79,8 @@ def detect_fields(norm: str) -> list[str]:
         fields.append("eu_funding")
     spaced = re.sub(" +", " ", norm)
     fields += [f for f, rx in _SPLIT_PARTICLE.items() if f not in fields and rx.search(spaced)]
+    if _WHO_FOR.search(spaced) and "target_group" not in fields and not has_phrase(norm, "mål"):
+        fields.append("target_group")
     if _FUTURE_CHANGE.search(norm):
         fields = [f for f in fields if f != "period"]
     if "co_financiers" in fields and _AMOUNT_FIELDS & set(fields) and _ALL_PARTNERS.search(norm):

@@ -130,6 +130,8 @@ def unknown_theme_reason(text: str, weights: TermWeights, catalog: ProjectCatalo
     if not word or any(word in n.casefold().split() for n in catalog.names()):
         return None
     theme = theme_of(word, weights)
+    if len(theme) >= 4 and any(w.startswith(theme) for n in catalog.names() for w in n.casefold().split()):
+        return None  # "Säveåprojektet", "seniorprojektet": a name word's stem ("Säveåns våtmarker")
     stems = weights.query(theme) if len(theme) >= 4 else []
     if not stems or any(weights.known(t) or weights.everyday(t) for t in stems):
         return None

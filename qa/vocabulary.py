@@ -82,6 +82,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
         "har hand om", "hade hand om",
         # "… och vem är ansvarig?": a person; "vilken förvaltning är ansvarig" asks for the owner.
         "vem är ansvarig", "vem var ansvarig", "vem ansvarar", "vem ansvarade", "samordnare", "kontaktperson",
+        # "Vem ska jag höra av mig till om X?", "vem kontaktar man": the contact, the manager.
+        "höra av mig till", "höra av sig till", "vem kontaktar", "vem ska jag kontakta",
+        "vem ska man kontakta",
     ),
     "owner": (
         "projektägare",

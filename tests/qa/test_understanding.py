@@ -352,8 +352,28 @@ def test_having_charge_of_a_project_asks_for_its_manager() -> None:
     assert detect_fields(normalise("Vem har hand om Kustlabbet nu?")) == ["manager"]
 
 
-def test_whom_a_project_wants_to_reach_is_its_target_group() -> None:
-    assert detect_fields(normalise("Vilka är det Kustlabbet vill nå?")) == ["target_group"]
+@pytest.mark.parametrize(
+    "question",
+    ["Vilka är det Kustlabbet vill nå?", "Vilka är det Kustlabbet försöker nå?",
+     "Vilka ska bostadsbolagets nya projekt hjälpa?",
+     "Vilka ungdomar var det som fritidsförvaltningens projekt i Brogården skulle fånga upp?"],
+)
+def test_whom_a_project_wants_to_reach_is_its_target_group(question: str) -> None:
+    assert detect_fields(normalise(question)) == ["target_group"]
+
+
+def test_the_goals_a_project_wants_to_reach_are_no_target_group() -> None:
+    assert detect_fields(normalise("Vilka mål ska Kustlabbet nå?")) == ["goal"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [("Vem ska jag höra av mig till om Kustlabbet?", ["manager"]),
+     ("Hur många euro går EU in med i Kustlabbet?", ["eu_funding"]),
+     ("Hur mycket går Interreg in med i Kustlabbet?", ["eu_funding"])],
+)
+def test_contact_and_grant_in_everyday_words(question: str, fields: list[str]) -> None:
+    assert detect_fields(normalise(question)) == fields
 
 
 

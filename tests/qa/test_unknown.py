@@ -80,3 +80,13 @@ def test_a_project_called_by_a_theme_no_report_writes_is_unknown() -> None:
     # A theme the reports write, and a project's own name ending like a reference, are no such thing.
     assert unknown_theme_reason("Hur mycket får hamnprojektet?", WEIGHTS, CATALOG) is None
     assert unknown_theme_reason("Hur mycket får Hamnlyftet?", WEIGHTS, CATALOG) is None
+
+
+def test_a_theme_that_begins_a_name_word_is_that_project() -> None:
+    """"Säveåprojektet" calls "Säveåns våtmarker" by its name word's stem: no unknown theme."""
+    from qa.unknown import unknown_theme_reason
+
+    catalog = ProjectCatalog([ProjectRef("r", "Säveåns våtmarker"), ProjectRef("r", "Hamnlyftet")])
+    assert unknown_theme_reason("Hur många euro får Säveåprojektet?", WEIGHTS, catalog) is None
+    reason = unknown_theme_reason("Hur många euro får vätgasprojektet?", WEIGHTS, catalog)
+    assert reason == "Rapporterna nämner inte ”vätgasprojektet”."
