@@ -65,6 +65,8 @@ class ProjectCatalog:
             # nothing, unless what precedes it is a group's name ("Grupp – Delprojekt").
             for name in {ref.name, *ref.aliases, *([ref.abbreviation] if ref.abbreviation else [])}:
                 own = name if short_name(name) in groups - {ref.name} else short_name(name)
+                if ref.parent and own.startswith(f"{ref.parent} "):
+                    own = own[len(ref.parent):]  # "X – Fas 2": the group's words name the group
                 for token in normalise(own).split():
                     counts[token].add(ref.name)
         self._name_words = counts
@@ -169,7 +171,8 @@ class ProjectCatalog:
             shared = tokens & words - self._places
             if any(len(t) >= 4 and t not in NAME_STOPWORDS and not t.isdigit() for t in shared):
                 found[ref.parent or ref.name] = None
-                found[ref.name] = None
+                if not (ref.parent and ref.name.startswith(f"{ref.parent} ")):
+                    found[ref.name] = None  # a phase ("X – Fas 2") is asked for by its group's name
         return list(found)
 
     def _exact_matches(self, norm: str) -> list[_Match]:
@@ -178,10 +181,14 @@ class ProjectCatalog:
             needle = f" {variant} "
             # A plain substring test first: a regex per name variant per question was the
             # stage that grew fastest with the corpus (docs/benchmarks.md).
-            if needle not in norm:
+            if needle in norm:
+                out += [_Match(ref, len(variant), m.start(), m.end()) for m in re.finditer(re.escape(needle), norm)]
                 continue
-            for m in re.finditer(re.escape(needle), norm):
-                out.append(_Match(ref, len(variant), m.start(), m.end()))
+            words = variant.split()
+            # "förstudien om fossilfri hamn" for "Förstudie Fossilfri hamn": a small word between.
+            if len(words) >= 3 and all(f" {w} " in norm for w in words):
+                joined = r" (?:\w{1,4} )?".join(map(re.escape, words))
+                out += [_Match(ref, len(variant), m.start(), m.end()) for m in re.finditer(f" {joined} ", norm)]
         return out
 
     def _by_compound(self, token: str) -> str | None:

@@ -103,6 +103,11 @@ def test_a_part_of_a_group_of_people_is_stated_without_the_groups_noun() -> None
     # still a number of the part, not a year
     year = "Under 2032 fick flera av dem arbete."
     assert not states_count(year, {"ung"}, analyze, predicate=work, any_count=True)
+    # … or with another people noun after the number, in a sentence that says what the part did
+    outcome = "35 procent ska ha gått vidare till arbete (utfall: 71 personer, 39 procent av 182 avslutade)."
+    assert states_count(outcome, {"deltag"}, analyze, predicate=work, any_count=True)
+    assert not states_count("Projektet har haft 71 personer i kö till kurserna.", {"deltag"}, analyze,
+                            predicate=work, any_count=True)
 
 
 def test_a_question_asking_two_counts_has_a_test_for_each() -> None:

@@ -425,3 +425,23 @@ def test_an_amount_someone_brings_is_asked_in_kronor_too(question: str, cost: bo
     from qa.understanding import ASKS_COST
 
     assert (ASKS_COST.search(normalise(question)) is not None) is cost
+
+
+def test_a_phase_is_asked_for_by_its_own_name_and_the_group_by_its_name() -> None:
+    catalog = ProjectCatalog([
+        ProjectRef("r", "Kustnära Innovation"),
+        ProjectRef("r", "Kustnära Innovation – Fas 1", parent="Kustnära Innovation"),
+        ProjectRef("r", "Kustnära Innovation – Fas 2", parent="Kustnära Innovation"),
+        ProjectRef("r", "Hamnlyftet"),
+    ])
+    for question in ("Vem äger Kustnära Innovation?", "Hur många företag fick stöd i Kustnära Innovations andra fas?"):
+        q = understand(question, catalog)
+        assert ([p.name for p in q.projects], q.ambiguous) == (["Kustnära Innovation"], [])
+    assert [p.name for p in understand("Vad kostar Kustnära Innovation fas 2?", catalog).projects] == [
+        "Kustnära Innovation – Fas 2"]
+
+
+def test_a_name_is_found_with_a_small_word_between_its_words() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Förstudie Fossilfri hamn"), ProjectRef("r", "Hamnlyftet")])
+    q = understand("När tog hamnbolagets förstudie om fossilfri hamn slut?", catalog)
+    assert [p.name for p in q.projects] == ["Förstudie Fossilfri hamn"]
