@@ -185,7 +185,8 @@ def states_count(
                 if any_count and not _YEAR.fullmatch(token) and any(group & window for group, _ in predicate):
                     return True  # "97 fått ett arbete": the number of those who did what is asked
                 if any_count and predicate and any(w.startswith(_PEOPLE_STEMS) for w in window):
-                    return True  # "… till arbete eller studier (utfall: 71 personer)": people, named otherwise
+                    # "… till arbete eller studier (utfall: 71 personer)": people, named otherwise
+                    return True
     return False
 
 

@@ -182,13 +182,15 @@ class ProjectCatalog:
             # A plain substring test first: a regex per name variant per question was the
             # stage that grew fastest with the corpus (docs/benchmarks.md).
             if needle in norm:
-                out += [_Match(ref, len(variant), m.start(), m.end()) for m in re.finditer(re.escape(needle), norm)]
+                found = re.finditer(re.escape(needle), norm)
+                out += [_Match(ref, len(variant), m.start(), m.end()) for m in found]
                 continue
             words = variant.split()
             # "förstudien om fossilfri hamn" for "Förstudie Fossilfri hamn": a small word between.
             if len(words) >= 3 and all(f" {w} " in norm for w in words):
                 joined = r" (?:\w{1,4} )?".join(map(re.escape, words))
-                out += [_Match(ref, len(variant), m.start(), m.end()) for m in re.finditer(f" {joined} ", norm)]
+                found = re.finditer(f" {joined} ", norm)
+                out += [_Match(ref, len(variant), m.start(), m.end()) for m in found]
         return out
 
     def _by_compound(self, token: str) -> str | None:

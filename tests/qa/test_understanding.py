@@ -434,7 +434,8 @@ def test_a_phase_is_asked_for_by_its_own_name_and_the_group_by_its_name() -> Non
         ProjectRef("r", "Kustnära Innovation – Fas 2", parent="Kustnära Innovation"),
         ProjectRef("r", "Hamnlyftet"),
     ])
-    for question in ("Vem äger Kustnära Innovation?", "Hur många företag fick stöd i Kustnära Innovations andra fas?"):
+    for question in ("Vem äger Kustnära Innovation?",
+                     "Hur många företag fick stöd i Kustnära Innovations andra fas?"):
         q = understand(question, catalog)
         assert ([p.name for p in q.projects], q.ambiguous) == (["Kustnära Innovation"], [])
     assert [p.name for p in understand("Vad kostar Kustnära Innovation fas 2?", catalog).projects] == [
