@@ -29,9 +29,26 @@ class AggregateFilter:
     manager_change: bool = False
     #: "Vilka projekt drivs av kommunala bolag?": the kinds of owner (see ``owner_kind``).
     owner_kinds: frozenset[str] = frozenset()
+    #: "Vilka projekt har förlängts?": projects whose end was moved (an original end stated).
+    extended: bool = False
+    #: "Vilka projekt håller på efter 2050?" / "… slutar före 2048?": the end's year beyond a bound.
+    ends_after: int | None = None
+    ends_before: int | None = None
+    #: "Vilka projekt har sin budget i euro?": the currency a project's money is stated in.
+    in_euro: bool = False
 
     def admits(self, f: ProjectFacts) -> bool:
         if self.manager_change and not f.former_managers:
+            return False
+        if self.extended and f.original_end_date is None:
+            return False
+        money = f.total_budget or f.eu_funding
+        if self.in_euro and (money is None or money.unit != "euro"):
+            return False
+        end_year = int(str(f.end_date.value)[:4]) if f.end_date else None
+        if self.ends_after and (end_year is None or end_year <= self.ends_after):
+            return False
+        if self.ends_before and (end_year is None or end_year >= self.ends_before):
             return False
         if self.fund and (f.fund is None or not in_fund(f.fund.value, self.fund)):
             return False
@@ -51,7 +68,11 @@ class AggregateFilter:
         first: list[Sourced | None]
         if self.manager_change:
             first = [*f.managers, *f.former_managers]
-        elif self.end_date or self.end_year:
+        elif self.extended:
+            first = [f.end_date, f.original_end_date]
+        elif self.in_euro:
+            first = [f.total_budget, f.eu_funding]
+        elif self.end_date or self.end_year or self.ends_after or self.ends_before:
             first = [f.end_date]
         elif self.fund:
             first = [f.fund]
@@ -101,7 +122,25 @@ def read_filter(q: Question, rows: list[ProjectFacts], newest_year: int | None) 
     aside = _ASIDE.search(norm)
     kinds = frozenset(kind for kind, rx in _KIND_ASKED.items()
                       if (m := rx.search(norm)) and (aside is None or m.start() < aside.start()))
-    return AggregateFilter(fund, status, end_year, end_date, owner, change, kinds)
+    after, before = _END_BOUND.search(norm), _END_BOUND_BEFORE.search(norm)
+    about_end = bool({"end_date", "status", "period"} & set(q.fields)) or _GOES_ON.search(norm) is not None
+    bounds = (int(after.group(1)) if after else None, int(before.group(1)) if before else None)
+    if about_end and "start_date" not in q.fields and any(bounds):
+        end_year = None
+    else:
+        bounds = (None, None)
+    euro = bool({"total_budget", "eu_funding"} & set(q.fields)) and " euro " in norm
+    return AggregateFilter(fund, status, end_year, end_date, owner, change, kinds,
+                           _EXTENDED.search(norm) is not None, *bounds, euro)
+
+
+# "har förlängts", "fått förlängd projekttid", "skjuta fram sitt slutdatum", "fått mer tid"
+_EXTENDED = re.compile(r" (?:förläng\w*|(?:skjuta|skjutit|skjutits|flytta|flyttat|flyttats) fram \w* ?slut\w*"
+                       r"|fått (?:mer|längre) tid) ")
+# "håller på efter att 2050 är slut", "slutar efter 2048", "pågår längre än 2049"
+_END_BOUND = re.compile(r" (?:efter|senare än|längre än|bortom) (?:att |utgången av |år )?(20\d\d)\b")
+_END_BOUND_BEFORE = re.compile(r" (?:före|innan|tidigare än) (?:utgången av |år )?(20\d\d)\b")
+_GOES_ON = re.compile(r" (?:håller på|hålla på|pågår|pågå|fortsätter|löper|slutar|avslutas) ")
 
 
 _ASIDE = re.compile(r" (?:i stället för|istället för|och inte|men inte|snarare än|inte av) ")
@@ -235,6 +274,10 @@ def aggregate(
             _numeric(op, name, chosen, composer, out)
         return out
     if op not in ("list", "count"):
+        return None
+    if flt == AggregateFilter() and q.fields:
+        # "Vilka projekt har en budget över 10 Mkr?": a condition on a fact we do not read as a
+        # filter; listing every project would claim they all meet it.
         return None
     if not chosen:
         out.sentences.append("Inget projekt i rapporterna uppfyller det.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.types import Span
+from corpus.types import ProjectFacts, Sourced, Span
 from qa.aggregates import AggregateFilter, ReportSentence, stated_selection
 from qa.scope import Scope
 
@@ -113,3 +113,56 @@ def test_a_listing_by_the_kind_of_owner(question: str, kinds: set[str]) -> None:
     assert owner_kind("Föreningen Matbron Mölndal") == "association"
     assert owner_kind("Social resursförvaltning") == "department"
     assert owner_kind("Region Västernorrland") is None
+
+
+def _ending(project: str, end: str, original: str | None = None) -> ProjectFacts:
+    def src(v: str) -> Sourced:
+        return Sourced(v, "r", Span(0, 1), v)
+
+    before = src(original) if original else None
+    return ProjectFacts("r", project, end_date=src(end), original_end_date=before)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vilka projekt har förlängts?", ["Beta"]),
+        ("Vilka projekt har fått skjuta fram sitt slutdatum?", ["Beta"]),
+        ("Vilka projekt håller på efter att 2050 är slut?", ["Gamma"]),
+        ("Vilka projekt slutar före 2050?", ["Alfa"]),
+    ],
+)
+def test_listings_by_an_extension_and_by_a_bound_on_the_end(question: str, expected: list[str]) -> None:
+    from qa.aggregates import read_filter
+    from qa.understanding import ProjectCatalog, understand
+
+    rows = [_ending("Alfa", "2049-06-30"), _ending("Beta", "2050-03-31", "2049-12-31"),
+            _ending("Gamma", "2051-02-28")]
+    flt = read_filter(understand(question, ProjectCatalog([])), rows, 2049)
+    assert [f.project for f in rows if flt.admits(f)] == expected
+
+
+def test_a_condition_on_a_fact_not_read_as_a_filter_lists_no_project() -> None:
+    """"Vilka projekt har en budget över 10 Mkr?" must not be answered with every project."""
+    from qa.aggregates import aggregate
+    from qa.citebook import CiteBook
+    from qa.fact_answers import FactComposer
+    from qa.understanding import ProjectCatalog, understand
+
+    q = understand("Vilka projekt har en budget över tio miljoner?", ProjectCatalog([]))
+    rows = [_ending("Alfa", "2049-06-30"), _ending("Beta", "2050-03-31")]
+    assert q.aggregate == "list" and q.fields
+    assert aggregate(q, rows, FactComposer(CiteBook(lambda *_: None)), 2049) is None
+
+
+def test_a_listing_by_the_currency_of_the_budget() -> None:
+    from qa.aggregates import read_filter
+    from qa.understanding import ProjectCatalog, understand
+
+    euro = _ending("Alfa", "2049-06-30")
+    euro.total_budget = Sourced(2_450_000, "r", Span(0, 1), "Total projektbudget 2 450 000 euro", "euro")
+    kronor = _ending("Beta", "2050-03-31")
+    kronor.total_budget = Sourced(9_400_000, "r", Span(0, 1), "Budget: 9,4 Mkr")
+    q = understand("Vilka projekt har sin budget i euro?", ProjectCatalog([]))
+    flt = read_filter(q, [euro, kronor], 2049)
+    assert [f.project for f in (euro, kronor) if flt.admits(f)] == ["Alfa"]
