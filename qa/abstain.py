@@ -125,7 +125,9 @@ class AbstentionPolicy:
     """Calibrated thresholds (docs/evaluation.md shows the trade-off they were chosen on).
 
     Answerable when the best passages cover at least 60 % of the question's content
-    (idf-weighted) and at most a fifth of its content words are unknown to the reports;
+    (idf-weighted) and at most a fifth of its content words are unknown to the reports,
+    or at least 70 % with up to a third unknown: a colloquial question ("allt
+    pappersarbete", "pengaproblem") whose other words the passages meet well;
     a question with no content words beyond a project and a section type is answerable
     when its passages are reasonably close. A new compound of known words that no best
     sentence expresses ("klimatanpassning") is never answered around: on every question
@@ -135,6 +137,10 @@ class AbstentionPolicy:
     min_coverage: float = 0.6
     max_unknown_share: float = 0.2
     min_dense: float = 0.80
+    #: Coverage that lets more words be unknown, and how many then (measured over 65 sets:
+    #: false abstentions 91 → 85 of 1527, no unanswerable question more answered).
+    well_covered: float = 0.7
+    max_unknown_share_well_covered: float = 0.34
 
     def answerable(self, ev: Evidence) -> bool:
         if ev.top_dense < self.min_dense or ev.unmet_compounds:
@@ -145,7 +151,10 @@ class AbstentionPolicy:
             return True
         # A stated count of the very thing asked about is strong evidence on its own.
         needed = self.min_coverage * (0.7 if ev.states_count else 1.0)
-        return ev.unknown_share <= self.max_unknown_share and ev.coverage >= needed
+        if ev.unknown_share <= self.max_unknown_share:
+            return ev.coverage >= needed
+        well = ev.coverage >= max(needed, self.well_covered)
+        return well and ev.unknown_share <= self.max_unknown_share_well_covered
 
 
 # "<word>projekt": "mobilitetsprojektet", "esfprojektet".

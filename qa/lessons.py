@@ -55,6 +55,15 @@ class ThemeQuery:
         extra = [w for group_stems, words in self.groups if stems & group_stems for w in words]
         return f"{text} {' '.join(dict.fromkeys(extra))}" if extra and EXPAND_THEMES else None
 
+    def stems(self, text: str) -> set[str]:
+        """The stems of every theme ``text`` touches: a passage telling the lesson in the
+        theme's other words ("uppsökande arbete på kvällstid" for "få tag på folk") covers
+        the question's topic as much as one repeating its words."""
+        if not EXPAND_THEMES:
+            return set()
+        stems = set(self.analyze(text))
+        return {t for group_stems, _ in self.groups if stems & group_stems for t in group_stems}
+
 
 QUANTITY = re.compile(r"\bhur (?:många|mycket|stor|stort|långt)\b")
 # "Hur hög var arbetslösheten …?": a measure asked, not an experience.

@@ -232,7 +232,7 @@ class QAService:
             # för flera projekt är …"), first unless another passage is much closer.
             wanted = {*(q.section_types if is_lesson else LESSON_TYPES), SectionType.SUMMARY}
             topic = {t for t in terms if not any(t.startswith(w) for w in self.section_terms)} or terms
-            topic = with_known_parts(topic, self.weights)
+            topic = with_known_parts(topic, self.weights) | self.theme_query.stems(text)
             passages = rank_across(passages, wanted, topic, self.weights, self.told_in_prose,
                                    asked_lesson_kinds(text))
         elif q.section_types:

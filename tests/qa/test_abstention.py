@@ -82,12 +82,16 @@ def test_a_word_in_two_synonym_groups_has_the_synonyms_of_both() -> None:
     assert table["jobb"] == {"anställning", "arbete"} and table["arbete"] == {"jobb"}
 
 
-def test_one_unknown_word_in_four_is_too_many() -> None:
+def test_one_unknown_word_in_four_is_too_many_unless_the_rest_is_well_met() -> None:
     """"Vem är kommunstyrelsens ordförande i <kommun>?": three words met, the one asked
-    about (ordförande) in no report. Calibrated in docs/evaluation.md."""
+    about (ordförande) in no report. "Vad säger projekten om allt pappersarbete och
+    krånglig redovisning?": an everyday word unknown, the others well met. Calibrated in
+    docs/evaluation.md."""
     policy = AbstentionPolicy()
     met = Evidence(coverage=0.61, unknown_share=0.25, top_dense=0.85, content_terms=4)
     assert not policy.answerable(met)
+    assert policy.answerable(Evidence(coverage=0.72, unknown_share=0.25, top_dense=0.85, content_terms=4))
+    assert not policy.answerable(Evidence(coverage=0.72, unknown_share=0.5, top_dense=0.85, content_terms=4))
     one_in_five = Evidence(coverage=0.61, unknown_share=0.2, top_dense=0.85, content_terms=5)
     assert policy.answerable(one_in_five)
     # A new compound of known words no best sentence expresses decides on its own.

@@ -63,6 +63,10 @@ def test_a_cross_project_keyword_search_looks_for_the_themes_other_words() -> No
     query = theme_query("Vilka problem har projekten haft med upphandling?")
     assert query is not None and "anbud" in query and "överprövning" in query and "tolk" not in query
     assert theme_query("Hur har samarbetet gått?") is None
+    # … and a passage in those words covers the question's topic when lessons are ranked
+    assert theme_query.stems("Vilka problem har projekten haft med upphandling?") == {
+        "upphandling", "anbud", "överprövning"}
+    assert theme_query.stems("Hur har samarbetet gått?") == set()
 
 
 @pytest.mark.parametrize(
