@@ -66,15 +66,16 @@ def reference(text: str) -> str | None:
 
 
 # "fossilfria transportprojektet", "turismsamarbetet": a compound beside a named project.
-# (stemmed: "äldreomsorgssatsningen" is "äldreomsorgssats"; "utbildningsinsats" is no "-satsning")
-_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|samarb|s(?=sats$)sats)")
+# (stemmed: "äldreomsorgssatsningen" is "äldreomsorgssats", "klimatsatsningen" "klimatsats";
+# "utbildningsinsats" is no "-satsning")
+_DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|samarb)|\w{3,}(?<!in)sats")
 # A phrase right after the project's name (its blanks in the question's rest) or a
 # "-projektet" compound: "Storsjöprojektet med våtmarkerna", "X på Hyttbackens skola",
 # "turismsamarbetet med Danmark och Norge över X", "X om godstransporterna",
 # "satsningen på unga som varken jobbar eller pluggar, X".
 _DESCRIBED_BY = re.compile(
     r"(?:\w*projektet|\w*satsningen|\w+samarbetet|\w+lyftet| {3,})"
-    r"\s+(?:med|på|som|kring|om|vid|hos|inom|där|i|för)\s+([^?.,;]+)",
+    r"\s+(?:med|på|som|kring|om|vid|hos|inom|där|i|för|längs|utmed|runt|riktad\w* (?:till|mot))\s+([^?.,;]+)",
     re.IGNORECASE,
 )
 

@@ -163,7 +163,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "target_group": (
         "målgrupp", "riktar sig", "riktade sig", "riktat sig", "rikta sig", "vänder sig", "vände sig",
         "vända sig", "åldersgrupp",
-        "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för", "vill nå",
+        "åldrar", "ålder", "tänkt för", "avsett för", "avsedd för", "till för ", "vill nå",
     ),
     "co_financiers": (
         "medfinansiär",

@@ -337,6 +337,9 @@ def test_where_the_money_comes_from_and_what_a_fund_brings(question: str, fields
         ("Vem är huvudman för hamnens Kustlabbet?", "hamnens"),
         # what it is for: "för att restaurera X"
         ("Hur mycket EU-pengar har kommunen fått för att restaurera Kustlabbet?", "för att restaurera"),
+        # "längs kusten", "riktad till företag": where and for whom
+        ("Hur mycket kostar Kustlabbet längs kusten?", "kusten"),
+        ("Vem leder klimatsatsningen riktad till företag i Kustlabbet?", "företag"),
     ],
 )
 def test_words_that_describe_a_named_project(question: str, described: str) -> None:
@@ -446,3 +449,15 @@ def test_a_name_is_found_with_a_small_word_between_its_words() -> None:
     catalog = ProjectCatalog([ProjectRef("r", "Förstudie Fossilfri hamn"), ProjectRef("r", "Hamnlyftet")])
     q = understand("När tog hamnbolagets förstudie om fossilfri hamn slut?", catalog)
     assert [p.name for p in q.projects] == ["Förstudie Fossilfri hamn"]
+
+
+def test_a_satsning_compound_describes_its_project_and_an_insats_does_not() -> None:
+    from qa.described import describing_compound
+
+    assert describing_compound("klimatsats") and describing_compound("äldreomsorgssats")
+    assert not describing_compound("utbildningsinsats")
+
+
+def test_till_for_asks_whom_a_project_is_for_but_till_foretag_does_not() -> None:
+    assert detect_fields(normalise("Vilka är Kustlabbet till för?")) == ["target_group"]
+    assert detect_fields(normalise("Vem leder satsningen riktad till företag?")) == ["manager"]
