@@ -109,6 +109,8 @@ class Evidence:
     #: New compounds of known words ("klimatanpassning") that no best sentence expresses:
     #: the topic the question is about is not there, however well the rest is covered.
     unmet_compounds: int = 0
+    #: Measured over the passages of a cross-project answer (one per project first).
+    across: bool = False
 
     def as_dict(self) -> dict[str, float]:
         return {
@@ -125,7 +127,7 @@ class AbstentionPolicy:
     """Calibrated thresholds (docs/evaluation.md shows the trade-off they were chosen on).
 
     Answerable when the best passages cover at least 60 % of the question's content
-    (idf-weighted) and at most a fifth of its content words are unknown to the reports,
+    (idf-weighted; 50 % across projects) and at most a fifth of its content words are unknown to the reports,
     or at least 70 % with up to a third unknown: a colloquial question ("allt
     pappersarbete", "pengaproblem") whose other words the passages meet well;
     a question with no content words beyond a project and a section type is answerable
@@ -137,6 +139,11 @@ class AbstentionPolicy:
     min_coverage: float = 0.6
     max_unknown_share: float = 0.2
     min_dense: float = 0.80
+    #: Across projects each project tells its part in its own words, and the question's
+    #: verbs ("försvinner", "garderar sig") are its form more than its topic (measured over
+    #: 65 sets: false abstentions 85 → 76 of 1527, lesson recall@5 0.613 → 0.625, every
+    #: cross-project negative still declined).
+    min_coverage_across: float = 0.5
     #: Coverage that lets more words be unknown, and how many then (measured over 65 sets:
     #: false abstentions 91 → 85 of 1527, no unanswerable question more answered).
     well_covered: float = 0.7
@@ -150,7 +157,8 @@ class AbstentionPolicy:
         if ev.section_hit and ev.unknown_share <= self.max_unknown_share:
             return True
         # A stated count of the very thing asked about is strong evidence on its own.
-        needed = self.min_coverage * (0.7 if ev.states_count else 1.0)
+        bar = self.min_coverage_across if ev.across else self.min_coverage
+        needed = bar * (0.7 if ev.states_count else 1.0)
         if ev.unknown_share <= self.max_unknown_share:
             return ev.coverage >= needed
         well = ev.coverage >= max(needed, self.well_covered)
@@ -240,6 +248,7 @@ def gather_evidence(
         top_dense=dense,
         content_terms=len(terms),
         unmet_compounds=len(set(composed) - hits),
+        across=short_is_form,
     )
 
 

@@ -4,6 +4,7 @@ the session's three reports)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,9 @@ def test_one_unknown_word_in_four_is_too_many_unless_the_rest_is_well_met() -> N
     assert not policy.answerable(met)
     assert policy.answerable(Evidence(coverage=0.72, unknown_share=0.25, top_dense=0.85, content_terms=4))
     assert not policy.answerable(Evidence(coverage=0.72, unknown_share=0.5, top_dense=0.85, content_terms=4))
+    # Across projects half the content met will do: each project words its part its own way.
+    half = Evidence(coverage=0.52, unknown_share=0.0, top_dense=0.85, content_terms=4)
+    assert policy.answerable(dataclasses.replace(half, across=True)) and not policy.answerable(half)
     one_in_five = Evidence(coverage=0.61, unknown_share=0.2, top_dense=0.85, content_terms=5)
     assert policy.answerable(one_in_five)
     # A new compound of known words no best sentence expresses decides on its own.
