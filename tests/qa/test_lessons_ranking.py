@@ -32,6 +32,24 @@ def test_a_project_told_in_prose_has_its_lessons_in_its_other_passages() -> None
     assert [p.chunk.id for p in ranked] == ["c", "a", "b"]
 
 
+def test_a_projects_opening_ranks_below_its_parts_unless_it_is_told_in_prose() -> None:
+    """ "Ägare: X; Målgrupp: unga som inte söker sig till kommunen …" matched a lesson
+    question's wording better than the success factor ("uppsökande arbete på kvällstid")."""
+    def own(cid: str, project: str, title: str, kind: SectionType, text: str) -> Chunk:
+        return Chunk(cid, "r", project, title, kind, (project, title), 0, len(text), text,
+                     (Sentence(0, len(text)),))
+
+    opening = own("o", "Alfa", "Alfa", SectionType.BACKGROUND, "Ägare: X. Målgrupp: unga som inte hörs.")
+    part = own("p", "Alfa", "Framgångar", SectionType.SUCCESS_FACTORS, "Uppsökande arbete nådde unga.")
+    prose = own("q", "Beta", "Beta", SectionType.BACKGROUND, "Beta nådde unga genom fältarbete.")
+    words = lambda t: [w.lower().strip(".:") for w in t.split()]  # noqa: E731
+    weights = TermWeights(words, words, [opening.text, part.text, prose.text, "Ett annat år."])
+    passages = [Passage(opening, 0.9), Passage(prose, 0.85), Passage(part, 0.5)]
+    ranked = rank_across(passages, {SectionType.SUCCESS_FACTORS}, set(weights.query("unga")), weights,
+                         frozenset({"Beta"}))
+    assert [p.chunk.id for p in ranked] == ["q", "p", "o"]
+
+
 def test_of_a_projects_challenges_the_kind_asked_for_ranks_first() -> None:
     """"Vilket strul har projekten haft med upphandlingar?" is answered under "Hinder", not
     under "Råd till andra", though both are challenges; advice asked, the other way round."""
