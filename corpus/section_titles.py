@@ -19,6 +19,11 @@ PROJECT_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A phase of a project: "Fas 1", "Etapp 2", "Första etappen" (reported as "<project> – Fas 1").
+PHASE_TITLE = re.compile(
+    r"(?i)^(?:(?:fas|etapp|steg)\s+\d+|(?:första|andra|tredje|fjärde)\s+(?:fasen|etappen))$"
+)
+
 # Subsection vocabulary of a project description, as (lower-case stem pattern, type).
 # The type of a title is the one whose stem occurs earliest in it.
 SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (

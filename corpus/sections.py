@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from corpus.fact_cues import FIRST_PARAGRAPH, OPENING, fact_cues, names_runner, states_facts
 from corpus.headings import HeadingLine, heading_type
 from corpus.section_titles import (
+    PHASE_TITLE,
     PROJECT_LABEL,
     PROJECT_SUBSECTION_TYPES,
     chapter_type,
@@ -309,10 +310,6 @@ def _told_in_running_text(nodes: list[_Node], among: bool) -> list[bool]:
     return out
 
 
-# A phase of a project: "Fas 1", "Etapp 2", "Första etappen".
-_PHASE = re.compile(r"(?i)^(?:(?:fas|etapp|steg)\s+\d+|(?:första|andra|tredje|fjärde)\s+(?:fasen|etappen))$")
-
-
 def _child_section(
     parent: _Node,
     child: _Node,
@@ -325,7 +322,7 @@ def _child_section(
     between_projects: bool = False,
 ) -> Section:
     own = heading_type(child.heading)
-    if kind is SectionKind.PROJECT and child.states_facts and _PHASE.match(child.heading.title):
+    if kind is SectionKind.PROJECT and child.states_facts and PHASE_TITLE.match(child.heading.title):
         # "Fas 2" with its own period and budget: a phase is reported as a project of its
         # own, named with its project's name, so its facts are not read as the whole's.
         name_of[child.heading.start] = f"{project} – {child.heading.title}"

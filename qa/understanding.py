@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from corpus.section_titles import PHASE_TITLE
 from qa.asked_fields import detect_fields
 from qa.question_text import has_phrase, normalise
 from qa.types import ProjectRef, Question
@@ -40,6 +41,14 @@ class _Match:
     end: int
 
 
+def is_phase(ref: ProjectRef) -> bool:
+    """Whether a project is a phase of its group ("X – Fas 2", see ``corpus.sections``): its
+    group's name is how it is asked for, unlike a sub-project's ("X – Trygga stråk")."""
+    prefix = f"{ref.parent} – "
+    phase = PHASE_TITLE.match(ref.name[len(prefix):]) is not None
+    return bool(ref.parent) and ref.name.startswith(prefix) and phase
+
+
 class ProjectCatalog:
     """All projects of the indexed reports and the names they go by."""
 
@@ -65,8 +74,8 @@ class ProjectCatalog:
             # nothing, unless what precedes it is a group's name ("Grupp – Delprojekt").
             for name in {ref.name, *ref.aliases, *([ref.abbreviation] if ref.abbreviation else [])}:
                 own = name if short_name(name) in groups - {ref.name} else short_name(name)
-                if ref.parent and own.startswith(f"{ref.parent} "):
-                    own = own[len(ref.parent):]  # "X – Fas 2": the group's words name the group
+                if is_phase(ref):
+                    own = own[len(ref.parent or ""):]  # "X – Fas 2": the group's words name the group
                 for token in normalise(own).split():
                     counts[token].add(ref.name)
         self._name_words = counts
@@ -171,7 +180,7 @@ class ProjectCatalog:
             shared = tokens & words - self._places
             if any(len(t) >= 4 and t not in NAME_STOPWORDS and not t.isdigit() for t in shared):
                 found[ref.parent or ref.name] = None
-                if not (ref.parent and ref.name.startswith(f"{ref.parent} ")):
+                if not is_phase(ref):
                     found[ref.name] = None  # a phase ("X – Fas 2") is asked for by its group's name
         return list(found)
 

@@ -443,6 +443,13 @@ def test_a_phase_is_asked_for_by_its_own_name_and_the_group_by_its_name() -> Non
         assert ([p.name for p in q.projects], q.ambiguous) == (["Kustnära Innovation"], [])
     assert [p.name for p in understand("Vad kostar Kustnära Innovation fas 2?", catalog).projects] == [
         "Kustnära Innovation – Fas 2"]
+    # … while a sub-project is a project of its own: the group's word alone is ambiguous
+    groups = ProjectCatalog([
+        ProjectRef("r", "Kustnära Innovation"),
+        ProjectRef("r", "Kustnära Innovation – Trygga stråk", parent="Kustnära Innovation"),
+        ProjectRef("r", "Kustnära Innovation – Lokalt företagande", parent="Kustnära Innovation"),
+    ])
+    assert len(understand("Hur stor budget har Kustnära?", groups).ambiguous) == 3
 
 
 def test_a_name_is_found_with_a_small_word_between_its_words() -> None:
