@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.types import ProjectFacts, Sourced, Span
-from qa.aggregates import AggregateFilter, ReportSentence, stated_selection
+from qa.aggregate_filter import AggregateFilter
+from qa.aggregates import ReportSentence, stated_selection
 from qa.scope import Scope
 
 pytestmark = pytest.mark.unit
@@ -86,7 +87,7 @@ def test_a_list_prefers_the_sentence_that_names_the_projects() -> None:
 def test_ended_or_ending_in_a_year_asks_for_the_year_not_the_status(
     question: str, status: str | None, end_year: int | None
 ) -> None:
-    from qa.aggregates import read_filter
+    from qa.aggregate_filter import read_filter
     from qa.understanding import ProjectCatalog, understand
 
     flt = read_filter(understand(question, ProjectCatalog([])), [], 2031)
@@ -105,7 +106,7 @@ def test_ended_or_ending_in_a_year_asks_for_the_year_not_the_status(
     ],
 )
 def test_a_listing_by_the_kind_of_owner(question: str, kinds: set[str]) -> None:
-    from qa.aggregates import owner_kind, read_filter
+    from qa.aggregate_filter import owner_kind, read_filter
     from qa.understanding import ProjectCatalog, understand
 
     assert read_filter(understand(question, ProjectCatalog([])), [], 2045).owner_kinds == kinds
@@ -133,7 +134,7 @@ def _ending(project: str, end: str, original: str | None = None) -> ProjectFacts
     ],
 )
 def test_listings_by_an_extension_and_by_a_bound_on_the_end(question: str, expected: list[str]) -> None:
-    from qa.aggregates import read_filter
+    from qa.aggregate_filter import read_filter
     from qa.understanding import ProjectCatalog, understand
 
     rows = [_ending("Alfa", "2049-06-30"), _ending("Beta", "2050-03-31", "2049-12-31"),
@@ -156,7 +157,7 @@ def test_a_condition_on_a_fact_not_read_as_a_filter_lists_no_project() -> None:
 
 
 def test_a_listing_by_the_currency_of_the_budget() -> None:
-    from qa.aggregates import read_filter
+    from qa.aggregate_filter import read_filter
     from qa.understanding import ProjectCatalog, understand
 
     euro = _ending("Alfa", "2049-06-30")
