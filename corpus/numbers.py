@@ -222,11 +222,12 @@ def find_euro_amounts(text: str, base: int = 0) -> list[Amount]:
 
 
 # What stands between an amount in euro and the report's conversion of it to kronor:
-# "186 400 euro (cirka 2,1 miljoner kronor)", "420 000 euro, vilket motsvarar 4 620 000 kr".
+# "186 400 euro (cirka 2,1 miljoner kronor)", "420 000 euro, vilket motsvarar 4 620 000 kr",
+# "186 500 euro, vilket till den kurs som användes i budgeten motsvarar 2 088 800 kronor".
 _CONVERSION_GAP = re.compile(
     r"\s*(?:\(\s*(?:(?:omräknat|motsvarande|motsvarar)\s+(?:till\s+)?)?"
-    r"|,?\s*(?:(?:vilket|som)\s+)?(?:motsvarar|motsvarande|omräknat(?:\s+till)?)\s+)"
-    r"(?:(?:ungefär|omkring|runt)\s+)?",
+    r"|,?\s*(?:(?:vilket|som)\s+(?:[a-zåäö]+\s+){0,8}?)?(?:motsvarar|motsvarande|omräknat(?:\s+till)?)\s+)"
+    r"(?:(?:ungefär|omkring|runt|cirka|ca\.?)\s+)?",
     re.IGNORECASE,
 )
 

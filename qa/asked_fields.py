@@ -46,6 +46,12 @@ _WHO_FOR = re.compile(r" (?:vilka|vem) (?:\w+ ){0,8}?(?:försöker|ska|skall|vil
                       r"(?:nå|hjälpa|fånga upp|stötta|stödja) ")
 
 _AMOUNT_FIELDS = {"total_budget", "eu_funding"}
+# "Hur många företag fick stöd …?": a count of things; "stöd" is what they got, no sum asked
+# (unless money is asked too: "… och hur mycket pengar", "hur många kronor").
+_COUNT_OF_THINGS = re.compile(r" hur många (?!kronor|kr |euro|miljoner|tkr|mkr|procent)\w+")
+_ASKS_MONEY = re.compile(
+    r" hur (?:mycket|stor|stort|höga?)\b| (?:belopp\w*|pengar\w*|kronor|euro|budget\w*) "
+)
 _ALL_PARTNERS = re.compile(
     r" (?:alla|samtliga) (?:partner|partners|partnerna|parter) (?:inräknade|medräknade|inräknat|medräknat)"
     r"| (?:inklusive|inkl\.?) (?:alla |samtliga )?(?:partner|partners|partnerna)"
@@ -79,6 +85,8 @@ def detect_fields(norm: str) -> list[str]:
         fields.append("eu_funding")
     spaced = re.sub(" +", " ", norm)
     fields += [f for f, rx in _SPLIT_PARTICLE.items() if f not in fields and rx.search(spaced)]
+    if _COUNT_OF_THINGS.search(spaced) and not _ASKS_MONEY.search(spaced):
+        fields = [f for f in fields if f not in _AMOUNT_FIELDS]
     if _WHO_FOR.search(spaced) and "target_group" not in fields and not has_phrase(norm, "mål"):
         fields.append("target_group")
     if _FUTURE_CHANGE.search(norm):

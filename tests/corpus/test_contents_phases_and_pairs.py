@@ -232,3 +232,12 @@ def test_bracketed_run_in_titles_open_parts() -> None:
         ("Status", SectionType.STATUS), ("Framgångar", SectionType.SUCCESS_FACTORS),
         ("Utmaningar", SectionType.CHALLENGES)]
     assert "Vid utgången av 2049 hade 164 unga skrivits in." in report.text
+
+
+def test_a_conversion_to_kronor_told_after_a_clause_keeps_the_euro() -> None:
+    from corpus.numbers import with_conversions
+
+    text = "Den fick 186 500 euro, vilket till den kurs som användes i budgeten motsvarar 2 088 800 kronor."
+    euro, converted = with_conversions(text)
+    assert [(a.value, a.unit) for a in euro] == [(186_500, "euro")]
+    assert [a.value for a in converted] == [2_088_800]

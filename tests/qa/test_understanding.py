@@ -468,3 +468,13 @@ def test_a_satsning_compound_describes_its_project_and_an_insats_does_not() -> N
 def test_till_for_asks_whom_a_project_is_for_but_till_foretag_does_not() -> None:
     assert detect_fields(normalise("Vilka är Kustlabbet till för?")) == ["target_group"]
     assert detect_fields(normalise("Vem leder satsningen riktad till företag?")) == ["manager"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [("Hur många företag fick stöd i Kustlabbet, och nådde man målet?", ["goal", "outcome"]),
+     ("Hur många kronor i stöd fick Kustlabbet?", ["eu_funding"]),
+     ("Hur många företag fick stöd och hur mycket pengar fick Kustlabbet?", ["total_budget", "eu_funding"])],
+)
+def test_a_count_of_things_that_got_support_asks_no_sum(question: str, fields: list[str]) -> None:
+    assert detect_fields(normalise(question)) == fields
