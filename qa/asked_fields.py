@@ -23,6 +23,9 @@ _MONEY_FROM_FUND = re.compile(
     # "Hur mycket pengar går Interreg in med i X?": the fund's share, asked of the fund.
     rf"| (?:pengar|medel|kronor|euro) (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
     rf"| hur mycket (?:går|gick|skjuter|sköt) {_FUNDS} (?:in )?(?:med|till) "
+    # "Hur stor del av pengarna i X kommer från EU?": the grant's share, asked of the fund.
+    rf"| hur stor (?:del|andel) av (?:\w+ ){{0,10}}?(?:kommer|betalas|finansieras|täcks) (?:\w+ ){{0,2}}?"
+    rf"(?:från|av) (?:den |det )?{_FUNDS} "
 )
 
 
@@ -34,6 +37,8 @@ _DESCRIBING_WORD = re.compile(r" \w*(?:projektet|satsningen) ")
 # Particle verbs split by their subject: "När tar avloppsprojektet i skärgården slut?",
 # "När drog satsningen på Hertsön igång?".
 _SPLIT_PARTICLE = {
+    # "Vilka jobbar X tillsammans med?": the partners.
+    "co_financiers": re.compile(r" (?:jobbar|arbetar|jobbade|arbetade) (?:\w+ ){0,6}tillsammans med $"),
     "end_date": re.compile(r" (?:tar|tog) (?:\w+ ){1,8}slut "),
     "start_date": re.compile(
         r" (?:drog|drogs|drar|dras|kom|kommer|sätter|satte) (?:\w+ ){1,8}(?:igång|i gång) "

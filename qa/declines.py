@@ -108,7 +108,8 @@ class DeclineChecks:
         reasons = [
             before_start_reason(q, self.facts) if q.projects
             else unknown_project_reason(text, self.weights, self.catalog, self.name_pairs),
-            unknown_theme_reason(text, self.weights, self.catalog),
+            # A project read from the theme's description ("bygdeprojektet i Sollebrunn") is known.
+            None if q.projects else unknown_theme_reason(text, self.weights, self.catalog),
             self._missing_fact(q, closest, reports),
             self._spending_unstated(q, text, passages),
         ]
@@ -167,6 +168,10 @@ class DeclineChecks:
         known = set(contributions(row))
         known |= {v.value for v in (row.total_budget, row.eu_funding) if v is not None and _is_int(v.value)}
         for t in own:
+            # "EU-finansiering: 56 procent av den totala budgeten": the grant as a share.
+            if asked == ["eu_funding"] and any(_EU_MONEY.search(t[max(0, m.start() - 60) : m.start()])
+                                               for m in _SHARE.finditer(t)):
+                return None
             for a in (*find_amounts(t), *find_euro_amounts(t)):
                 near = t[max(0, a.span.start - 40) : a.span.end + 30]
                 # An amount not known yet may be what is asked, unless nothing near it says EU

@@ -31,3 +31,12 @@ def test_part_titles_inside_pdf_paragraphs_open_parts(alingsas: Any) -> None:
 def test_what_eu_goes_in_with_in_euro(alingsas: Any) -> None:
     a = alingsas.ask("Hur många euro går EU in med i Säveåprojektet?")
     assert a.answerable and "1 410 000 euro" in a.text.replace("\u00a0", " ")
+
+
+def test_a_grant_stated_as_a_share_is_not_called_missing(alingsas: Any) -> None:
+    """"EU-finansiering: 56 procent av den totala budgeten": the grant is stated, as a share,
+    of a project read from its description and places."""
+    a = alingsas.ask("Hur stor del av pengarna i bygdeprojektet i Sollebrunn, Hemsjö och Gräfsnäs kommer "
+                     "från EU?")
+    assert a.answerable and "Levande byar i Mjörnbygden" in a.text
+    assert "anger inte" not in a.text and "nämner inte" not in a.text

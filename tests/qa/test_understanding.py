@@ -478,3 +478,14 @@ def test_till_for_asks_whom_a_project_is_for_but_till_foretag_does_not() -> None
 )
 def test_a_count_of_things_that_got_support_asks_no_sum(question: str, fields: list[str]) -> None:
     assert detect_fields(normalise(question)) == fields
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("Vilka jobbar Kustlabbet tillsammans med?", "co_financiers"),
+     ("Hur stor del av pengarna i Kustlabbet kommer från EU?", "eu_funding"),
+     ("Hur stor del av budgeten täcks av Regionalfonden?", "eu_funding")],
+)
+def test_partners_worked_with_and_the_share_a_fund_pays(question: str, field: str) -> None:
+    assert field in detect_fields(normalise(question))
+    assert detect_fields(normalise("Vem jobbar tillsammans med projektledaren?")) == ["manager"]
