@@ -127,9 +127,9 @@ class AbstentionPolicy:
     """Calibrated thresholds (docs/evaluation.md shows the trade-off they were chosen on).
 
     Answerable when the best passages cover at least 60 % of the question's content
-    (idf-weighted; 50 % across projects) and at most a fifth of its content words are unknown to the reports,
-    or at least 70 % with up to a third unknown: a colloquial question ("allt
-    pappersarbete", "pengaproblem") whose other words the passages meet well;
+    (idf-weighted; 50 % across projects) and at most a fifth of its content words are
+    unknown to the reports, or at least 70 % with up to a third unknown: a colloquial
+    question ("allt pappersarbete", "pengaproblem") whose other words are met well;
     a question with no content words beyond a project and a section type is answerable
     when its passages are reasonably close. A new compound of known words that no best
     sentence expresses ("klimatanpassning") is never answered around: on every question
