@@ -47,6 +47,9 @@ _FUND_NAME = (
     r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU\b|ESF\+?|ERUF|AMIF|Interreg|FRO\b|JTF\b|FEAD\b|LIFE\b|Erasmus\+?|Leader\b"
     r"|\w*fonden\+?)"
 )
+# A word for the grant itself: "EU-stödet", "Interregstödet", "regionalfondsmedlen".
+_GRANT_WORD = (r"(?:EU|ESF\+?|ERUF|AMIF|FRO|JTF|Interreg|Leader|\w*fonds?)-?"
+               r"(?:stöd|medel|bidrag|finansiering|pengar)\w*|EU-?andel\w*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +178,11 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
         from_fund = re.match(r"\s+från\s+(?:den\s+)?" + _FUND_NAME, after)
         if from_fund and re.search(r"\b(?:kommer|kom)\s*$", before):
             return a
-        # "Regionalfonden finansierar 40 procent, motsvarande Y kr"
-        if re.search(_FUND_NAME + r"\s+(?:finansierar|står\s+för|bidrar\s+med)\s+[^.;]{0,40}?"
-                     r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller)\s*$", before):
+        # "Regionalfonden finansierar 40 procent, motsvarande Y kr", "Interregstödet täcker 60
+        # procent av kostnaderna, vilket för Mölndals del motsvarar Y euro"
+        if re.search(rf"(?:{_FUND_NAME}|{_GRANT_WORD})\s+(?:finansierar|står\s+för|bidrar\s+med|täcker|utgör)"
+                     r"\s+[^.;]{0,40}?(?:procent|%)[^.;]{0,80}?"
+                     r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller|motsvarar)\s*$", t[max(0, s - 160): s]):
             return a
         # "EU-stöd Y", "varav AMIF-stöd Y", "regionalfondsstöd Y", "Leaderstöd: Y"
         if re.search(r"(?:(?:EU|ESF|ERUF|AMIF|FRO|JTF|FEAD|LIFE|Interreg|Leader|Erasmus)\+?-?|\w+fonds)"
@@ -190,3 +195,29 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
                      before, re.IGNORECASE):
             return a
     return None
+
+
+# The grant as a share of the budget, where no amount states it: "Varav EU: 40 procent av
+# total budget", "Varav EU-medel<tab>56 procent av den totala budgeten", "EU-stödet motsvarar
+# 65 procent av de totala kostnaderna", "Regionalfonden finansierar 40 procent".
+_SHARE = r"(?:ca\.?\s+|cirka\s+|drygt\s+|knappt\s+)?(?P<pct>\d{1,3}(?:,\d+)?)\s*(?:procent\b|%)"
+_EU_SHARES = tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in (
+    rf"(?:\bvarav\s+(?:EU\b|{_GRANT_WORD})|^\s*\**(?:{_GRANT_WORD}|stöd\s+från\s+EU|EU))\**"
+    rf"\s*(?::|\t|\.{{3,}})?\s*\**\s*{_SHARE}",
+    rf"\b(?:{_GRANT_WORD})\s+(?:utgör|motsvarar|täcker|står\s+för|uppgår\s+till|är|blir)\s+{_SHARE}",
+    rf"{_FUND_NAME}\s+(?:finansierar|står\s+för|täcker|bidrar\s+med|svarar\s+för)\s+{_SHARE}",
+))
+
+
+def find_eu_share(sent: SentenceText) -> tuple[float, Span] | None:
+    """The EU grant stated only as a share of the budget, as a percentage and its span.
+
+    Only where the sentence gives the grant no amount: "varav 4,7 MSEK EU-stöd, vilket
+    motsvarar 75 procent" is read as the amount."""
+    m = next((m for p in _EU_SHARES if (m := p.search(sent.text))), None)
+    if m is None:
+        return None
+    pct = float(m.group("pct").replace(",", "."))
+    if not 0 < pct <= 100:
+        return None
+    return pct, Span(sent.start + m.start("pct"), sent.start + m.end())

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
-from corpus.budgets import find_budget
+from corpus.budgets import find_budget, find_eu_share
 from corpus.consistency import Discrepancy, check_consistency
 from corpus.dates import find_date_ranges, find_dates
 from corpus.fact_gaps import fill_from_table, fill_missing
@@ -189,6 +189,8 @@ def _open_for(known: Sourced | None, amount: Amount) -> bool:
 def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:
     rid = facts.report_id
     budget = find_budget(sent)
+    if facts.eu_share is None and (budget is None or budget.eu is None) and (share := find_eu_share(sent)):
+        facts.eu_share = Sourced(share[0], rid, share[1], sent.text, unit="procent")
     if budget is None:
         return
     if budget.total and _open_for(facts.total_budget, budget.total):

@@ -192,7 +192,7 @@ def extract_figures(report: Report, facts: list[ProjectFacts]) -> list[Figure]:
 
 def _sourced(f: ProjectFacts) -> list[Sourced]:
     single = [f.owner, f.start_date, f.end_date, f.original_end_date, f.status, f.total_budget,
-              f.eu_funding, f.fund, f.original_total_budget]
+              f.eu_funding, f.fund, f.original_total_budget, f.eu_share]
     return [s for s in single if s is not None] + f.managers + f.former_managers + f.co_financiers
 
 

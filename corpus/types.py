@@ -205,6 +205,7 @@ class ProjectFacts:
         "total_budget",
         "eu_funding",
         "fund",
+        "eu_share",
     )
     MULTIPLE = ("managers", "former_managers", "co_financiers")
 
@@ -214,6 +215,8 @@ class ProjectFacts:
         return out + [s for name in self.MULTIPLE for s in getattr(self, name)]
 
     original_total_budget: Sourced | None = None
+    #: The EU grant as a percentage of the budget, where the report gives no amount for it.
+    eu_share: Sourced | None = None
 
 
 @dataclass(slots=True)

@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from corpus.dates import MONTHS, find_dates, months_between
+from corpus.dates import months_between
 from corpus.figures import money_unit
 from corpus.numbers import find_amounts, find_euro_amounts, format_kr, format_number
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
+from qa.date_wording import as_written, manager_since, spelled
 from qa.types import FigureRef
 
 FUND_NAMES = {
@@ -264,7 +265,7 @@ class FactComposer:
 
     def _eu(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
         if f.eu_funding is None:
-            return False
+            return self._eu_share(f, verb, out)
         if any(fig.field == "eu_funding" and fig.project == f.project for fig in out.figures):
             return True
         fund = FUND_NAMES.get(str(f.fund.value), "EU-fonderna") if f.fund else "EU-fonderna"
@@ -272,6 +273,19 @@ class FactComposer:
             f"{f.project} finansieras med {self.amount(f.eu_funding)} från {fund}{self.ref(f.eu_funding)}."
         )
         self.add_figure(out, f, "eu_funding", f.eu_funding, money_unit(f.eu_funding))
+        return True
+
+    def _eu_share(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
+        """A grant the report states only as a share of the budget: the share as written,
+        with the budget it is a share of (no amount is made up from the two)."""
+        if f.eu_share is None:
+            return False
+        pct = format_number(float(str(f.eu_share.value)))
+        text = f"EU-stödet till {f.project} {verb} {pct} procent av den totala budgeten{self.ref(f.eu_share)}"
+        if f.total_budget is not None:
+            text += f", som {verb} {self.amount(f.total_budget)}{self.ref(f.total_budget)}"
+        out.sentences.append(f"{text}. Rapporten anger inget belopp för EU-stödet.")
+        self.add_figure(out, f, "eu_funding", f.eu_share, "procent", "andel av total budget")
         return True
 
     def _fund(self, f: ProjectFacts, verb: str, out: Composed) -> bool:
@@ -352,40 +366,6 @@ class FactComposer:
 def end_asked_alone(fields: list[str]) -> bool:
     """Whether the question asks when a project ends, not its start or whole period."""
     return "end_date" in fields and "start_date" not in fields
-
-
-def spelled(date: Sourced) -> bool:
-    """Whether the date's sentence spells its month ("31 juli 2034")."""
-    iso = str(date.value)
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
-        return False
-    y, m, d = iso.split("-")
-    return re.search(rf"(?<!\d)0?{int(d)} {MONTHS[int(m) - 1]},? {y}", date.sentence) is not None
-
-
-def as_written(date: Sourced, words: bool) -> str:
-    """A day as "31 juli 2034" when ``words``, else its ISO date; a month always in words
-    ("februari 2039": "2039-02" reads as no date to most)."""
-    iso = str(date.value)
-    if words and re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
-        y, m, d = iso.split("-")
-        return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
-    if re.fullmatch(r"\d{4}-\d\d", iso):
-        y, m = iso.split("-")
-        return f"{MONTHS[int(m) - 1]} {y}"
-    return iso
-
-
-_SINCE = re.compile(r"(?:sedan|från|fr\.o\.m\.?|från\s+och\s+med)\s*(?:den\s+)?$", re.IGNORECASE)
-
-
-def manager_since(sentence: str) -> str | None:
-    """The date a manager's sentence says they lead the project from ("Sedan 2025-04-01
-    leds projektet av X"): a change of manager is what such a date records."""
-    for d in find_dates(sentence):
-        if d.precision in ("day", "month") and _SINCE.search(sentence[: d.span.start]):
-            return d.iso
-    return None
 
 
 def _grant_of_another_sum(total: Sourced, eu: Sourced) -> bool:

@@ -226,3 +226,16 @@ def test_a_project_stopped_before_its_planned_end_is_not_said_to_be_extended() -
 )
 def test_a_leader_named_in_prose(passage: str, names_leader: bool) -> None:
     assert (_LEADS.search(passage) is not None) is names_leader
+
+
+def test_a_grant_told_only_as_a_share_is_answered_with_the_share() -> None:
+    text = "Total budget: 12 Mkr\nVarav EU: 40 procent av total budget"
+    composer = _composer(text)
+    total = Sourced(12_000_000, "r", Span(text.index("12 Mkr"), text.index("12 Mkr") + 6), text)
+    share = Sourced(40.0, "r", Span(text.index("40 procent"), text.index("40 procent") + 10), text, "procent")
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", total_budget=total, eu_share=share), ["eu_funding"], out)
+    assert out.missing == []
+    assert "40 procent av den totala budgeten" in out.sentences[0] and "12 Mkr" in out.sentences[0]
+    assert "4 800 000" not in out.sentences[0]  # no amount is made up from the two
+    assert [(f.field, f.value, f.unit) for f in out.figures] == [("eu_funding", 40.0, "procent")]
