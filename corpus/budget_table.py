@@ -104,6 +104,8 @@ def _columns(header: list[str]) -> dict[str, int]:
     for i, cell in enumerate(c.lower() for c in header):
         if re.search(r"tid$|period|löptid", cell):
             roles.setdefault("period", i)
+        elif bound := re.fullmatch(r"(?:projekt)?(start|slut)(?:datum|år)?", cell):  # "Start", "Slut"
+            roles.setdefault("start" if bound.group(1) == "start" else "end", i)
         elif re.search(r"projektled|kontaktperson", cell):
             roles.setdefault("manager", i)
         elif "ägare" in cell or "tillhörighet" in cell or "förvaltning" in cell or "huvudman" in cell:
@@ -174,7 +176,21 @@ def _table_totals(report: Report) -> list[StatedTotal]:
     return out
 
 
+# A key under a table: "FAL       = Förvaltningen för arbete och lärande, Ludvika kommun".
+_KEY_LINE = re.compile(r"^\s*(\S{2,20})\s+=\s+([^,(\n]+?)\s*(?:[,(].*)?$", re.MULTILINE)
+
+
+def _keyed(report: Report) -> dict[str, str]:
+    """What a report's key spells out its table's short forms as ("FAL" → the department)."""
+    return {m.group(1): m.group(2) for m in _KEY_LINE.finditer(report.text)}
+
+
 def _all_rows(report: Report) -> list[BudgetRow]:
+    keyed = _keyed(report)
+    return [replace(r, owner=keyed.get(r.owner, r.owner)) if r.owner else r for r in _table_rows(report)]
+
+
+def _table_rows(report: Report) -> list[BudgetRow]:
     rows: list[BudgetRow] = []
     for t_index, table in enumerate(_tables(report.text)):
         header = table[0][2]
@@ -258,8 +274,13 @@ def _rows_of_line(report_id: str, pos: int, line: str, cells: list[str], roles: 
                       amount.value if amount else None, amount.raw if amount else None,
                       rounding_tolerance(amount) if amount else 0, t_index,
                       eus[0].value if eus else None, rounding_tolerance(eus[0]) if eus else 0,
-                      cell("period") or None, eu_raw=eus[0].raw if eus else None,
-                      manager=cell("manager") or None)]
+                      cell("period") or _between(cell("start"), cell("end")),
+                      eu_raw=eus[0].raw if eus else None, manager=cell("manager") or None)]
+
+
+def _between(start: str, end: str) -> str | None:
+    """A period told in a start and an end column, as one cell would tell it."""
+    return f"{start} – {end}" if start and end else None
 
 
 def _chapter_segments(report: Report) -> list[tuple[str, int]]:

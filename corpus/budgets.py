@@ -22,7 +22,10 @@ _BUDGET_CUE = re.compile(
     r"höjdes|utökades|utökats|minskades|minskats)|"
     r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram|(?:budget|kostnad\w*)\s+totalt|"
     # A label of the project's money with the total first: "Ekonomi: 5 400 000 kr (varav …)".
-    r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)", re.IGNORECASE,
+    r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)|"
+    # "Beviljade medel: 14,6 miljoner kronor" (then "Därav EU: …"); a grant names its fund.
+    r"^\s*beviljade?\s+(?:medel|budget|belopp)\s*:(?![^\n]*(?:EU|ESF|ERUF|AMIF|Interreg|fond))",
+    re.IGNORECASE,
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"
                            r"tidigare\s+budget", re.IGNORECASE)
@@ -39,7 +42,8 @@ _FINANCED_BY_EU = re.compile(
     re.IGNORECASE,
 )
 _EU_CUE = re.compile(r"europeiska|\bEU\b|EU-|ESF|ERUF|AMIF|Interreg|strukturfond|socialfond|utvecklingsfond|"
-                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b|\bLeader\b",
+                     r"regionalfond|integrationsfond|\bFRO\b|FRO-|\bJTF\b|rättvis\s+omställning|\bFEAD\b|\bLeader\b"
+                     r"|\bErasmus\+?|\bLIFE\b|\bEHFVF\b",
                      re.IGNORECASE)
 
 
@@ -49,7 +53,7 @@ _FUND_NAME = (
 )
 # A word for the grant itself: "EU-stödet", "Interregstödet", "regionalfondsmedlen".
 _GRANT_WORD = (r"(?:EU|ESF\+?|ERUF|AMIF|FRO|JTF|Interreg|Leader|\w*fonds?)-?"
-               r"(?:stöd|medel|bidrag|finansiering|pengar)\w*|EU-?andel\w*")
+               r"(?:stöd|medel|bidrag|finansiering|pengar)\w*|EU-?andel\w*|EU:s\s+(?:bidrag|stöd|andel)\w*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +184,8 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
             return a
         # "Regionalfonden finansierar 40 procent, motsvarande Y kr", "Interregstödet täcker 60
         # procent av kostnaderna, vilket för Mölndals del motsvarar Y euro"
-        if re.search(rf"(?:{_FUND_NAME}|{_GRANT_WORD})\s+(?:finansierar|står\s+för|bidrar\s+med|täcker|utgör)"
-                     r"\s+[^.;]{0,40}?(?:procent|%)[^.;]{0,80}?"
+        if re.search(rf"(?:{_FUND_NAME}|{_GRANT_WORD})\s+(?:finansierar|står\s+för|bidrar\s+med|täcker|utgör"
+                     r"|är)\s+[^.;]{0,40}?(?:procent|%)[^.;]{0,80}?"
                      r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller|motsvarar)\s*$", t[max(0, s - 160): s]):
             return a
         # "EU-stöd Y", "varav AMIF-stöd Y", "regionalfondsstöd Y", "Leaderstöd: Y"

@@ -50,7 +50,8 @@ def fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
             continue
         if f.fund is None and row.fund:
             f.fund = row.sourced(row.fund)
-        if f.owner is None and row.owner and (owner := _TABLE_NOTE.sub("", clean_name(row.owner))):
+        owner = _TABLE_NOTE.sub("", clean_name(row.owner)) if row.owner else ""
+        if f.owner is None and owner and not _CUT_SHORT.search(owner):
             f.owner = row.sourced(owner)
         written = _as_written(row, row.tolerance, row.amount_raw)
         if f.total_budget is None and row.whole_budget and row.amount and written:
@@ -62,6 +63,14 @@ def fill_from_table(facts: list[ProjectFacts], table: list[BudgetRow]) -> None:
         ranges = find_date_ranges(row.period) if row.period else []
         if ranges and f.start_date is None and f.end_date is None:
             f.start_date, f.end_date = row.sourced(ranges[0].start.iso), row.sourced(ranges[0].end.iso)
+        elif ranges and f.start_date is None and f.end_date and str(f.end_date.value).startswith(
+                ranges[0].end.iso):
+            # The text told only the end ("avbröts i förtid den 31 maj 2050"); the table's
+            # period with the same end has the start.
+            f.start_date = row.sourced(ranges[0].start.iso)
+        elif ranges and f.end_date is None and f.start_date and str(f.start_date.value).startswith(
+                ranges[0].start.iso):
+            f.end_date = row.sourced(ranges[0].end.iso)  # and the end of a start told alone
 
 
 def _as_written(row: BudgetRow, tolerance: int, raw: str | None) -> bool:
@@ -69,5 +78,7 @@ def _as_written(row: BudgetRow, tolerance: int, raw: str | None) -> bool:
     return tolerance <= _TO_THE_THOUSAND or bool(raw and _OWN_UNIT.search(raw) and raw in row.line)
 
 
+# "Kultur- och" of a cell a PDF table wrapped over two lines: no name.
+_CUT_SHORT = re.compile(r"(?:\boch|-|,)$")
 # "Arbetsmarknadsförvaltningen (partner)": a note in a table cell is no part of the name.
 _TABLE_NOTE = re.compile(r"\s*\([^()]*\)\s*$")

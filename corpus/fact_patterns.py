@@ -138,6 +138,8 @@ _OWNED_BY_RE = re.compile(
 _RUN_BY_RE = re.compile(
     rf"(?:drivs|drevs|drivits|genomförs|genomfördes|genomförts)\s+av\s+{_KIND}"
     rf"(?P<owner>{_ORG}|{_OWNED_DEPT})(?=\W|$)"
+    # "ett ungdomsutbyte som Kultur- och fritidsförvaltningen driver tillsammans med …"
+    rf"|\bsom\s+(?P<owner2>{_DEPT})\s+(?:driver|drev|har\s+drivit)\b"
 )
 
 
@@ -160,6 +162,9 @@ def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | Non
     cut = value.find(" genom ")
     end = m.start(group) + (cut if cut > 0 else len(value))
     owner = clean_name(sent.text[m.start(group) : end])
+    # "ägdes av det kommunala bostadsbolaget Kungsbackahem AB": the name after the description.
+    if owner and owner[0].islower() and (named := _NAME_AFTER.match(sent.text, end)):
+        return named.group(1), Span(sent.start + named.start(1), sent.start + named.end(1))
     if owner and m.re is not _OWNER_RE:
         owner = owner[0].upper() + owner[1:]  # a name, however the sentence wrote it
     if not owner or not owner[0].isupper() or len(owner.split()) > 8:
@@ -172,6 +177,7 @@ def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | Non
     return owner, Span(sent.start + m.start(group), sent.start + end)
 
 
+_NAME_AFTER = re.compile(r"\s+([A-ZÅÄÖ][\w&-]+(?:\s+(?:(?:och\s+|&\s+)?[A-ZÅÄÖ][\w&-]*|AB|ek\.\s?för\.?))*)")
 _WHOLE_ORGANISATION = re.compile(r"Region\s+\w+|[\wåäöÅÄÖ]+\s+(?:kommun|stad)")
 _DEPT_AFTER = re.compile(rf",\s*({_DEPT})(?=\W|$)")
 

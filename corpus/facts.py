@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from corpus.budget_table import BudgetRow, StatedTotal, extract_budget_table, extract_stated_totals
 from corpus.budgets import find_budget, find_eu_share
 from corpus.consistency import Discrepancy, check_consistency
-from corpus.dates import find_date_ranges, find_dates
 from corpus.fact_gaps import fill_from_table, fill_missing
 from corpus.fact_patterns import (
     SentenceText,
@@ -36,6 +35,7 @@ from corpus.numbers import Amount, find_amounts
 from corpus.partners import find_co_financiers
 from corpus.periods import find_period, says_ended, says_not_started
 from corpus.projects import find_abbreviation
+from corpus.status import decide_status, report_date
 from corpus.types import Project, ProjectFacts, Report, Section, SectionKind, SectionType, Sourced, Span
 
 logger = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def facts_from_segment(report_id: str, project: str, segments: list[Segment],
     # Who runs the project answers who owns it only when no sentence names an owner.
     facts.owner = facts.owner or runner
     _assign_managers(facts, mentions)
-    _decide_status(facts, report_day)
+    decide_status(facts, report_day)
     return facts
 
 
@@ -221,45 +221,6 @@ def _assign_managers(facts: ProjectFacts, mentions: list[tuple[str, str, Sourced
     facts.managers = [s for s in facts.managers if s.value not in former]
 
 
-def _decide_status(facts: ProjectFacts, report_day: dt.date | None) -> None:
-    end = facts.end_date
-    end_day = dt.date.fromisoformat(str(end.value)) if end and len(str(end.value)) == 10 else None
-    if facts.status is not None:
-        if end_day and facts.status.value != "planned":
-            facts.ended_year = end_day.year
-        return
-    if end is None or end_day is None or report_day is None:
-        return
-    ended = end_day < report_day
-    facts.status = Sourced("ended" if ended else "ongoing", end.report_id, end.span, end.sentence)
-    facts.ended_year = end_day.year if ended else None
-
-
-def report_date(report: Report) -> dt.date | None:
-    """The day a report was written ("Datum: 2019-08-18"), else 1 January of its year."""
-    head = report.text[:1500]
-    m = re.search(r"(?:datum|upprättad|daterad)\s*:?\s*", head, re.IGNORECASE)
-    dates = [d for d in find_dates(head[m.end():] if m else head) if d.precision == "day"]
-    if dates:
-        day = dt.date.fromisoformat(dates[0].iso)
-        if not m and report.year:
-            # An unlabelled later date is when the report was handled ("Behandlad i KSAU
-            # 2039-03-10"); it describes the state at the end of its year.
-            day = min(day, dt.date(report.year + 1, 1, 1))
-        return day
-    # "Februari 2041" on the title page of the report for 2040: written after its year.
-    months = [d.first_day() for d in find_dates(head) if d.precision == "month"]
-    if report.year and any(d.year > report.year for d in months):
-        return dt.date(report.year + 1, 1, 1)
-    # A report is written after the period it covers ("juni 2020–maj 2021").
-    ranges = find_date_ranges(report.period or "")
-    if ranges:
-        first = ranges[0].end.first_day()
-        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-        return nxt if ranges[0].end.precision == "month" else first
-    return dt.date(report.year, 1, 1) if report.year else None
-
-
 def _project_sections(report: Report) -> dict[str, Section]:
     out: dict[str, Section] = {}
     for s in report.all_sections():
@@ -291,12 +252,18 @@ def _typed_segments(report: Report, section: Section, types: tuple[SectionType, 
     return segs
 
 
+#: How far into a project's opening text facts are looked for (then to the paragraph's end).
+_LEAD = 2000
+
+
 def _fact_segments(report: Report, section: Section) -> list[Segment]:
     """The project's opening text (facts usually open it, also above a facts table or an
     "Om projektet" paragraph) and its facts subsections."""
-    end = min(section.body.end, section.body.start + 2000)
-    if section.children:
-        end = min(end, section.children[0].body.start)
+    end = section.children[0].body.start if section.children else section.body.end
+    if end - section.body.start > _LEAD:
+        # Cut at a paragraph's end: a sentence cut short ("6 200 tusen kron") misreads its amount.
+        stop = report.text.find("\n", section.body.start + _LEAD, end)
+        end = stop if stop != -1 else end
     lead = Segment(report.text[section.body.start:end], section.body.start)
     return [*([lead] if lead.text.strip() else []), *_typed_segments(report, section, (SectionType.FACTS,))]
 
@@ -337,7 +304,23 @@ def extract_project_facts(report: Report) -> list[ProjectFacts]:
                 projects.append(Project(name=name, heading=segs[0].span, parent=p.name))
         out.extend(_facts_for_group(report, p, section, segs, subs, projects, day))
     fill_from_table(out, extract_budget_table(report))
+    for facts in out:
+        _planned_end_as_end(facts, day)
     return out
+
+
+def _planned_end_as_end(facts: ProjectFacts, day: dt.date | None) -> None:
+    """"Planerad period: jan 2038 – dec 2040" and no other end, in the text or the report's
+    table: the planned end is the end (of a project stopped early it is no end it had)."""
+    ended = facts.status is not None and facts.status.value == "ended"
+    if facts.end_date and facts.original_end_date and facts.end_date.value == facts.original_end_date.value:
+        facts.original_end_date = None  # the table's end is the planned one
+    if facts.end_date is not None or facts.original_end_date is None or ended:
+        return
+    facts.end_date, facts.original_end_date = facts.original_end_date, None
+    planned = str(facts.end_date.value)
+    if facts.status is None and day and len(planned) == 10 and dt.date.fromisoformat(planned) < day:
+        decide_status(facts, day)  # a planned end already passed ends it
 
 
 def _facts_for_group(report: Report, p: Project, section: Section, segs: list[Segment], subs: list[str],
@@ -380,11 +363,6 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
         # Starting after the year the report covers ("startar i januari 2038" in the report
         # for 2037): not started as the report tells it.
         facts.status = Sourced("planned", report.id, start.span, start.sentence)
-    ended = facts.status is not None and facts.status.value == "ended"
-    if facts.end_date is None and facts.original_end_date is not None and not ended:
-        # "Planerad period: jan 2038 – dec 2040" and nothing else: the planned end is the end
-        # (of a project stopped early, the planned end is no end it had).
-        facts.end_date, facts.original_end_date = facts.original_end_date, None
     if p.status_note and re.search(r"avslut(?!as)|slut\b|avbr[uö]t|ended", p.status_note, re.IGNORECASE):
         facts.status = Sourced("ended", report.id, p.heading, heading)
         year = re.search(r"(?:19|20)\d\d", p.status_note)

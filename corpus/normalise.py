@@ -98,7 +98,7 @@ def _bracket_titles(lines: list[str]) -> list[str]:
     return out
 
 
-_RULE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,})$")
+_RULE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})$")
 
 
 def _drop_rules(lines: list[str]) -> list[str]:

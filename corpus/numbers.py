@@ -225,6 +225,8 @@ def find_euro_amounts(text: str, base: int = 0) -> list[Amount]:
 # "186 400 euro (cirka 2,1 miljoner kronor)", "420 000 euro, vilket motsvarar 4 620 000 kr",
 # "186 500 euro, vilket till den kurs som användes i budgeten motsvarar 2 088 800 kronor".
 _CONVERSION_GAP = re.compile(
+    # "2 400 000 euro för hela projektet (cirka 27,4 miljoner kronor)": what the sum covers first.
+    r"(?:\s+för\s+(?:hela\s+)?(?:projektet|[a-zåäö]+s\s+del))?"
     r"\s*(?:\(\s*(?:(?:omräknat|motsvarande|motsvarar)\s+(?:till\s+)?)?"
     r"|,?\s*(?:(?:vilket|som)\s+(?:[a-zåäö]+\s+){0,8}?)?(?:motsvarar|motsvarande|omräknat(?:\s+till)?)\s+)"
     r"(?:(?:ungefär|omkring|runt|cirka|ca\.?)\s+)?",
@@ -246,7 +248,7 @@ def with_conversions(text: str, base: int = 0) -> tuple[list[Amount], list[Amoun
             euro.append(e)
             continue
         end = conv.span.end - base
-        end += 1 if text[e.span.end - base : conv.span.start - base].lstrip().startswith("(") and \
+        end += 1 if "(" in text[e.span.end - base : conv.span.start - base] and \
             text[end : end + 1] == ")" else 0
         converted.append(conv)
         euro.append(Amount(e.value, Span(e.span.start, base + end), text[e.span.start - base : end],

@@ -40,7 +40,9 @@ def _repeated_numbered_lines(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         # Table rows repeat per project with rising numbers too ("| Total budget | 14 … kr |").
         is_row = line.startswith("|") or "\t" in line
-        if line and re.search(r"\d", line) and len(line) <= 160 and not is_row:
+        # A Markdown heading is the report's own markup ("### 3.2.1 Lägesbeskrivning" per project).
+        marked = re.match(r"#{1,6}\s", line) is not None
+        if line and re.search(r"\d", line) and len(line) <= 160 and not is_row and not marked:
             by_template[re.sub(r"\d+", "#", line)].append(i)
     out: set[int] = set()
     for template, idxs in by_template.items():

@@ -14,7 +14,7 @@ from corpus.dates import SwedishDate, find_date_ranges, find_dates
 from corpus.fact_patterns import SentenceText
 
 _PERIOD_CUE = re.compile(r"projekttid|projektperiod|genomförandeperiod|löp|pågå|pågick|pågått|period|start|"
-                         r"avslut|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
+                         r"avslut|avbr[öu]t|förläng|t\.o\.m|fram till|mellan|genomför|varade", re.IGNORECASE)
 _EXTENDED_RE = re.compile(r"förläng\w*", re.IGNORECASE)
 _START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|fr\.o\.m\.?)\s*(?:den\s+)?$", re.IGNORECASE)
 # "avslutades enligt plan 2027-06-30": as planned is no part of the cue.
@@ -28,10 +28,14 @@ _ORIGINALLY = re.compile(
     re.IGNORECASE,
 )
 _LONE_END_BEFORE = re.compile(rf"(?:till|t\.o\.m\.?|till\s+och\s+med|fram\s+till|"
-                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså|slutligen))?)"
+                              rf"(?:avslut(?:as|ades){_AS_PLANNED}|slutar|upphör)(?:\s+(?:därmed|därför|nu|alltså|slutligen))?|"
+                              r"(?:avbröts|avbrutits|avslutades|avslutats|upphörde)\s+i\s+förtid)"
                               r"\s*(?:den\s+)?$", re.IGNORECASE)
 # "Projektet beviljades ursprungligen för perioden A – B": B is the end an extension moved.
 _ORIGINAL_RANGE = re.compile(r"\bursprungligen\b[^.;]{0,40}$", re.IGNORECASE)
+# "Den ursprungliga projektperioden sträckte sig till …", "var tänkt att pågå till och med …".
+_PLANNED_END = re.compile(r"\bursprungligt?a?\b|\bursprungligen\b|\b(?:var|är)\s+tänkt\s+att\b",
+                          re.IGNORECASE)
 # "avslutas därmed C i stället för, som ursprungligen planerat, …": C replaces an earlier end.
 _INSTEAD = re.compile(r"^\W*i\s+stället\s+för\b", re.IGNORECASE)
 _LONE_START_BEFORE = re.compile(r"(?:start\w*|inleddes|påbörjades|från|fr\.o\.m\.?)\s*(?:den\s+)?$",
@@ -115,6 +119,8 @@ def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None
                    and _STOPPED_BEFORE.search(t[: d.span.start - sent.start])]
         if stopped:
             return PeriodFinding(r.start, stopped[0], r.end)
+        if _PLANNED_END.search(t[r.start.span.end - sent.start : r.end.span.start - sent.start]):
+            return PeriodFinding(r.start, None, r.end)  # "startade A och var tänkt att pågå till B"
         # "2020-09-01 – 2023-08-31 (ursprungligen till 2022-12-31)": the end before a change.
         earlier = [d for d in dates if d.span.start >= r.span.end
                    and _ORIGINALLY.search(t[: d.span.start - sent.start])]
@@ -148,6 +154,9 @@ def find_period(sent: SentenceText, named: bool = False) -> PeriodFinding | None
             start = d
     if end is not None and start is None and _INSTEAD.search(t[end.span.end - sent.start :]):
         return PeriodFinding(end=end, extension_only=True)
+    if end is not None and _PLANNED_END.search(t[: end.span.start - sent.start]):
+        # "Den ursprungliga projektperioden sträckte sig till och med B": an end not reached.
+        return PeriodFinding(start=start, original_end=end)
     return PeriodFinding(start=start, end=end) if start or end else None
 
 

@@ -113,6 +113,14 @@ CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"organisation", SectionType.BACKGROUND),
     (r"\bhändelser\b", SectionType.BACKGROUND),  # "Viktiga händelser under året"
     (r"bilaga", SectionType.BACKGROUND),
+    # The portfolio as a whole: "Översikt över portföljen", "Året i korthet", "Portföljen i siffror".
+    (r"översikt", SectionType.BACKGROUND),
+    (r"\bi korthet\b", SectionType.BACKGROUND),
+    (r"\bportfölj", SectionType.BACKGROUND),
+    # Closing chapters: "Samlade iakttagelser och fortsatt arbete", "Slutord", "Framåtblick 2031".
+    (r"iakttagelse", SectionType.BACKGROUND),
+    (r"slutord", SectionType.BACKGROUND),
+    (r"framåtblick", SectionType.BACKGROUND),
 )
 # Words that may accompany vocabulary in a heading that is nothing but vocabulary.
 _FILLER = frozenset(

@@ -3,19 +3,17 @@
 Heading candidates from ``corpus.headings`` are given roles. With explicit markup the
 levels are given and a heading is a project when its children describe a project (a facts
 subsection, or two or more project-subsection headings). Without markup the roles come
-from the document's rhythm: a project heading is directly followed by a subsection
-heading; inside a project, subsection vocabulary opens subsections and other title lines
-stay in the body as lower-level titles; TOC entries and chapter vocabulary open chapters.
+from the document's rhythm (``corpus.flat_roles``); other title lines stay in the body.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
 
-from corpus.fact_cues import FIRST_PARAGRAPH, OPENING, fact_cues, names_runner, states_facts
+from corpus.fact_cues import FIRST_PARAGRAPH, OPENING, fact_cues, names_runner
+from corpus.flat_roles import PROJECT, flat_roles
 from corpus.headings import HeadingLine, heading_type
 from corpus.section_titles import (
     PHASE_TITLE,
@@ -24,15 +22,11 @@ from corpus.section_titles import (
     chapter_type,
     clean_title,
     is_chapter_vocabulary,
-    is_pure_vocabulary,
     names_projects,
-    subsection_type,
 )
 from corpus.types import Section, SectionKind, SectionType, Span
 
 logger = logging.getLogger(__name__)
-
-CHAPTER, PROJECT, SUBSECTION = 1, 2, 3
 
 
 @dataclass(slots=True)
@@ -47,97 +41,6 @@ class _Node:
     projects_level: bool = False  # most titles of its level elsewhere in the report are projects
     read_as_project: bool = False  # the plain reading (no markup) found a project here
     names_runner: bool = False  # its first paragraph says who runs it, and its facts
-
-
-# A report's own title: "Lägesrapport EU-projekt 2036", "Årsrapport 2037".
-_REPORT_TITLE = re.compile(r"(?i)rapport\b.*\b(?:19|20)\d\d\b")
-
-
-def _is_project_start(heads: list[HeadingLine], i: int, text: str) -> bool:
-    """A heading right before a subsection heading (or before a facts heading) opens a
-    project, and so does one labelled as a project."""
-    title = heads[i].title
-    if heading_type(heads[i]) or is_chapter_vocabulary(title) or names_projects(title) or i + 1 >= len(heads):
-        return False
-    if PROJECT_LABEL.match(heads[i].title):
-        return True  # "PROJEKT 3 – Namn" says so itself
-    nxt = heads[i + 1]
-    if _REPORT_TITLE.search(nxt.title):
-        return False  # "Helgeåplattformen" over "Lägesrapport EU-projekt 2036": the title page
-    nxt_type = heading_type(nxt)
-    adjacent = not text[heads[i].end : nxt.start].strip()
-    if nxt_type is SectionType.BACKGROUND:
-        # "Projekt X" directly followed by "Bakgrund" and then by project subsections.
-        return adjacent and _next_is_subsection(heads, i + 1)
-    if nxt_type not in PROJECT_SUBSECTION_TYPES:
-        return False
-    return adjacent or nxt_type is SectionType.FACTS
-
-
-def _opens_with_facts(heads: list[HeadingLine], i: int, text: str) -> bool:
-    """Whether a plain title is a project's because its own text states a project's facts:
-    the facts stand straight under it (a block of label lines, which alone would type it as
-    a facts heading) or in its opening prose ("Nyckeluppgifter. Projektägare är …")."""
-    h = heads[i]
-    if subsection_type(h.title) or is_chapter_vocabulary(h.title) or h.source != "plain":
-        return False
-    if h.body_type is SectionType.FACTS:
-        return True
-    end = heads[i + 1].start if i + 1 < len(heads) else len(text)
-    return states_facts(text[h.end : min(end, h.end + OPENING)])
-
-
-def _flat_roles(heads: list[HeadingLine], text: str) -> list[tuple[HeadingLine, int]]:
-    """Levels for headings without markup; lower-level titles are dropped (they stay body).
-
-    A title whose text opens with a project's facts opens a project where no project is
-    open, or the open one has had its subsections or stated its own facts: the next
-    project, introduced without a subsection straight under its title ("Projektets ramar"
-    straight under a project's title is that project's facts)."""
-    has_toc = any(h.source == "toc" for h in heads)
-    # Where the projects say so in their titles ("PROJEKT: Namn") and no other title has a
-    # project's subsections, a title that does not say so is none, whatever its text states
-    # ("ÖVERGRIPANDE LÄGE" sums up the portfolio's money); one in capitals, as the report's
-    # chapters are, ends the project before it.
-    says = [PROJECT_LABEL.match(h.title) is not None for h in heads]
-    by_label = sum(says) >= 3 and not any(
-        not said and (_is_project_start(heads, i, text) or heads[i].body_type is SectionType.FACTS)
-        for i, said in enumerate(says)
-    )
-    out: list[tuple[HeadingLine, int]] = []
-    in_project = False
-    current: SectionType | None = None
-    opened = 0  # where the open project's own text starts
-    for i, h in enumerate(heads):
-        stype = heading_type(h)
-        labelled = says[i]
-        if h.source == "chapter" or by_label and not labelled and h.title.isupper() and stype is None:
-            out.append((h, CHAPTER))
-            in_project, current = False, None
-        elif by_label and labelled or not by_label and (_is_project_start(heads, i, text) or (
-            (not in_project or current is not None or states_facts(text[opened : h.start]))
-            and _opens_with_facts(heads, i, text)
-        )):
-            # The facts under a project's own title are its text, not a facts heading.
-            out.append((dataclasses.replace(h, body_type=None), PROJECT))
-            in_project, current, opened = True, None, h.end
-        elif in_project and stype in PROJECT_SUBSECTION_TYPES:
-            if h.source == "toc" or stype is not current or is_pure_vocabulary(h.title):
-                out.append((h, SUBSECTION))
-                current = stype
-        elif in_project and stype is not None and _next_is_subsection(heads, i):
-            out.append((h, SUBSECTION))
-            current = stype
-        elif h.source == "toc" or (
-            not has_toc and (not in_project or is_chapter_vocabulary(h.title) or names_projects(h.title))
-        ):
-            out.append((h, CHAPTER))
-            in_project, current = False, None
-    return out
-
-
-def _next_is_subsection(heads: list[HeadingLine], i: int) -> bool:
-    return i + 1 < len(heads) and heading_type(heads[i + 1]) in PROJECT_SUBSECTION_TYPES
 
 
 def _nest(levelled: list[tuple[HeadingLine, int]], text_len: int, flat: bool = False) -> list[_Node]:
@@ -348,10 +251,14 @@ def _child_section(
 
 
 def _top_section(
-    node: _Node, name_of: dict[int, str], among_projects: bool = False, told: bool = False
+    node: _Node, name_of: dict[int, str], among_projects: bool = False, told: bool = False,
+    projects_below: bool = False,
 ) -> Section:
     labelled = PROJECT_LABEL.match(node.heading.title) is not None or node.read_as_project
-    if labelled or _describes_project(node) or among_projects and _like_a_project(node) or told:
+    # Where the projects sit under a chapter ("# 3 Projekten" / "## 3.1 X"), a chapter beside
+    # it with shared parts ("# 4 Samlade iakttagelser" / "## Gemensamma utmaningar") is none.
+    described = _describes_project(node) and not (projects_below and not node.states_facts)
+    if labelled or described or among_projects and _like_a_project(node) or told:
         return _to_section(node, SectionKind.PROJECT, SectionType.BACKGROUND, (), None, name_of)
     return _to_section(node, SectionKind.CHAPTER, chapter_type(node.heading.title), (), None, name_of)
 
@@ -363,13 +270,17 @@ def build_sections(text: str, heads: list[HeadingLine], name_of: dict[int, str])
     """
     flat = not (heads and all(h.level is not None for h in heads))
     marked = [(h, h.level or 1) for h in heads]
-    levelled = _flat_roles(heads, text) if flat else _strip_document_title(marked)
+    # An interview's own question ("Kan du kort beskriva projektet?") is text, not a title,
+    # where no markup says otherwise; "Vad har varit svårt?" names a part and stays one.
+    plain = [h for h in heads if not (h.title.endswith("?") and heading_type(h) is None)]
+    levelled = flat_roles(plain, text) if flat else _strip_document_title(marked)
     roots = _nest(levelled, len(text), flat)
     _mark_fact_bodies(roots, text)
     _mark_project_levels(roots)
     among = _among_projects(roots)
     told = _told_in_running_text(roots, among)
-    sections = [_top_section(node, name_of, among, t) for node, t in zip(roots, told, strict=True)]
+    below = not among and any(c.projects_level for r in roots for c in r.children)
+    sections = [_top_section(node, name_of, among, t, below) for node, t in zip(roots, told, strict=True)]
     first = roots[0].heading.start if roots else len(text)
     if text[:first].strip():
         sections.insert(0, _front_matter(text, first))
@@ -387,11 +298,3 @@ def _front_matter(text: str, end: int) -> Section:
     heading = Span(start, start + len(first_line)) if has_title else None
     body = Span(heading.end if heading else 0, end)
     return Section(title, SectionKind.CHAPTER, SectionType.BACKGROUND, heading, body, (title,))
-
-
-def project_heading_starts(sections: list[Section]) -> list[Section]:
-    """Project and sub-project sections, in document order."""
-    out: list[Section] = []
-    for s in sections:
-        out.extend(x for x in s.walk() if x.kind in (SectionKind.PROJECT, SectionKind.SUBPROJECT))
-    return out
