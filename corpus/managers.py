@@ -41,6 +41,8 @@ _NAME_FIRST_RE = re.compile(
     r"(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
 )
+# "Intervju med: Annika Sjöberg, projektledare", a line signed "X, projektledare".
+_SIGNED_RE = re.compile(rf"(?:^|:\s*)(?P<names>{_NAME}),\s+(?P<pre>tidigare\s+)?projektledare\s*$")
 # "leddes av X", "leddes under hela projekttiden av X", "leds sedan mars 2031 av X".
 # "leds av distriktsläkaren Lisa Hägglund": a title in the definite form before the name.
 _LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö0-9]+\s+){{0,4}}?av\s+"
@@ -120,7 +122,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     if _MANAGER_WORD.search(t):
         out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
     found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
-             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t)]
+             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t), *_SIGNED_RE.finditer(t)]
     for m in found:
         names = m.group("names")
         if not names[0].isupper():

@@ -39,7 +39,9 @@ _DESCRIBING_WORD = re.compile(r" \w*(?:projektet|satsningen) ")
 _SPLIT_PARTICLE = {
     # "Vilka jobbar X tillsammans med?": the partners.
     "co_financiers": re.compile(r" (?:jobbar|arbetar|jobbade|arbetade) (?:\w+ ){0,6}tillsammans med $"),
-    "end_date": re.compile(r" (?:tar|tog) (?:\w+ ){1,8}slut "),
+    # "När tar X slut?"; "När lades X ner?", "När avbröts X?" (not "… innan det lades ned").
+    "end_date": re.compile(r" (?:tar|tog) (?:\w+ ){1,8}slut |^ när (?:lades|lagts) (?:\w+ ){1,8}ne[rd] "
+                           r"|^ när (?:avbröts|stoppades|lades ne[rd]) "),
     "start_date": re.compile(
         r" (?:drog|drogs|drar|dras|kom|kommer|sätter|satte) (?:\w+ ){1,8}(?:igång|i gång) "
     ),

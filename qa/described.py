@@ -42,6 +42,9 @@ _K = 1
 # Shortest theme ("mat", "bygd") and other word met as the start of a longer word.
 _THEME_HEAD = 3
 _WORD_HEAD = 5
+# A long theme is met by a word sharing its first 60 % (at least six letters).
+_THEME_STEM = 6
+_THEME_SHARE = 0.6
 
 
 _ASKED_NOUN = re.compile(r"\s*(?:vilka|vilken|vilket|hur många)\s+(\w+)")
@@ -90,6 +93,30 @@ def apposed(rest: str) -> str:
     return " ".join(m.group(1) for m in _APPOSED.finditer(rest))
 
 
+# A definite noun that may be what the project does or is ("musselodlingen", "innovationsnoden",
+# "logistiknodens"): long enough to be a compound, not a form of the question.
+_DEFINITE = re.compile(r"\b(\w{6,}(?:en|et|rn|ns|ens|ets))\b")
+
+
+# A fact question's opening ("Vem leder …", "Hur mycket får …"), not a lesson's ("Hur gör man …").
+_FACT_OPENING = re.compile(r"\s*(?:vem|vilken|vilket|vilka|när|var|hur mycket|hur stor|hur många)\b")
+
+
+def definite_thing(text: str, residual: set[str], weights: TermWeights) -> str | None:
+    """The rarest definite noun of a fact question about one project that is content (its
+    stem in ``residual``, the question's stems beyond what it asks), as a word that may
+    describe the project; a fund ("Regionalfonden") describes none."""
+    norm = normalise(text)
+    if not _FACT_OPENING.match(norm) or _ACROSS.search(norm):
+        return None
+    found = [(m.group(1), weights.query(m.group(1))) for m in _DEFINITE.finditer(norm)
+             if not m.group(1).endswith("fonden")]
+    content = [(word, stems) for word, stems in found if stems and all(t in residual for t in stems)]
+    if not content:
+        return None
+    return max(content, key=lambda ws: min(weights.idf(t) for t in ws[1]))[0]
+
+
 def describing_compound(term: str) -> bool:
     """Whether a content stem is a "-projekt" compound that describes a named project."""
     return _DESCRIBING_COMPOUND.fullmatch(term) is not None
@@ -128,6 +155,7 @@ def _theme(word: str, known: Callable[[str], bool]) -> str:
     return head
 
 
+_COUNTED = re.compile(r"\s*hur många\b")
 # A capitalised word that may name a place, a school or a partner ("Sörnäset", "Stensätterskolan").
 _PROPER_WORD = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}\b")
 
@@ -161,18 +189,20 @@ class DescribedProject:
             if chunk.project:
                 self._vocabulary[chunk.project] |= set(weights.passage(chunk.text))
 
-    def resolve(self, q: Question, description: set[str], reports: tuple[str, ...]) -> ProjectRef | None:
+    def resolve(self, q: Question, description: set[str], reports: tuple[str, ...],
+                thing: str | None = None) -> ProjectRef | None:
         """The project ``q`` describes, or None. ``description`` holds the question's content
         stems beyond what it asks for (field and question-form words removed).
 
         Projects are ranked by their passages' ranks for the question; of those the
         description fits, the first must lead the next by ``MARGIN``. A name word the
         question shares with several projects (the town in each name) leaves the choice
-        to the description, among those projects."""
-        word = reference(q.text)
+        to the description, among those projects. ``thing``: what the question calls the
+        project instead ("musselodlingen"), a word of its theme."""
+        word = thing or reference(q.text)
         if q.projects or q.aggregate not in (None, "sum") or word is None:
             return None
-        surface = _theme(word, self._known)
+        surface = word if thing else _theme(word, self._known)
         theme = set(self.weights.query(surface))
         # The theme's parts as its written form splits ("matutdelning": utdel), which its
         # stem no longer does.
@@ -180,7 +210,8 @@ class DescribedProject:
         # The reference's theme describes the project; the compound itself is no word of it,
         # nor is what the question asks for ("Vilka personalgrupper var … tänkt för?").
         asked = _ASKED_NOUN.match(normalise(q.text))
-        other = set(self.weights.query(word)) | set(self.weights.query(asked.group(1) if asked else ""))
+        other = set() if thing else set(self.weights.query(word))
+        other |= set(self.weights.query(asked.group(1) if asked else ""))
         description = {t for t in description if t not in other} | theme
         if not description:
             return None
@@ -204,13 +235,14 @@ class DescribedProject:
         refs = self.catalog.by_name(fitting[0][0])
         return refs[0] if refs else None
 
-    def read(self, q: Question, description: set[str], reports: tuple[str, ...]) -> str | None:
+    def read(self, q: Question, description: set[str], reports: tuple[str, ...],
+             thing: str | None = None) -> str | None:
         """Read a project called by its theme ("kanalprojektet") as that project, in place:
         ``q`` gets the project, and the describing word is blanked from what it asks.
         Returns the words that called it (with a genitive before a bare noun: "hamnens
         satsning", not "satsning"), or None when no project is read."""
-        word = reference(q.text)
-        ref = self.resolve(q, description, reports) if word else None
+        word = thing or reference(q.text)
+        ref = self.resolve(q, description, reports, thing) if word else None
         if word is None or ref is None:
             return None
         q.projects = [ref]
@@ -223,14 +255,37 @@ class DescribedProject:
         written = re.search(r"\W+".join(map(re.escape, owned.group(0).split())), q.text, re.IGNORECASE)
         return written.group(0) if written else owned.group(0)
 
+    def read_question(self, q: Question, asked: set[str], reports: tuple[str, ...]) -> str | None:
+        """Read the project a question without a name calls by its theme ("kanalprojektet"),
+        by a thing it is or does ("Vilken fond betalar musselodlingen?"; not for a cost,
+        which may be a part's: "Vad kostade rivningen av skolan?"), or by a name only its
+        text has; ``q`` gets the project. Returns the words that called it, or None."""
+        thing = None
+        one_fact = q.fields and q.aggregate is None and not ASKS_COST.search(normalise(q.text))
+        if reference(q.text) is None and one_fact:
+            thing = definite_thing(q.text, asked, self.weights)
+        if (reference(q.text) or thing) and (described := self.read(q, asked, reports, thing)):
+            return described
+        named = self.named_in(q, reports)
+        if named is None:
+            return None
+        q.projects = [named[0]]
+        rest = q.rest or normalise(q.text)
+        for word in named[1]:  # what names the project is no content to look up
+            rest = re.sub(rf"\b{re.escape(word.casefold())}\b", " " * len(word), rest)
+        q.rest = rest
+        return ", ".join(named[1])
+
     def named_in(self, q: Question, reports: tuple[str, ...]) -> tuple[ProjectRef, list[str]] | None:
         """The project a fact question names by something only its text names, and those
         words: "… till byautvecklingen i Sörnäset, Granvik och Ulvbäcken?", "Hur mycket får
         Stensätterskolan …?" (a place, a school, a partner). Capitalised words that several
         projects' texts use say nothing; one no project's text uses makes it no reading."""
         # "Vad kostade rivningen av skolan i Skogstorp?": the place locates the thing priced.
-        if (q.projects or q.ambiguous or q.aggregate is not None or not q.fields
-                or ASKS_COST.search(normalise(q.text))):
+        norm = normalise(q.text)
+        counted = _COUNTED.match(norm) is not None  # "Hur många lägenheter hann Kustbo …?"
+        if (q.projects or q.ambiguous or q.aggregate is not None or not (q.fields or counted)
+                or ASKS_COST.search(norm)):
             return None
         named: dict[str, str] = {}
         for m in _PROPER_WORD.finditer(q.text):
@@ -286,6 +341,10 @@ class DescribedProject:
         if matched({term}, seen) or (matched(heads, seen) and near):
             return True
         head = _THEME_HEAD if is_theme else _WORD_HEAD
+        if is_theme and len(term) >= _THEME_STEM / _THEME_SHARE:
+            # "digitaliseringsprojektet" for a project "för digital delaktighet": the theme's stem.
+            stem = term[: max(_THEME_STEM, round(len(term) * _THEME_SHARE))]
+            return any(w.startswith(stem) for w in seen)
         return len(term) >= head and any(w.startswith(term) for w in seen)
 
     def _parts(self, term: str) -> set[str]:

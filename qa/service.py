@@ -32,7 +32,7 @@ from qa.cofinancing import asks_cofinancing
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
 from qa.declines import Asked, DeclineChecks
-from qa.described import DescribedProject, apposed, describing_compound, describing_phrases, reference
+from qa.described import DescribedProject, apposed, describing_compound, describing_phrases
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
 from qa.everyday import GeneralSwedish
@@ -172,16 +172,10 @@ class QAService:
             q.projects = []  # "vätgasprojektet i hamnen": no indexed project, whatever names it shares
         if owned := self.scope.sole_owned(q):
             q.projects, described = self.catalog.by_name(owned[0])[:1], owned[1]
-        elif reference(q.text) and not q.projects:
+        elif not q.projects:
             terms = content_terms(self.weights.query(q.rest or q.text), self.form_terms)
             asked = self.fields.residual(terms) - self.fact_qualifiers  # "nu när den förre gått i pension"
-            described = self.described.read(q, asked, self.scope.reports(q, report))
-        if not described and (named := self.described.named_in(q, self.scope.reports(q, report))):
-            q.projects, described = [named[0]], ", ".join(named[1])
-            rest = q.rest or normalise(q.text)
-            for word in named[1]:  # what names the project is no content to look up
-                rest = re.sub(rf"\b{re.escape(word.casefold())}\b", " " * len(word), rest)
-            q.rest = rest
+            described = self.described.read_question(q, asked, self.scope.reports(q, report))
         trace.question = q
         stages = trace.timings.stages
         started = trace.timings.add("question_analysis", started)

@@ -234,13 +234,18 @@ class ProjectCatalog:
             name = self._distinctive.get(token) or self._by_compound(token)
             if name is None and len(token) >= 5:
                 close = difflib.get_close_matches(token, list(self._distinctive), n=1, cutoff=0.84)
-                name = self._distinctive[close[0]] if close else None
+                # A typo, not a longer word: "kungsbackahem" (a company) is no "Kungsbacka".
+                extra = token[len(close[0]):] if close and token.startswith(close[0]) else ""
+                compound = len(extra) >= 3 and not _INFLECTION.fullmatch(extra)
+                name = self._distinctive[close[0]] if close and not compound else None
             if name is not None:
                 ref = self.by_name(name)[0]
                 out.append(_Match(ref, 1.0, start, start + len(token) + 2))
         return out
 
 
+# What inflection adds to a name word ("logistiknodens", "bryggornas"), not a compound's part.
+_INFLECTION = re.compile(r"e?ns?|e?ts?|[aeo]rn?as?")
 # "vattenprojektet", "cykelprojektet": one project called by its theme (singular definite
 # only: "ESF-projekten", "vattenprojekt" are kinds of project).
 _THEME_PROJECT = re.compile(r"(\w{5,}?)s?projektet")
@@ -268,9 +273,15 @@ def detect_aggregate(norm: str) -> str | None:
     if _LIST_PROJECTS.search(norm):
         return "list"
     for op in ("count", "min", "max", "sum", "list"):
+        if op == "sum" and not _PORTFOLIO.search(norm):
+            continue  # "Vad kostade X totalt?", "Hur många deltagare hade X sammanlagt?": one thing's whole
         if any(has_phrase(norm, w) for w in AGGREGATE_WORDS[op]):
             return op
     return None
+
+
+# What a sum over the portfolio names: "projekten", "alla ESF-projekt", "plattformen".
+_PORTFOLIO = re.compile(r"projekt(?!ets?\b)|plattform|portfölj|\b(?:alla|samtliga)\b|satsningarna|insatserna")
 
 
 # "utöver i X", "förutom X", "andra än X": a project named to be left out.

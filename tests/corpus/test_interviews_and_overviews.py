@@ -259,3 +259,14 @@ def test_a_chapter_of_shared_parts_beside_the_projects_chapter_is_no_project() -
     kinds = _kinds(parse_report("rapport_2051", SHARED_CHAPTER))
     assert [t for t, k in kinds.items() if k is SectionKind.PROJECT] == ["Alfa", "Beta", "Gamma"]
     assert kinds["Samlade iakttagelser"] is SectionKind.CHAPTER
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Intervju med: Ida Berg, projektledare", ["Ida Berg"]), ("Ida Berg, projektledare", ["Ida Berg"]),
+     ("Region Dalarna, projektledare", [])],
+)
+def test_a_line_signed_by_the_manager(line: str, names: list[str]) -> None:
+    from corpus.managers import find_managers
+
+    assert [m.name for m in find_managers(SentenceText(line, 0))] == names

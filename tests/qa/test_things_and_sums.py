@@ -1,0 +1,81 @@
+"""A project called by a thing it is or does, a sum that is one thing's whole, a project
+stopped early asked about, and a company name that is no typo of a project's place
+(pure parts; made-up questions)."""
+
+from __future__ import annotations
+
+import pytest
+import Stemmer
+
+from qa.described import definite_thing
+from qa.quotes import TermWeights
+from qa.types import ProjectRef
+from qa.understanding import ProjectCatalog, detect_fields, normalise, understand
+
+pytestmark = pytest.mark.unit
+
+_STEM = Stemmer.Stemmer("swedish")
+
+
+def analyze(text: str) -> list[str]:
+    return _STEM.stemWords(normalise(text).split())
+
+
+@pytest.mark.parametrize(
+    ("question", "aggregate"),
+    [
+        ("Vad kostade bostadsbolagets energirenovering totalt?", None),
+        ("Hur många deltagare hade Vägval sammanlagt?", None),
+        ("Vad kostar projektet totalt sett?", None),
+        ("Hur mycket EU-stöd har projekten fått sammanlagt?", "sum"),
+        ("Hur mycket har regionalfondsprojekten fått tillsammans?", "sum"),
+        ("Hur stor är budgeten för hela plattformen totalt?", "sum"),
+    ],
+)
+def test_a_sum_is_over_the_portfolio_only_when_the_question_says_so(
+    question: str, aggregate: str | None
+) -> None:
+    assert understand(question, ProjectCatalog([])).aggregate == aggregate
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_end"),
+    [
+        ("När lades bibliotekens digitaliseringsprojekt ner?", True),
+        ("När avbröts projektet?", True),
+        ("Vem var projektledare för återbruksprojektet innan det lades ned?", False),
+        ("Hur mycket pengar hann man göra av med innan det lades ned?", False),
+    ],
+)
+def test_when_a_project_was_stopped_asks_its_end(question: str, asks_end: bool) -> None:
+    assert ("end_date" in detect_fields(normalise(question))) is asks_end
+
+
+def test_a_company_named_after_the_place_is_no_typo_of_a_project_name() -> None:
+    catalog = ProjectCatalog([ProjectRef("r", "Cirkulära Kungsbacka"),
+                              ProjectRef("r", "Grön Logistiknod Katrineholm")])
+    assert understand("Hur många lägenheter renoverade Kungsbackahem?", catalog).projects == []
+    inflected = understand("Hur stor del av logistiknodens kostnader täcks av EU?", catalog)
+    assert [p.name for p in inflected.projects] == ["Grön Logistiknod Katrineholm"]
+
+
+TEXTS = [
+    "Byfjordsmusslan odlar musslor i fjorden med stöd från havs- och fiskerifonden.",
+    "Kommunen driver också ett projekt om arbetssättet i skolan.",
+    "Regionalfonden finansierar två projekt i kommunen.",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("Vilken EU-fond betalar musselodlingen i fjorden?", "musselodlingen"),
+        ("Vem leder musselodlingen som kommunen driver?", "musselodlingen"),  # the rarest, not "kommunen"
+        ("Hur gör man för att arbetssättet ska leva kvar när pengarna tar slut?", None),  # no fact opening
+        ("Vilka projekt får pengar från Regionalfonden?", None),  # across projects; a fund
+    ],
+)
+def test_a_definite_thing_of_a_fact_question(question: str, thing: str | None) -> None:
+    weights = TermWeights(analyze, analyze, TEXTS)
+    residual = set(analyze(question)) - set(analyze("vilken fond betalar vem leder som"))
+    assert definite_thing(question, residual, weights) == thing
