@@ -138,11 +138,15 @@ _ACTIVITY_BEFORE = re.compile(
 _GENITIVE_BEFORE = re.compile(r"\b(\w{3,}s) {3,}")
 
 
-def describing_phrases(rest: str) -> str:
-    """The words of ``rest`` (the question, names blanked) that say which project is meant."""
+def describing_phrases(rest: str, priced: bool = False) -> str:
+    """The words of ``rest`` (the question, names blanked) that say which project is meant.
+    ``priced``: the question asks what something cost, and what the project does right
+    before its name ("entreprenaden för våtmarken vid X") is then the thing priced, a part
+    of the project whose cost its budget does not answer."""
     after = [m.group(1) for m in _DESCRIBED_BY.finditer(rest)]
     owners = [m.group(1) for m in _GENITIVE_BEFORE.finditer(rest)]
-    return " ".join([*after, *(m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest)), *owners])
+    activities = [] if priced else [m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest)]
+    return " ".join([*after, *activities, *owners])
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:

@@ -252,10 +252,10 @@ class QAService:
             fact_fields = partner_fields(text, fact_fields, rows)
             # Words that say which project is meant ("Storsjöprojektet med våtmarkerna") and
             # when ("numera", "efter bytet") are nothing the facts must say.
-            described = set(self.weights.query(describing_phrases(q.rest)))
+            asks_cost = ASKS_COST.search(normalise(text)) is not None
+            described = set(self.weights.query(describing_phrases(q.rest, asks_cost)))
             residual = self.fields.residual(terms) - described - self.fact_qualifiers
             residual -= self.scope.own_fund_terms(text, rows)  # "från omställningsfonden"
-            asks_cost = ASKS_COST.search(normalise(text)) is not None
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
                 fact_fields = [f for f in fact_fields if f != "co_financiers"]

@@ -79,3 +79,11 @@ def test_a_definite_thing_of_a_fact_question(question: str, thing: str | None) -
     weights = TermWeights(analyze, analyze, TEXTS)
     residual = set(analyze(question)) - set(analyze("vilken fond betalar vem leder som"))
     assert definite_thing(question, residual, weights) == thing
+
+
+def test_what_a_project_does_before_its_name_is_the_thing_priced_in_a_cost_question() -> None:
+    from qa.described import describing_phrases
+
+    rest = " vad kostade entreprenaden för våtmarken vid          i väsmanprojektet "
+    assert "entreprenaden" in describing_phrases(rest)
+    assert "entreprenaden" not in describing_phrases(rest, priced=True)
