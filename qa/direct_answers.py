@@ -18,7 +18,7 @@ from qa.cofinancing import cofinancing_lines, matching
 from qa.fact_answers import Composed, FactComposer, fact_sentences
 from qa.facts_table import FactsTable
 from qa.quotes import TermWeights, best_quote, matched
-from qa.target_group import newest_target_group_sentence
+from qa.target_group import as_read, newest_target_group_sentence
 from qa.types import Answer, FigureRef, Passage, Question, new_answer_id
 from qa.understanding import ProjectCatalog
 
@@ -108,7 +108,7 @@ class DirectAnswerer:
         chunk, sentence = found
         book = CiteBook(self.chunk_at)
         n = book.cite(Passage(chunk, 1.0), sentence.start, sentence.end)
-        quote = " ".join(chunk.text[sentence.start - chunk.start : sentence.end - chunk.start].split())
+        quote = as_read(chunk.text[sentence.start - chunk.start : sentence.end - chunk.start])
         self._with_passages(book, passages, query_terms)
         return Answer(new_answer_id(), f"Om målgruppen för {project} skriver rapporten: ”{quote}” [{n}]",
                       True, book.citations)

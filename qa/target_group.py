@@ -17,7 +17,7 @@ from corpus.types import Chunk, SectionType, Sentence
 
 _TARGET = re.compile(
     r"\bmålgrupp"
-    r"|\b(?:riktar|riktade|vänder|vände)\s+sig\s+(?:\w+\s+){0,3}?till\b"
+    r"|\b(?:riktar|riktade|vänder|vände)\s+(?:sig|oss)\s+(?:\w+\s+){0,3}?till\b"  # "Vilka vi vänder oss till"
     r"|\b(?:är|var)\s+(?:tänkt|avsedd|avsett|till)\s+för\b",
     re.IGNORECASE,
 )
@@ -46,3 +46,13 @@ def target_group_sentence(chunks: Iterable[Chunk]) -> tuple[Chunk, Sentence] | N
             if _TARGET.search(chunk.text[s.start - chunk.start : s.end - chunk.start]):
                 return chunk, s
     return None
+
+
+def as_read(sentence: str) -> str:
+    """A sentence as a reader reads it: a table row ("| Målgrupp | Unga 16–29 år |") as its
+    label and value ("Målgrupp: Unga 16–29 år"), without the table's markup."""
+    text = " ".join(sentence.split())
+    if not text.startswith("|"):
+        return text
+    cells = [c.strip() for c in text.strip("|").split("|") if c.strip()]
+    return f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else text

@@ -34,6 +34,7 @@ def _said(found: tuple[Chunk, Sentence] | None) -> str | None:
         "Satsningen vände sig i första hand till små företag i länet.",
         "Utbildningen var tänkt för anställda utan undersköterskeexamen.",
         "Målgrupp\tAnställda inom hemtjänsten",
+        "| Vilka vi vänder oss till | Utrikes födda kvinnor 25–64 år |",
     ],
 )
 def test_the_wordings_of_a_target_group(sentence: str) -> None:
@@ -55,3 +56,11 @@ def test_the_newest_report_says_who_the_project_is_for() -> None:
     found = newest_target_group_sentence([old, new], {"r": 2030, "r2": 2031})
     assert _said(found) == "Projektet vänder sig nu till unga vuxna."
     assert newest_target_group_sentence([], {}) is None
+
+
+def test_a_table_row_is_quoted_as_its_label_and_value() -> None:
+    from qa.target_group import as_read
+
+    row = "| Vilka vi vänder oss till | Unga 16–29 år |"
+    assert as_read(row) == "Vilka vi vänder oss till: Unga 16–29 år"
+    assert as_read("Målgruppen är unga  vuxna.") == "Målgruppen är unga vuxna."
