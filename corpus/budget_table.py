@@ -114,7 +114,7 @@ def _columns(header: list[str]) -> dict[str, int]:
             roles.setdefault("project", i)
         elif re.search(r"stöd|\beu\b|esf|eruf|bidrag", cell) and "budget" not in cell:
             roles.setdefault("eu", i)
-        elif re.search(r"budget|kr\b|belopp|kostnad|omslutning", cell):
+        elif re.search(r"budget|kr\b|belopp|kostnad|omslutning|^beviljade medel", cell):
             roles.setdefault("amount", i)
         elif re.search(r"fond|program|finansiär", cell):
             roles.setdefault("fund", i)

@@ -24,7 +24,7 @@ _BUDGET_CUE = re.compile(
     # A label of the project's money with the total first: "Ekonomi: 5 400 000 kr (varav …)".
     r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)|"
     # "Beviljade medel: 14,6 miljoner kronor" (then "Därav EU: …"); a grant names its fund.
-    r"^\s*beviljade?\s+(?:medel|budget|belopp)\s*:(?![^\n]*(?:EU|ESF|ERUF|AMIF|Interreg|fond))",
+    r"^\s*beviljade?\s+(?:medel|budget|belopp)\s*:(?![^\n]*(?:\b(?:EU|ESF|ERUF|AMIF|Interreg)\b|fond))",
     re.IGNORECASE,
 )
 _ORIGINAL_CUE = re.compile(r"ursprunglig\w*\s+budget|budget\w*\s+var\s+ursprungligen|före\s+revidering|"

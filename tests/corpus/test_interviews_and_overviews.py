@@ -194,6 +194,8 @@ def test_an_owner_named_after_a_description(sentence: str, owner: str) -> None:
 def test_a_granted_total_with_its_eu_part_below_and_a_sum_said_for_the_whole_project() -> None:
     total = find_budget(SentenceText("Beviljade medel: 14,6 miljoner kronor", 0))
     assert total is not None and total.total is not None and total.total.value == 14_600_000
+    in_euro = find_budget(SentenceText("Beviljade medel: 2 400 000 euro för hela projektet", 0))
+    assert in_euro is not None and in_euro.total is not None and in_euro.total.value == 2_400_000
     grant = find_budget(SentenceText("Beviljade medel: 3 000 000 kr från ESF+", 0))
     assert grant is None or grant.total is None  # a fund named makes the sum its grant
     whole = "Beviljade medel: 2 400 000 euro för hela projektet (cirka 27,4 miljoner kronor)"
