@@ -35,8 +35,16 @@ _EU_MONEY = re.compile(
     r"(?i)\bEU|fond|stöd|bidrag|beviljad|Interreg|LIFE\b|Erasmus|Leader|AMIF|ESF|ERUF|FRO\b"
 )
 # Money spent asked for ("hur mycket hann man göra av med", "hur stor del har förbrukats") and stated.
-_SPENT_ASKED = re.compile(r"(?i)\b(?:förbruka\w*|upparbeta\w*|(?:göra|gjort|gör|gjorde) av med|spenderat?|"
-                          r"använt|använts|nyttjat?s?|gjort åt)\b")
+_SPENT_ASKED = re.compile(r"(?i)\b(?:förbruka\w*|upparbeta\w*|(?:göra|gjort|gjorts|görs|gör|gjorde) av med|"
+                          r"spenderat?|använt|använts|nyttjat?s?|gjort åt)\b")
+
+
+def asks_spending(text: str) -> bool:
+    """Whether a question asks how much of the money was spent ("hade gjorts av med"):
+    the budget is no answer to it."""
+    return _SPENT_ASKED.search(text) is not None
+
+
 _SPENT_STATED = re.compile(r"(?i)upparbeta\w*|förbruka\w*|använ\w*|nyttja\w*|\butfall\w*|"
                            r"kostnader(?:na)?\s+(?:hittills|hade|uppgick)")
 _SHARE = re.compile(r"(?i)\d+(?:,\d+)?\s*(?:procent|%)")

@@ -31,7 +31,7 @@ from qa.citebook import ChunkLocator
 from qa.cofinancing import asks_cofinancing
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
 from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
-from qa.declines import Asked, DeclineChecks
+from qa.declines import Asked, DeclineChecks, asks_spending
 from qa.described import DescribedProject, apposed, describing_compound, describing_phrases
 from qa.direct_answers import DirectAnswerer
 from qa.entities import lowercase_words
@@ -259,6 +259,8 @@ class QAService:
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):
                 # "Hur mycket medfinansierar X?": the partners' names are no answer to an amount.
                 fact_fields = [f for f in fact_fields if f != "co_financiers"]
+            if asks_spending(text):
+                fact_fields = [f for f in fact_fields if f not in ("total_budget", "eu_funding")]
             no_grant = rows and all(r.eu_funding is None for r in rows)
             if {"eu_funding", "total_budget"} <= set(fact_fields) and no_grant:
                 # "Hur mycket EU-pengar får X?": the budget is no answer to the grant asked.

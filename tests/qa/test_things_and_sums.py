@@ -87,3 +87,15 @@ def test_what_a_project_does_before_its_name_is_the_thing_priced_in_a_cost_quest
     rest = " vad kostade entreprenaden för våtmarken vid          i väsmanprojektet "
     assert "entreprenaden" in describing_phrases(rest)
     assert "entreprenaden" not in describing_phrases(rest, priced=True)
+
+
+@pytest.mark.parametrize(
+    ("question", "spending"),
+    [("Hur mycket av pengarna i X hade gjorts av med vid slutet av 2052?", True),
+     ("Hur mycket hann man göra av med innan det lades ned?", True),
+     ("Hur mycket pengar har X totalt att röra sig med?", False)],
+)
+def test_how_much_was_spent_is_no_budget_question(question: str, spending: bool) -> None:
+    from qa.declines import asks_spending
+
+    assert asks_spending(question) is spending
