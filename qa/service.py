@@ -336,7 +336,8 @@ class QAService:
         opener = None if planned else count_opener(counted, share_asked, self.weights.passage, of_part=people)
         text, stated = extractive_answer(
             citations, said, self.weights, reports=reports, projects=self.scope.projects(q),
-            section_types=tuple(q.section_types), opener=opener,
+            # "Hur många företag har X lyckats nå?" asks a count, wherever it is stated.
+            section_types=() if counted else tuple(q.section_types), opener=opener,
             counts=count_parts(q.text, self.weights.query, self.weights.passage, self.synonyms),
             facts=self.facts.sources((r.name for r in q.projects), fact_fields, reports),
         )

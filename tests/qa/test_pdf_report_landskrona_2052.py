@@ -29,3 +29,8 @@ def test_an_owner_from_prose_not_a_wrapped_table_cell(landskrona: Any) -> None:
 def test_an_erasmus_grant_is_the_eu_funding(landskrona: Any) -> None:
     a = landskrona.ask("Hur mycket EU-stöd får Unga Röster över Sundet?")
     assert a.answerable and any(f.field == "eu_funding" and f.value == 1_240_000 for f in a.figures)
+
+
+def test_a_count_asked_with_a_success_word_is_quoted_from_the_results(landskrona: Any) -> None:
+    a = landskrona.ask("Hur många företag har klimatprojektet för industrin lyckats nå så här långt?")
+    assert a.answerable and "38 företag" in a.text
