@@ -32,5 +32,5 @@ def test_an_erasmus_grant_is_the_eu_funding(landskrona: Any) -> None:
 
 
 def test_a_count_asked_with_a_success_word_is_quoted_from_the_results(landskrona: Any) -> None:
-    a = landskrona.ask("Hur många företag har klimatprojektet för industrin lyckats nå så här långt?")
+    a = landskrona.ask("Hur många företag har Klimatkliv Industri Landskrona lyckats nå så här långt?")
     assert a.answerable and "38 företag" in a.text
