@@ -98,6 +98,14 @@ def apposed(rest: str) -> str:
 _DEFINITE = re.compile(r"\b(\w{6,}(?:en|et|rn|ns|ens|ets))\b")
 
 
+_WHOLE = re.compile(r" (?:totalt|sammanlagt|hela|i sin helhet) ")
+
+
+def priced_as_whole(norm: str) -> bool:
+    """Whether a question asks no cost, or the cost of a whole ("Vad kostar robottestbädden
+    totalt?"): a thing priced otherwise may be a part of a project ("Vad kostade
+    entreprenaden?"), whose cost the project's budget does not answer."""
+    return not ASKS_COST.search(norm) or _WHOLE.search(norm) is not None
 # A fact question's opening ("Vem leder …", "Hur mycket får …"), not a lesson's ("Hur gör man …").
 _FACT_OPENING = re.compile(r"\s*(?:vem|vilken|vilket|vilka|när|var|hur mycket|hur stor|hur många)\b")
 
@@ -265,7 +273,7 @@ class DescribedProject:
         which may be a part's: "Vad kostade rivningen av skolan?"), or by a name only its
         text has; ``q`` gets the project. Returns the words that called it, or None."""
         thing = None
-        one_fact = q.fields and q.aggregate is None and not ASKS_COST.search(normalise(q.text))
+        one_fact = q.fields and q.aggregate is None and priced_as_whole(normalise(q.text))
         if reference(q.text) is None and one_fact:
             thing = definite_thing(q.text, asked, self.weights)
         if (reference(q.text) or thing) and (described := self.read(q, asked, reports, thing)):

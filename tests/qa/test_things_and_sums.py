@@ -99,3 +99,15 @@ def test_how_much_was_spent_is_no_budget_question(question: str, spending: bool)
     from qa.declines import asks_spending
 
     assert asks_spending(question) is spending
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [("Hur mycket kostar solcellsparken på deponin totalt enligt budgeten?", True),
+     ("Vad kostade entreprenaden för våtmarken?", False),
+     ("Vem leder musselodlingen?", True)],
+)
+def test_a_thing_priced_is_the_project_only_when_asked_as_a_whole(question: str, whole: bool) -> None:
+    from qa.described import priced_as_whole
+
+    assert priced_as_whole(normalise(question)) is whole
