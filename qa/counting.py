@@ -251,7 +251,17 @@ def _a_plan(sentence: str) -> bool:
     "minst 30 procent ska gå vidare"), not an outcome compared with one afterwards ("184
     personer har skrivits in, att jämföra med målet om 300")."""
     first = _COMPARED.split(sentence, maxsplit=1)[0]
+    if _OUTCOME_AFTER.search(first):
+        return False  # "Målet var 80 deltagare och det blev 96 seniorer": the goal, then the outcome
     return bool(GOAL.search(first) or _PLANNED.search(first))
+
+
+# An outcome told after the goal in the same sentence: "… och det blev 96", "… och hittills har 47".
+_OUTCOME_AFTER = re.compile(
+    r"\b(?:och|men)\s+(?:det\s+blev|hittills\s+har|utfallet\s+(?:blev|är|var)|vi\s+nådde|"
+    r"resultatet\s+(?:blev|är))\b[^.]*\d",
+    re.IGNORECASE,
+)
 
 
 # ", att jämföra med målet …", "(målet är …)", ", medan målet …": a goal set beside the outcome.

@@ -267,6 +267,7 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     # Everyday short forms: "Af", "funkat".
     ("af", "arbetsförmedlingen"),
     ("anställda", "medarbetare", "personal"),
+    ("pensionär", "pensionärer", "senior", "seniorer"),
     # "innan X lades ner" is the report's "avbröts", "avslutades i förtid".
     ("lades", "lagts", "avbröts", "avbrutits", "avbrutet", "förtid"),
     ("fk", "försäkringskassan"),

@@ -246,6 +246,10 @@ def test_a_count_question_opens_with_what_was_done_not_a_goal_or_a_plan() -> Non
     assert opener("Hittills har 11 våtmarker anlagts och 7,4 kilometer vattendrag restaurerats.")
     assert not opener("Projektet har som mål att anlägga 18 våtmarker och restaurera vattendrag.")
     assert not opener("De återstående sju våtmarkerna ska anläggas under sommaren 2033.")
+    # The goal first, then the outcome in the same sentence.
+    assert opener("Målet var 20 våtmarker och det blev 23 våtmarker som anlades.")
+    assert opener("Målet var 20 våtmarker, och hittills har 14 våtmarker anlagts.")
+    assert not opener("Målet var 20 våtmarker och det blev ett bra samarbete.")
 
 
 def test_how_many_of_a_group_opens_with_a_sentence_that_states_what_they_did() -> None:

@@ -111,3 +111,11 @@ def test_a_thing_priced_is_the_project_only_when_asked_as_a_whole(question: str,
     from qa.described import priced_as_whole
 
     assert priced_as_whole(normalise(question)) is whole
+
+
+def test_pensioners_are_counted_by_seniors() -> None:
+    from qa.abstain import synonym_table
+    from qa.vocabulary import COVERAGE_SYNONYMS
+
+    table = synonym_table(COVERAGE_SYNONYMS, analyze)
+    assert set(analyze("seniorer")) <= table[analyze("pensionärer")[0]]
