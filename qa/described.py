@@ -98,14 +98,6 @@ def apposed(rest: str) -> str:
 _DEFINITE = re.compile(r"\b(\w{6,}(?:en|et|rn|ns|ens|ets))\b")
 
 
-_WHOLE = re.compile(r" (?:totalt|sammanlagt|hela|i sin helhet) ")
-
-
-def priced_as_whole(norm: str) -> bool:
-    """Whether a question asks no cost, or the cost of a whole ("Vad kostar robottestbädden
-    totalt?"): a thing priced otherwise may be a part of a project ("Vad kostade
-    entreprenaden?"), whose cost the project's budget does not answer."""
-    return not ASKS_COST.search(norm) or _WHOLE.search(norm) is not None
 # A fact question's opening ("Vem leder …", "Hur mycket får …"), not a lesson's ("Hur gör man …").
 _FACT_OPENING = re.compile(r"\s*(?:vem|vilken|vilket|vilka|när|var|hur mycket|hur stor|hur många)\b")
 
@@ -123,6 +115,16 @@ def definite_thing(text: str, residual: set[str], weights: TermWeights) -> str |
     if not content:
         return None
     return max(content, key=lambda ws: min(weights.idf(t) for t in ws[1]))[0]
+
+
+_WHOLE = re.compile(r" (?:totalt|sammanlagt|hela|i sin helhet) ")
+
+
+def priced_as_whole(norm: str) -> bool:
+    """Whether a question asks no cost, or the cost of a whole ("Vad kostar robottestbädden
+    totalt?"): a thing priced otherwise may be a part of a project ("Vad kostade
+    entreprenaden?"), whose cost the project's budget does not answer."""
+    return not ASKS_COST.search(norm) or _WHOLE.search(norm) is not None
 
 
 def describing_compound(term: str) -> bool:
@@ -167,6 +169,7 @@ def _theme(word: str, known: Callable[[str], bool]) -> str:
     return head
 
 
+# "Hur många lägenheter hann Kustbo …?": a count may name its project like a fact question.
 _COUNTED = re.compile(r"\s*hur många\b")
 # A capitalised word that may name a place, a school or a partner ("Sörnäset", "Stensätterskolan").
 _PROPER_WORD = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}\b")
@@ -269,9 +272,9 @@ class DescribedProject:
 
     def read_question(self, q: Question, asked: set[str], reports: tuple[str, ...]) -> str | None:
         """Read the project a question without a name calls by its theme ("kanalprojektet"),
-        by a thing it is or does ("Vilken fond betalar musselodlingen?"; not for a cost,
-        which may be a part's: "Vad kostade rivningen av skolan?"), or by a name only its
-        text has; ``q`` gets the project. Returns the words that called it, or None."""
+        by a thing it is or does ("Vilken fond betalar musselodlingen?"; for a cost only as
+        a whole, as a part may cost it: "Vad kostade rivningen av skolan?"), or by a name
+        only its text has; ``q`` gets the project. Returns the words that called it, or None."""
         thing = None
         one_fact = q.fields and q.aggregate is None and priced_as_whole(normalise(q.text))
         if reference(q.text) is None and one_fact:
