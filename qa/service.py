@@ -60,7 +60,7 @@ from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
 from qa.scope import Scope
 from qa.themes import LESSON_THEMES
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
-from qa.understanding import ASKS_COST, ProjectCatalog, normalise, spell_out_agencies, understand
+from qa.understanding import ASKS_COST, ASKS_PRICE, ProjectCatalog, normalise, spell_out_agencies, understand
 from qa.unknown import name_pairs, unknown_theme_reason
 from qa.vocabulary import AGGREGATE_WORDS, COVERAGE_SYNONYMS, FUND_WORDS, LISTING_WORDS, SECTION_WORDS
 
@@ -253,7 +253,8 @@ class QAService:
             # Words that say which project is meant ("Storsjöprojektet med våtmarkerna") and
             # when ("numera", "efter bytet") are nothing the facts must say.
             asks_cost = ASKS_COST.search(normalise(text)) is not None
-            described = set(self.weights.query(describing_phrases(q.rest, asks_cost)))
+            a_price = ASKS_PRICE.search(normalise(text)) is not None  # not "Hur mycket bidrar EU till …?"
+            described = set(self.weights.query(describing_phrases(q.rest, a_price)))
             residual = self.fields.residual(terms) - described - self.fact_qualifiers
             residual -= self.scope.own_fund_terms(text, rows)  # "från omställningsfonden"
             if asks_cost and "co_financiers" in fact_fields and not any(contributions(r) for r in rows):

@@ -302,6 +302,8 @@ ASKS_COST = re.compile(
     r" (?:kosta|kostnad)"
     r"|hur (?:mycket|många kronor|många euro) (?:\w+ ){0,2}(?:medfinansier|betal|bidr|satsa|investera)"
 )
+# … and of those, the price of something ("Vad kostade entreprenaden?"), not what someone gave.
+ASKS_PRICE = re.compile(r" (?:kosta|kostnad)")
 
 
 # "det nya slutdatumet", "ny projektledare": the new value of a fact is the fact asked for.

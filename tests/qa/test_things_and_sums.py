@@ -119,3 +119,11 @@ def test_pensioners_are_counted_by_seniors() -> None:
 
     table = synonym_table(COVERAGE_SYNONYMS, analyze)
     assert set(analyze("seniorer")) <= table[analyze("pensionärer")[0]]
+
+
+def test_a_price_is_asked_by_a_cost_word_not_by_what_someone_gives() -> None:
+    from qa.understanding import ASKS_COST, ASKS_PRICE
+
+    given = normalise("Hur mycket bidrar EU till återställningen av Lillån?")
+    assert ASKS_COST.search(given) and not ASKS_PRICE.search(given)
+    assert ASKS_PRICE.search(normalise("Vad kostade entreprenaden för våtmarken?"))
