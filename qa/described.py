@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
+from qa.counting import counted_noun
 from qa.quotes import TermWeights, matched
 from qa.retrieval import HybridRetriever
 from qa.types import Filters, ProjectRef, Question
@@ -169,8 +170,6 @@ def _theme(word: str, known: Callable[[str], bool]) -> str:
     return head
 
 
-# "Hur många lägenheter hann Kustbo …?": a count may name its project like a fact question.
-_COUNTED = re.compile(r"\s*hur många\b")
 # A capitalised word that may name a place, a school or a partner ("Sörnäset", "Stensätterskolan").
 _PROPER_WORD = re.compile(r"\b[A-ZÅÄÖ][a-zåäöéü]{3,}\b")
 
@@ -298,7 +297,8 @@ class DescribedProject:
         projects' texts use say nothing; one no project's text uses makes it no reading."""
         # "Vad kostade rivningen av skolan i Skogstorp?": the place locates the thing priced.
         norm = normalise(q.text)
-        counted = _COUNTED.match(norm) is not None  # "Hur många lägenheter hann Kustbo …?"
+        # "Hur många lägenheter hann Kustbo …?": a count may name its project like a fact question.
+        counted = counted_noun(q.text, self.weights.query) is not None
         if (q.projects or q.ambiguous or q.aggregate is not None or not (q.fields or counted)
                 or ASKS_COST.search(norm)):
             return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from corpus.fact_patterns import SentenceText, table_row_as_key_value
 from corpus.types import Chunk, SectionType, Sentence
 
 _TARGET = re.compile(
@@ -51,8 +52,5 @@ def target_group_sentence(chunks: Iterable[Chunk]) -> tuple[Chunk, Sentence] | N
 def as_read(sentence: str) -> str:
     """A sentence as a reader reads it: a table row ("| Målgrupp | Unga 16–29 år |") as its
     label and value ("Målgrupp: Unga 16–29 år"), without the table's markup."""
-    text = " ".join(sentence.split())
-    if not text.startswith("|"):
-        return text
-    cells = [c.strip() for c in text.strip("|").split("|") if c.strip()]
-    return f"{cells[0]}: {' '.join(cells[1:])}" if len(cells) >= 2 else text
+    row = table_row_as_key_value(SentenceText(sentence, 0)).text
+    return re.sub(r"\s+:", ":", " ".join(row.split()))
