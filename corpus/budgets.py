@@ -16,7 +16,8 @@ from corpus.numbers import Amount, find_amounts, with_conversions
 from corpus.types import Span
 
 _BUDGET_CUE = re.compile(
-    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*)?(?:totalt\s*)?"
+    # "Budgeten för fas 2 är X": the budget of a phase
+    r"total\w*\s+\w*budget|omsluter|budget(?:en)?\s*(?:\([^)]*\)\s*|för\s+(?:fas|etapp|steg)\s+\d\s+)?(?:totalt\s*)?"
     r"(?:uppgår|uppgick|är|var|har\s+varit|omfattar|omfattade|på|:)|(?:omfattade|uppgick)\s+budgeten|"
     r"budget\w*\s+(?:har\s+)?(?:reviderades|reviderats|justerades|justerats|ändrades|ändrats|sänktes|"
     r"höjdes|utökades|utökats|minskades|minskats)|"
@@ -184,15 +185,16 @@ def _eu_amount(t: str, base: int, amounts: list[Amount]) -> Amount | None:
             return a
         # "Regionalfonden finansierar 40 procent, motsvarande Y kr", "Interregstödet täcker 60
         # procent av kostnaderna, vilket för Mölndals del motsvarar Y euro"
-        if re.search(rf"(?:{_FUND_NAME}|{_GRANT_WORD})\s+(?:finansierar|står\s+för|bidrar\s+med|täcker|utgör"
-                     r"|är)\s+[^.;]{0,40}?(?:procent|%)[^.;]{0,80}?"
+        # … and a label line of the grant: "EU-medel: 40 procent, motsvarande Y kr".
+        if re.search(rf"(?:{_FUND_NAME}|{_GRANT_WORD})"
+                     r"(?:\s+(?:finansierar|står\s+för|bidrar\s+med|täcker|utgör|är)\s+|\s*:\s*)[^.;]{0,40}?(?:procent|%)[^.;]{0,80}?"
                      r"(?:motsvarande|dvs\.?|det\s+vill\s+säga|eller|motsvarar)\s*$", t[max(0, s - 160): s]):
             return a
         # "EU-stöd Y", "varav AMIF-stöd Y", "regionalfondsstöd Y", "Leaderstöd: Y"
         if re.search(r"(?:(?:EU|ESF|ERUF|AMIF|FRO|JTF|FEAD|LIFE|Interreg|Leader|Erasmus)\+?-?|\w+fonds)"
                      r"(?:stöd|finansiering|medel|bidrag)\w*\s*"
                      r"(?:är|var|på|om|(?:uppgår|uppgick|uppgått)\s+till|:)?\s*$|"
-                     r"(?:stöd|bidrag)\w*\s+från\s+.{0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
+                     r"(?:stöd|bidrag)\w*\s+från\s+(?:(?!budget).){0,60}?(?:(?:uppgår|uppgick|uppgått)\s+till|är|var|på|om|med|:)\s*$|"
                      r"stöd\w*\s+från\s+(?:den\s+)?" + _FUND_NAME + r"\s*$|"
                      r"(?:finansier\w*|bidrag\w*|beviljat?s?)\s+(?:\w+\s+){0,2}(?:av|från)\s+(?:den\s+)?"
                      r"(?:Europeiska\s+\w+(?:\s+\w+)?|EU|ESF|ERUF|\w*fonden)\s+(?:med|på|om|:)\s*$",

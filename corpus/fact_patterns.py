@@ -98,7 +98,7 @@ FOR_CLAUSE = r"(?:\s+för\s+(?:\*[^*]+\*|.+?(?=\s+(?:är|var|har\s+varit)\s)))?"
 # "Vuxenutbildningen", "Individ- och familjeomsorgen".
 _UNIT = r"(?:förvaltningen|kontoret|nämnden|avdelningen|bolaget|stad|tjänsten|omsorgen|utbildningen)"
 _OWNER_RE = re.compile(
-    rf"(?:projektägare|ägare|huvudman(?:nen)?|ansvarig\s+förvaltning|projektägande\s+förvaltning"
+    rf"(?:projektägare|ägare|huvudman(?:nen)?|ansvarig\s+(?:förvaltning|organisation)|projektägande\s+förvaltning"
     # "Ansvarig: Miljöförvaltningen", the label naming a department ("Ansvarig: Anna Berg" leads it)
     rf"|ansvarig(?=\s*:\s*[A-ZÅÄÖ][^,.;:\n]{{0,60}}?{_UNIT}\b)){FOR_CLAUSE}"
     # "Projektägare i Luleå:", "Projektägare för kommunens del:"

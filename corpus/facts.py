@@ -30,7 +30,8 @@ from corpus.fact_patterns import (
     subject_of_owner_clause,
     table_row_as_key_value,
 )
-from corpus.managers import find_managers
+from corpus.fact_scope import about_predecessor, earlier_phase, fund_chapter, latest_phase
+from corpus.managers import find_contacts, find_managers
 from corpus.numbers import Amount, find_amounts
 from corpus.partners import find_co_financiers
 from corpus.periods import find_period, says_ended, says_not_started
@@ -90,16 +91,25 @@ def split_project_blocks(seg: Segment, names: list[str]) -> list[tuple[str | Non
     return out
 
 
+_BULLET = re.compile(r"^(\s*)[-*•](?=\s)")
+
+
 def facts_from_segment(report_id: str, project: str, segments: list[Segment],
                        report_day: dt.date | None = None, parent: str | None = None) -> ProjectFacts:
     """Read one project's facts from its segments (fact sections first, then other text)."""
     facts = ProjectFacts(report_id=report_id, project=project, parent=parent)
     mentions: list[tuple[str, str, Sourced]] = []
     runner: Sourced | None = None
+    latest = latest_phase(segment.text for segment in segments)
     for seg in segments:
         for sent in split_sentences(seg.text, seg.base):
-            # "**Projektägare** är X": bold marks set off a label, they are no part of it.
-            plain = SentenceText(sent.text.replace("**", "  "), sent.start)
+            if latest and earlier_phase(sent.text, latest):  # its manager is a former one
+                mentions += [(m.name, "former", _src(report_id, m.name, m.span, sent))
+                             for m in find_managers(sent)]
+                continue
+            # "**Projektägare** är X": bold marks set off a label, they are no part of it;
+            # nor is a list's bullet ("- **Ekonomi:** 14,2 Mkr, varav …").
+            plain = SentenceText(_BULLET.sub(r"\1 ", sent.text.replace("**", "  ")), sent.start)
             row = table_row_as_key_value(plain)
             _read_sentence(facts, row, mentions)
             if runner is None and (found := find_runner(row)):
@@ -127,10 +137,14 @@ def _read_sentence(facts: ProjectFacts, sent: SentenceText, mentions: list[tuple
         facts.owner = _src(rid, owner[0], owner[1], sent)
     for m in find_managers(sent):
         mentions.append((m.name, m.role, _src(rid, m.name, m.span, sent)))
+    for m in find_contacts(sent):
+        mentions.append((m.name, _CONTACT + m.role, _src(rid, m.name, m.span, sent)))
     # "X avslutades den 31 januari 2033": the project as the sentence's subject
     # … or by the short name before its subtitle ("ÅTERBRUK" of "ÅTERBRUK – Cirkulära byggmaterial")
     opening = sent.text.lstrip().lower()
     named = opening.startswith(facts.project.lower()) or bool(re.match(_short_name(facts.project), opening))
+    if about_predecessor(sent.text):
+        return  # "… fortsättningsprojekt till X, som drevs 2050–2053 med en budget på Y": X's facts
     if period := find_period(sent, named):
         if period.extension_only and period.end:
             if period.original_end and facts.original_end_date is None:
@@ -205,8 +219,14 @@ def _read_money(facts: ProjectFacts, sent: SentenceText) -> None:
         facts.fund = _src(rid, budget.fund[0], budget.fund[1], sent)
 
 
+_CONTACT = "contact-"
+
+
 def _assign_managers(facts: ProjectFacts, mentions: list[tuple[str, str, Sourced]]) -> None:
-    """Past-tense managers are former only when a current one is named too (else the project ended)."""
+    """Past-tense managers are former only when a current one is named too (else the project ended).
+    A fact box's contact person stands in only where no manager is named."""
+    managers = [m for m in mentions if not m[1].startswith(_CONTACT)]
+    mentions = managers or [(name, role.removeprefix(_CONTACT), src) for name, role, src in mentions]
     has_current = any(role == "current" for _, role, _ in mentions)
     seen: set[str] = set()
     for name, role, src in mentions:
@@ -357,6 +377,9 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
     if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
         # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
+    if facts.fund is None and (chapter := fund_chapter(report, p.heading.start)):
+        # "Projekt inom Regionalfonden": the chapter the project stands in names its one fund.
+        facts.fund = Sourced(chapter[0], report.id, chapter[1], report.text[chapter[2].start:chapter[2].end])
     start = facts.start_date
     running = facts.status is None or facts.status.value == "ongoing"  # "ongoing" is read off the dates
     if running and start is not None and report.year and int(str(start.value)[:4]) > report.year:

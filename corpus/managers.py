@@ -14,6 +14,7 @@ from corpus.fact_patterns import FOR_CLAUSE, SentenceText
 from corpus.types import Span
 
 _NAME = r"[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+(?:\s+(?:af|von|van|de|der|el|bin)\b)?(?:\s+[A-ZÅÄÖÉØÆ][\wåäöéüøæ'’-]+)+"
+_NAME_RE = re.compile(_NAME)
 _NAMES = rf"(?P<names>{_NAME}(?:(?:\s*,\s*|\s+och\s+){_NAME})*)"
 _MANAGER_RE = re.compile(
     # "Projektledare i Gävle: X" (the partner's own manager in a project led from elsewhere)
@@ -24,6 +25,8 @@ _MANAGER_RE = re.compile(
     # "Kontakt: X, projektledare från maj": the contact named as the manager.
     r"|kontakt(?:person)?(?=\s*:\s*[^,;:\n]{3,60},\s*projektledare))"
     rf"{FOR_CLAUSE}"
+    # "Projektledare under fas 1 var X"
+    r"(?:\s+under\s+(?:fas|etapp)\s+\d)?"
     # "Projektledare för Luleås del: X"
     r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+|\s+för\s+[\wåäöÅÄÖ-]+\s+del)?"
     # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label; "Proj.ledare: X".
@@ -41,11 +44,18 @@ _NAME_FIRST_RE = re.compile(
     r"(?P<pre>ny\s+|tidigare\s+)?"
     r"projektledare\b"
 )
+# "Sedan den 1 maj 2057 är Johan Mattsson projektledare": the verb before the name after a
+# fronted time.
+_INVERTED_RE = re.compile(rf"\b(?P<verb>är|var|blev)\s+{_NAMES}\s+(?P<pre>ny\s+|tidigare\s+)?projektledare\b")
+# "Kontaktperson: X (från 15 april 2054), tidigare Y": the person a fact box names for the
+# project (``find_contacts``), where no project manager is named.
+_CONTACT_LABEL = re.compile(r"^\W*kontaktperson(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?\s*:\s*", re.IGNORECASE)
 # "Intervju med: Annika Sjöberg, projektledare", a line signed "X, projektledare".
 _SIGNED_RE = re.compile(rf"(?:^|:\s*)(?P<names>{_NAME}),\s+(?P<pre>tidigare\s+)?projektledare\s*$")
 # "leddes av X", "leddes under hela projekttiden av X", "leds sedan mars 2031 av X".
 # "leds av distriktsläkaren Lisa Hägglund": a title in the definite form before the name.
-_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö0-9]+\s+){{0,4}}?av\s+"
+# "leddes fram till den 30 april 2057 av X": a date between the verb and the name.
+_LED_BY_RE = re.compile(rf"(?P<verb>leds|leddes|har\s+letts)\s+(?:[a-zåäö0-9]+\s+){{0,6}}?av\s+"
                         rf"(?:projektledare(?:n)?\s+|[a-zåäö]{{4,}}(?:aren|ern|en)\s+)?{_NAMES}")
 _REPLACED_RE = re.compile(rf"(?P<new>{_NAME})\s+(?:har\s+)?ersatt(?:e)?\s+(?P<old>{_NAME})")
 # "A har efterträtts av B", "A efterträddes av B"; "B, projektledare från maj (efterträdde A)".
@@ -105,8 +115,7 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     t = sent.text
 
     def mention(m: re.Match[str], group: str, role: str) -> ManagerMention:
-        span = Span(sent.start + m.start(group), sent.start + m.end(group))
-        return ManagerMention(m.group(group), span, role)
+        return _mention(sent, m, group, role)
 
     for m in [*_REPLACED_RE.finditer(t), *_UNTIL_THEN_RE.finditer(t), *_AFTER_RE.finditer(t)]:
         out += [mention(m, "new", "current"), mention(m, "old", "former")]
@@ -122,7 +131,8 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
     if _MANAGER_WORD.search(t):
         out += [mention(m, "new", "current") for m in _TOOK_OVER_RE.finditer(t)]
     found = [*re.finditer(_MANAGER_RE.pattern, t, re.IGNORECASE), *_LED_BY_RE.finditer(t),
-             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t), *_SIGNED_RE.finditer(t)]
+             *_NAME_FIRST_RE.finditer(t), *_AS_MANAGER_RE.finditer(t), *_SIGNED_RE.finditer(t),
+             *_INVERTED_RE.finditer(t)]
     for m in found:
         names = m.group("names")
         if not names[0].isupper():
@@ -140,3 +150,30 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
             left = _LEFT.match(t, span.end - sent.start) is not None
             out.append(ManagerMention(name, span, "former" if left else role))
     return out
+
+
+def is_contact_line(text: str) -> bool:
+    """Whether ``text`` is a fact box's contact line ("Kontaktperson: X")."""
+    return _CONTACT_LABEL.match(text) is not None
+
+
+def find_contacts(sent: SentenceText) -> list[ManagerMention]:
+    """The contact person a project's fact box names ("Kontaktperson: X (från 15 april
+    2054), tidigare Y"): who answers for the project where the report names no manager."""
+    label = _CONTACT_LABEL.match(sent.text)
+    if label is None:
+        return []
+    t = sent.text
+
+    changed = [*_EARLIER_RE.finditer(t, label.end()), *_THEREAFTER_RE.finditer(t, label.end())]
+    if changed:
+        return [_mention(sent, m, group, role) for m in changed
+                for group, role in (("new", "current"), ("old", "former"))]
+    first = _NAME_RE.match(t, label.end())
+    if first is None or _ORGANISATION.search(first.group(0)):
+        return []
+    return [_mention(sent, first, 0, "current")]
+
+
+def _mention(sent: SentenceText, m: re.Match[str], group: str | int, role: str) -> ManagerMention:
+    return ManagerMention(m.group(group), Span(sent.start + m.start(group), sent.start + m.end(group)), role)

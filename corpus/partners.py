@@ -12,16 +12,19 @@ from corpus.types import Span
 _COFIN_RE = re.compile(
     r"(?:medfinansier\w*|finansieras|finansierades|finansiering|bidrag|kontanta\s+medel|stöd)"
     r"(?:\s+(?:kommer\s+)?(?:också\s+|även\s+|dessutom\s+)?(?:av|från)\s+|\s*:\s*)(?P<list>[^.;]+)|"
-    r"i\s+(?:samverkan|samarbete)\s+med\s+(?P<list2>[^.;]+)|medfinansiärer\w*(?:\s+(?:är|var)|\s*:)\s*(?P<list3>[^.;]+)|"
+    r"i\s+(?:samverkan|samarbete)\s+med(?:\s*:\s*|\s+)(?P<list2>[^.;]+)|medfinansiärer\w*(?:\s+(?:är|var)|\s*:)\s*(?P<list3>[^.;]+)|"
     r"medfinansiering\s+(?:har\s+)?(?:lämnats|lämnas|ges|getts|kommer)\s+(?:av|från)\s+(?P<list4>[^.;]+)|"
     r"(?:samverkans|samarbets)part(?:ner|er)\w*\s*(?:är|var|:)\s*(?P<list6>[^.;]+)|"
     # a label line of its own, or one pair of a line of pairs: "Partner: A, B och C", "X; Samverkan: A och B"
     r"(?:^|(?<=[;·|]))\s*(?:partner|partners|partnerna|samverkan|samarbete|medverkande(?:\s+(?:organisationer|parter))?)"
     r"\s*:\s*(?P<list7>[^.;]+)|"
+    # "Norsk partner: X, Kongsvinger", "Lead partner: X": one partner, then where it is.
+    r"^\s*(?:norsk|dansk|finsk|tysk|lead)\s+partner\s*:\s*(?P<list8>[^,.;(]+)|"
     r"(?P<list5>(?:[A-ZÅÄÖ][\wåäö-]+\s+){0,3}[A-ZÅÄÖ][\wåäö-]+)\s+(?:medfinansierar|medfinansierade|"
     r"bidrar\s+med\s+(?:\w+\s+)?medfinansiering)",
     re.IGNORECASE,
 )
+_LIST_GROUPS = ("list", "list2", "list3", "list4", "list5", "list6", "list7", "list8")
 _COUNTS = frozenset("två tre fyra fem sex sju åtta nio tio elva tolv flera många".split())
 # Pronouns and references back to the project or its fund ("… tillsammans med Fonden").
 _NOT_PARTNERS = {"Projektet", "Projekten", "Det", "Den", "Staden", "Man", "Som", "Fonden", "Programmet"}
@@ -45,7 +48,7 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
     """Co-financiers and partners named in a sentence, EU funds excluded."""
     out: list[tuple[str, Span]] = []
     for m in _COFIN_RE.finditer(sent.text):
-        group = next(g for g in ("list", "list2", "list3", "list4", "list5", "list6", "list7") if m.group(g))
+        group = next(g for g in _LIST_GROUPS if m.group(g))
         lst, off = m.group(group), sent.start + m.start(group)
         pos = 0
         for piece in _ITEM_SPLIT.split(lst):
@@ -59,7 +62,7 @@ def find_co_financiers(sent: SentenceText) -> list[tuple[str, Span]]:
             if name in _NOT_PARTNERS or name == "EU" or not name[:1].isupper() or len(name.split()) > 7:
                 continue
             if name.split()[0].lower() in _COUNTS:
-                continue  # "Sex partner från Finland": how many, not who
+                break  # "Sex partner från Finland", "Sju kommuner i Danmark, Tyskland …": how many, not who
             if name.endswith("-"):
                 continue  # the first part of "Asyl-, migrations- och integrationsfonden"
             if any(rx.search(name) for rx in FUND_WORDS.values()) or re.match(r"Europeiska", name):

@@ -219,24 +219,22 @@ def gather_evidence(
     # A compound they do write is met that way too where the best passages lack it ("46 små och
     # medelstora företag" for "småföretag"); unmet, it is no sign of a missing topic.
     apart = {t: parts for t in terms - hits - composed.keys() if (parts := known_parts(t, weights))}
-    if composed or apart:
-        sentences = [
-            set(weights.passage(p.chunk.text[a - p.chunk.start : b - p.chunk.start]))
-            for p in top
-            for a, b in sentence_spans(p.chunk)
-        ]
-        hits |= {
-            t for t, parts in (composed | apart).items()
-            if any(all(matched({x}, s) for x in parts) for s in sentences)
-        }
+    # … and one the splitter leaves whole ("gymnasieelever": "64 elever på gymnasiet"), where
+    # its guessed last part is a word of its own there ("sjukskrivningar" is not met by
+    # "inskrivning"); unmet, it stays an unknown word.
+    guessed = {t: parts for t in terms - hits - composed.keys() - apart.keys()
+               if (parts := guessed_parts(t, weights))}
+    if composed or apart or guessed:
+        hits |= _met_in_a_sentence(composed | apart, guessed, top, weights)
     covered = sum(weights.idf(t) for t in hits)
     # Short unknown words are mostly verbs and particles of the question's form; the
     # unknown words that matter are names and nouns ("biljett", "ombyggnad").
     # A word the reports never use but whose synonym they do ("funkat" → "fungerat") is known.
     # An everyday word ("folk", "tjejer", "fullt upp") is the question's wording, not a topic
     # the reports lack; it still weighs in coverage, by its general rarity.
-    unknown = [t for t in terms - field_terms if len(t) >= 4 and not weights.known(t) and t not in composed
-               and not weights.everyday(t) and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
+    unknown = [t for t in terms - field_terms - hits if len(t) >= 4 and not weights.known(t)
+               and t not in composed and not weights.everyday(t)
+               and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
     # Across projects, a short word the passages lack is mostly the question's everyday form
     # ("knep som funkat", "ont om tid", "lockar") once a longer word of its topic is met.
     if short_is_form and any(len(t) > _SHORT_STEM for t in hits):
@@ -252,6 +250,23 @@ def gather_evidence(
     )
 
 
+def _met_in_a_sentence(
+    parts_of: dict[str, list[str]], guessed: dict[str, list[str]], top: list[Passage], weights: TermWeights
+) -> set[str]:
+    """The compounds one sentence of ``top`` has all parts of; of a ``guessed`` one, the
+    last part as a word of its own."""
+    texts = [p.chunk.text[a - p.chunk.start : b - p.chunk.start]
+             for p in top for a, b in sentence_spans(p.chunk)]
+    sentences = [set(weights.passage(text)) for text in texts]
+    met = {t for t, parts in parts_of.items() if any(all(matched({x}, s) for x in parts) for s in sentences)}
+    for t, (tail, *heads) in guessed.items():
+        for text, s in zip(texts, sentences, strict=True):
+            if matched({tail}, set(weights.query(text))) and all(matched({x}, s) for x in heads):
+                met.add(t)
+                break
+    return met
+
+
 def known_parts(term: str, weights: TermWeights) -> list[str]:
     """The parts of a compound question word that must be met for it to count as met:
     its last part, which the reports use, and its first part unless the reports never use
@@ -260,17 +275,41 @@ def known_parts(term: str, weights: TermWeights) -> list[str]:
     tails = [p for p in weights.passage(term)[1:] if weights.known(p) and term.endswith(p)]
     if not tails:
         return []
-    tail = max(tails, key=len)
+    return _with_head(term, max(tails, key=len), weights)
+
+
+def guessed_parts(term: str, weights: TermWeights) -> list[str]:
+    """The parts of an unknown stem the compound splitter does not take apart
+    ("gymnasieelev", "omsorgsmedarb"): its longest known ending of at least four letters
+    after a known part of at least three. A guess, so it may meet a
+    question word but never makes one a missing compound ("sjukskrivning" is no
+    "inskrivning")."""
+    if weights.known(term) or known_parts(term, weights):
+        return []
+    tails = [term[i:] for i in range(3, len(term) - 3) if weights.known(term[i:])][:1]
+    parts = _with_head(term, tails[0], weights) if tails else []
+    # Both parts known: a lone known ending is too weak a guess ("sjukskriv" → "skriv").
+    return parts if len(parts) >= 2 else []
+
+
+def _with_head(term: str, tail: str, weights: TermWeights) -> list[str]:
     head = term[: len(term) - len(tail)]
     if head.endswith("s") and len(head) > 3:
         head = head[:-1]  # the linking s: "tidsperiod" → tid
     return [tail, *(h for h in weights.query(head) if len(h) >= 3 and weights.known(h))]
 
 
+def counted_parts(term: str, weights: TermWeights) -> list[str]:
+    """The known parts a counted noun is counted by too ("64 elever" counts "gymnasieelever"):
+    ``known_parts``, else ``guessed_parts``."""
+    return known_parts(term, weights) or guessed_parts(term, weights)
+
+
 def with_known_parts(terms: set[str], weights: TermWeights) -> set[str]:
     """``terms`` and the known parts of those no report uses ("coronapandemin" →
     pandemin), so quotes and ranking find the sentences that write them apart."""
-    return terms | {p for t in terms if not weights.known(t) for p in known_parts(t, weights)}
+    return terms | {p for t in terms if not weights.known(t)
+                    for p in known_parts(t, weights) or guessed_parts(t, weights)}
 
 
 def synonym_table(

@@ -171,7 +171,7 @@ def states_count(
     if share:
         return any(_SHARE.search(sentence) for sentence in sentences)
     for sentence in sentences:
-        row = _COUNT_ROW.match(sentence)
+        row = _COUNT_ROW.match(sentence) or _COUNTS_ROW.match(sentence)
         if row and noun & set(analyze(row.group(1))):
             return True
         tokens = _TOKEN.findall(sentence)
@@ -193,6 +193,10 @@ def states_count(
 # A results table's row: "Antal företag som fått stöd | 120 | 87", nothing but numbers after
 # the label ("Antalet gästnätter ökade med 11 procent" is no count).
 _COUNT_ROW = re.compile(r"^\W*antal(?:et)?\s+([^\d\t|]+?)[\s|]+\d[\d\s|,.%]*$", re.IGNORECASE)
+# A table row of counts under a label naming what is counted: "| Medarbetare validerade till
+# undersköterska | 90 | 72 |", "Deltagare som genomfört arbetsträning<TAB>120<TAB>138" (whole
+# numbers only: a row of shares is no count).
+_COUNTS_ROW = re.compile(r"^\W*([^\d\t|]+?)\s*[|\t]\s*\d[\d ]*(?:\s*[|\t]\s*\d[\d ]*)*[\s|]*$")
 
 
 def _fits_year(sentence: str, year: int | None, report_year: int | None = None) -> bool:

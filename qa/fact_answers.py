@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from corpus.dates import months_between
 from corpus.figures import money_unit
+from corpus.managers import is_contact_line
 from corpus.numbers import find_amounts, find_euro_amounts, format_kr, format_number
 from corpus.types import ProjectFacts, Sourced
 from qa.citebook import CiteBook
@@ -230,16 +231,23 @@ class FactComposer:
             refs = "".join(dict.fromkeys(self.ref(m) for m in f.managers))
             since = manager_since(f.managers[0].sentence) if len(f.managers) == 1 else None
             names += f" (sedan {since})" if since else ""
-            out.sentences.append(f"Projektledare för {f.project} {verb} {names}{refs}.")
+            # A fact box's contact person where no manager is named: said as what it is.
+            contact = all(is_contact_line(m.sentence) for m in f.managers)
+            role = "Kontaktperson" if contact else "Projektledare"
+            out.sentences.append(f"{role} för {f.project} {verb} {names}{refs}.")
+            if contact:
+                out.sentences.append("Någon projektledare anges inte.")
             for m in f.managers:
-                self.add_figure(out, f, "manager", m, None)
+                self.add_figure(out, f, "manager", m, None, "kontaktperson" if contact else None)
         if f.former_managers:
             names = " och ".join(str(m.value) for m in f.former_managers)
             refs = "".join(dict.fromkeys(self.ref(m) for m in f.former_managers))
-            out.sentences.append(f"Tidigare projektledare har varit {names}{refs}.")
+            contact = all(is_contact_line(m.sentence) for m in f.former_managers)
+            earlier = "Tidigare kontaktperson" if contact else "Tidigare projektledare"
+            out.sentences.append(f"{earlier} har varit {names}{refs}.")
             for m in f.former_managers:
                 # Labelled, so a reader of the figures can tell the current manager.
-                self.add_figure(out, f, "manager", m, None, "tidigare projektledare")
+                self.add_figure(out, f, "manager", m, None, earlier.lower())
         return True
 
     def _budget(self, f: ProjectFacts, verb: str, out: Composed) -> bool:

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from corpus.section_titles import PHASE_TITLE
 from qa.asked_fields import detect_fields
+from qa.initialisms import initialism_mentions
 from qa.question_text import has_phrase, normalise
 from qa.types import ProjectRef, Question
 from qa.vocabulary import (
     AGENCY_ABBREVIATIONS,
     AGGREGATE_WORDS,
+    FUND_WORDS,
     NAME_STOPWORDS,
     SECTION_WORDS,
 )
@@ -26,6 +28,14 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 
 #: What a municipality's genitive names before it: its projects, its portfolio.
 _OWNERS_NOUNS = ("projekt", "portfölj", "eu-projekt", "eu-portfölj", "projektportfölj", "satsningar")
+
+
+# Capital initials that stand for something other than a project: funds, organisations.
+_RESERVED_INITIALS = frozenset(
+    {k.casefold() for k in (*FUND_WORDS, *AGENCY_ABBREVIATIONS)}
+    | {w for words in FUND_WORDS.values() for w in words}
+    | {"eu", "esf", "ab", "vd", "sfi", "it", "hr", "rf", "iks", "sms", "cv", "ai", "csn", "vo"}
+)
 
 
 def short_name(name: str) -> str:
@@ -61,6 +71,11 @@ class ProjectCatalog:
             for variant in self._name_variants(ref):
                 self._variants.append((variant, ref))
         self._variants += self._without_place()
+        # Initials the reports never define ("VTA"): of a name without its subtitle; never a
+        # fund's, a stated abbreviation or a common organisation's.
+        self._short_names = {short_name(r.name): r for r in self.refs if not is_phase(r)}
+        self._reserved = _RESERVED_INITIALS | {
+            a.casefold() for r in self.refs for a in (r.abbreviation, *r.aliases) if a}
         # A word that closes two or more names is the place they are in ("Nya Steg Borlänge",
         # "Matbron Borlänge"): "får Borlänge …" names the town, no project it might mean.
         short = {r.name: short_name(r.name) for r in self.refs}
@@ -131,7 +146,7 @@ class ProjectCatalog:
         mentions blanked out (so "2030" in a name is not read as a year), and the names it
         mentions only to exclude them ("… i projekten, utöver i DKA")."""
         norm = normalise(question)
-        matches = self._exact_matches(norm)
+        matches = self._exact_matches(norm) + self._initials(question, norm)
         by_token = not matches
         if by_token:
             matches = self._token_matches(norm)
@@ -183,6 +198,15 @@ class ProjectCatalog:
                 if not is_phase(ref):
                     found[ref.name] = None  # a phase ("X – Fas 2") is asked for by its group's name
         return list(found)
+
+    def _initials(self, question: str, norm: str) -> list[_Match]:
+        out = []
+        for initials, name in initialism_mentions(question, self._short_names, self._reserved).items():
+            needle = f" {initials.casefold()} "
+            ref = self._short_names[name]
+            out += [_Match(ref, len(initials), m.start(), m.end())
+                    for m in re.finditer(re.escape(needle), norm)]
+        return out
 
     def _exact_matches(self, norm: str) -> list[_Match]:
         out = []

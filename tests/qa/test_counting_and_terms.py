@@ -324,3 +324,13 @@ def test_the_share_words_of_a_partitive_question_are_no_part_of_what_is_counted(
 def test_the_part_a_partitive_count_asks_for(question: str, part: str) -> None:
     """The group's own relative clause ("som skrivits in") is no part of what is counted."""
     assert partitive_clause(question) == part
+
+
+def test_a_table_row_of_counts_states_a_count_of_what_its_label_names() -> None:
+    row = "  | Medarbetare validerade till undersköterska   | 90    | 72      |"
+    staff, people = set(analyze("medarbetare")), set(analyze("deltagare"))
+    assert states_count(row, staff, analyze)
+    assert states_count("Deltagare som har genomfört arbetsträning\t120\t138", people, analyze)
+    # A row of shares counts nothing, nor does a row whose label names something else.
+    assert not states_count("| Andel kvinnor bland deltagarna | 45 % | 41 % |", people, analyze)
+    assert not states_count("| Genomförda kurser | 12 | 14 |", people, analyze)

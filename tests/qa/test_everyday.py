@@ -76,3 +76,26 @@ def _split(text: str) -> list[str]:
     for t in _stems(text):
         out += [t, "små", "företag"] if t == "småföretag" else [t]
     return out
+
+
+def test_a_compound_the_splitter_leaves_whole_is_guessed_from_known_parts() -> None:
+    """"gymnasieelever" is met by "elever … gymnasiet" in one sentence, the ending a word of
+    its own; "sjukskrivningar" is not met by "inskrivning" (only a part of another word)."""
+    from index.analyzer import SwedishAnalyzer
+    from qa.abstain import guessed_parts
+
+    texts = ["Under året har 64 elever på gymnasiet gjort praktik utomlands.",
+             "Inskrivningen av nya deltagare tog längre tid. Många var sjuka under hösten.",
+             "Projektet har haft många elever och lärare i utbyte. Skrivningen av ansökan tog tid."]
+    analyzer = SwedishAnalyzer.learn(texts)
+    weights = TermWeights(analyzer.analyze, lambda t: analyzer.analyze(t, decompound=True), texts)
+    chunks = [Chunk(f"c{i}", "r", "Alfa", "t", SectionType.STATUS, ("Alfa", "t"), 0, len(t), t,
+                    (Sentence(0, len(t)),)) for i, t in enumerate(texts)]
+    (pupils,) = weights.query("gymnasieelever")
+    assert not weights.known(pupils) and set(guessed_parts(pupils, weights)) >= {"elev"}
+    met = gather_evidence({pupils}, [Passage(chunks[0], 1.0, dense=0.9)], weights)
+    assert met.coverage == 1.0 and met.unknown_share == 0.0
+    (sick,) = weights.query("sjukskrivningar")
+    assert guessed_parts(sick, weights)  # guessed, but its ending is no word of the passage
+    unmet = gather_evidence({sick}, [Passage(chunks[1], 1.0, dense=0.9)], weights)
+    assert unmet.coverage == 0.0 and unmet.unknown_share == 1.0 and unmet.unmet_compounds == 0

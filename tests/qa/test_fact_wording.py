@@ -239,3 +239,17 @@ def test_a_grant_told_only_as_a_share_is_answered_with_the_share() -> None:
     assert "40 procent av den totala budgeten" in out.sentences[0] and "12 Mkr" in out.sentences[0]
     assert "4 800 000" not in out.sentences[0]  # no amount is made up from the two
     assert [(f.field, f.value, f.unit) for f in out.figures] == [("eu_funding", 40.0, "procent")]
+
+
+def test_a_contact_person_standing_in_for_the_manager_is_called_what_the_report_calls_them() -> None:
+    text = "Kontaktperson: Oskar Berg (från 15 april 2062), tidigare Lena Strand"
+    composer = _composer(text)
+    now = Sourced("Oskar Berg", "r", Span(text.index("Oskar"), text.index("Oskar") + 10), text)
+    before = Sourced("Lena Strand", "r", Span(text.index("Lena"), len(text)), text)
+    out = Composed()
+    composer.compose(ProjectFacts("r", "P", managers=[now], former_managers=[before]), ["manager"], out)
+    said = " ".join(out.sentences)
+    assert said.startswith("Kontaktperson för P är Oskar Berg")
+    assert "Någon projektledare anges inte." in said
+    assert "Tidigare kontaktperson har varit Lena Strand" in said
+    assert [f.label for f in out.figures] == ["kontaktperson", "tidigare kontaktperson"]
