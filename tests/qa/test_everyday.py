@@ -99,3 +99,18 @@ def test_a_compound_the_splitter_leaves_whole_is_guessed_from_known_parts() -> N
     assert guessed_parts(sick, weights)  # guessed, but its ending is no word of the passage
     unmet = gather_evidence({sick}, [Passage(chunks[1], 1.0, dense=0.9)], weights)
     assert unmet.coverage == 0.0 and unmet.unknown_share == 1.0 and unmet.unmet_compounds == 0
+
+
+def test_across_projects_an_unknown_plain_word_is_wording_and_an_unknown_long_word_a_topic() -> None:
+    weights = TermWeights(_stems, _stems, [TEXT, *OTHER])
+    passages = [Passage(CHUNK, 1.0, dense=0.9)]
+
+    def unknown(question: str) -> float:
+        terms = set(weights.query(question))
+        return gather_evidence(terms, passages, weights, short_is_form=True).unknown_share
+
+    assert unknown("Hur har deltagare på landsbygden fått verksamheten att flyta?") == 0.0
+    assert unknown("Hur har deltagare på landsbygden klarat körkortsteorin?") > 0.0
+    # One question about one project keeps every unknown word.
+    terms = set(weights.query("Hur har deltagare på landsbygden fått verksamheten att flyta?"))
+    assert gather_evidence(terms, passages, weights).unknown_share > 0.0
