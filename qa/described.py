@@ -147,17 +147,22 @@ _ACTIVITY_BEFORE = re.compile(
 
 # A genitive right before the project's name or the word calling it: "hamnens satsning på …".
 _GENITIVE_BEFORE = re.compile(r"\b(\w{3,}s) {3,}")
+# When, told by what happened to the project: "… innan det drogs tillbaka", "… efter att
+# projektet förlängdes" (not the question's own "När …", nor "när det gäller …").
+_WHEN_IT = re.compile(r"(?<=\w)\s+(?:innan|efter\s+att|efter\s+det\s+att|när|sedan)\s+"
+                      r"((?:det|den|projektet|satsningen)\s+(?!gäller)[^?.,;]+)", re.IGNORECASE)
 
 
 def describing_phrases(rest: str, priced: bool = False) -> str:
-    """The words of ``rest`` (the question, names blanked) that say which project is meant.
-    ``priced``: the question asks what something cost, and what the project does right
-    before its name ("entreprenaden för våtmarken vid X") is then the thing priced, a part
-    of the project whose cost its budget does not answer."""
+    """The words of ``rest`` (the question, names blanked) that say which project is meant,
+    or when ("innan det drogs tillbaka"). ``priced``: the question asks what something
+    cost, and what the project does right before its name ("entreprenaden för våtmarken vid
+    X") is then the thing priced, a part of the project whose cost its budget does not answer."""
     after = [m.group(1) for m in _DESCRIBED_BY.finditer(rest)]
     owners = [m.group(1) for m in _GENITIVE_BEFORE.finditer(rest)]
     activities = [] if priced else [m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest)]
-    return " ".join([*after, *activities, *owners])
+    when = [m.group(1) for m in _WHEN_IT.finditer(rest)]
+    return " ".join([*after, *activities, *owners, *when])
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:

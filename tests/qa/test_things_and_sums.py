@@ -127,3 +127,13 @@ def test_a_price_is_asked_by_a_cost_word_not_by_what_someone_gives() -> None:
     given = normalise("Hur mycket bidrar EU till återställningen av Lillån?")
     assert ASKS_COST.search(given) and not ASKS_PRICE.search(given)
     assert ASKS_PRICE.search(normalise("Vad kostade entreprenaden för våtmarken?"))
+
+
+def test_when_told_by_what_happened_to_the_project_is_no_content_of_the_facts() -> None:
+    from qa.described import describing_phrases
+
+    rest = " hur mycket eu pengar hade                 fått beviljat innan det drogs tillbaka "
+    assert describing_phrases(rest).split() == ["det", "drogs", "tillbaka"]
+    # "när det gäller" says what is asked about, and the question's own "När" asks the date.
+    assert describing_phrases(" hur gick det för            när det gäller antal deltagare ") == ""
+    assert describing_phrases(" när tar det              slut ") == ""
