@@ -255,7 +255,10 @@ class ProjectCatalog:
             pos = start + 1
             if token.endswith("s") and k + 1 < len(tokens) and tokens[k + 1].startswith(_OWNERS_NOUNS):
                 continue
-            name = self._distinctive.get(token) or self._by_compound(token)
+            # "sitt språkprojekt": a possessive makes the indefinite form definite.
+            owned = k and tokens[k - 1] in _POSSESSIVES and token.endswith("projekt")
+            definite = f"{token}et" if owned else token
+            name = self._distinctive.get(token) or self._by_compound(definite)
             if name is None and len(token) >= 5:
                 close = difflib.get_close_matches(token, list(self._distinctive), n=1, cutoff=0.84)
                 # A typo, not a longer word: "kungsbackahem" (a company) is no "Kungsbacka".
@@ -268,6 +271,7 @@ class ProjectCatalog:
         return out
 
 
+_POSSESSIVES = frozenset("sitt deras dess vårt ert hans hennes".split())
 # What inflection adds to a name word ("logistiknodens", "bryggornas"), not a compound's part.
 _INFLECTION = re.compile(r"e?ns?|e?ts?|[aeo]rn?as?")
 # "vattenprojektet", "cykelprojektet": one project called by its theme (singular definite

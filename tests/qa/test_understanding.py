@@ -129,6 +129,10 @@ def test_a_project_called_by_its_theme() -> None:
     # Two projects share the theme; plural and indefinite forms are kinds of project.
     assert understand("Vem äger dagvattenprojektet?", catalog).projects == []
     assert understand("Hur går det för mobilitetsprojekten?", catalog).projects == []
+    # … except after a possessive: "sitt mobilitetsprojekt" is the one project.
+    owned = understand("Vem samarbetar kommunen med i sitt mobilitetsprojekt?", catalog)
+    assert [p.name for p in owned.projects] == ["Hållbar mobilitet Mjärdevi"]
+    assert understand("Vad kostar ett mobilitetsprojekt?", catalog).projects == []
 
 
 def test_a_subtitle_describes_and_a_theme_may_be_an_ordinary_name_word() -> None:
