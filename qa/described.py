@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
+from qa.abstain import guessed_parts
 from qa.counting import counted_noun
 from qa.quotes import TermWeights, matched
 from qa.retrieval import HybridRetriever
@@ -147,6 +148,9 @@ _ACTIVITY_BEFORE = re.compile(
 
 # A genitive right before the project's name or the word calling it: "hamnens satsning på …".
 _GENITIVE_BEFORE = re.compile(r"\b(\w{3,}s) {3,}")
+# What money was granted for, which is what the project does: "… fått för elevutbytena".
+_GRANTED_FOR = re.compile(r"\b(?:fått|får|fick|beviljats|beviljades)\s+(?:\w+\s+)?för\s+([^?.,;]+)",
+                          re.IGNORECASE)
 # When, told by what happened to the project: "… innan det drogs tillbaka", "… efter att
 # projektet förlängdes" (not the question's own "När …", nor "när det gäller …").
 _WHEN_IT = re.compile(r"(?<=\w)\s+(?:innan|efter\s+att|efter\s+det\s+att|när|sedan)\s+"
@@ -155,14 +159,16 @@ _WHEN_IT = re.compile(r"(?<=\w)\s+(?:innan|efter\s+att|efter\s+det\s+att|när|se
 
 def describing_phrases(rest: str, priced: bool = False) -> str:
     """The words of ``rest`` (the question, names blanked) that say which project is meant,
-    or when ("innan det drogs tillbaka"). ``priced``: the question asks what something
-    cost, and what the project does right before its name ("entreprenaden för våtmarken vid
-    X") is then the thing priced, a part of the project whose cost its budget does not answer."""
+    when ("innan det drogs tillbaka") or what it was granted money for. ``priced``: the
+    question asks what something cost, and what the project does right before its name
+    ("entreprenaden för våtmarken vid X") is then the thing priced, a part of the project
+    whose cost its budget does not answer."""
     after = [m.group(1) for m in _DESCRIBED_BY.finditer(rest)]
     owners = [m.group(1) for m in _GENITIVE_BEFORE.finditer(rest)]
     activities = [] if priced else [m.group(1) for m in _ACTIVITY_BEFORE.finditer(rest)]
     when = [m.group(1) for m in _WHEN_IT.finditer(rest)]
-    return " ".join([*after, *activities, *owners, *when])
+    granted_for = [] if priced else [m.group(1) for m in _GRANTED_FOR.finditer(rest)]
+    return " ".join([*after, *activities, *owners, *when, *granted_for])
 
 
 def _theme(word: str, known: Callable[[str], bool]) -> str:
@@ -269,7 +275,8 @@ class DescribedProject:
         q.rest = re.sub(rf"(?i)\b{re.escape(word)}\b", " " * len(word), q.rest or q.text)
         owned = _OWNED_REFERENCE.search(normalise(q.text))
         if not (owned and owned.group(1) == word and word in ("projekt", "satsning")):
-            return word
+            as_written = re.search(rf"\b{re.escape(word)}\b", q.text, re.IGNORECASE)  # "Kvarnbackegymnasiet"
+            return as_written.group(0) if as_written else word
         # As the question writes it ("kommunens ESF-projekt"), found by its words.
         written = re.search(r"\W+".join(map(re.escape, owned.group(0).split())), q.text, re.IGNORECASE)
         return written.group(0) if written else owned.group(0)
@@ -350,7 +357,9 @@ class DescribedProject:
         # ("skogsföretagen": "företag" and "skogs-"); "utlandspraktik" is not met by
         # "praktik" alone: another project's internships are no trips abroad.
         heads = (self._parts(term) | (parts or set())) - {term}
-        last = max(heads, key=len, default="")
+        # The compound's last part: one the term ends with, the longest (sorted: a tie never
+        # depends on string hashing).
+        last = max(sorted(heads), key=lambda h: (term.endswith(h), len(h)), default="")
         modifier = term[: -len(last)] if last and term.endswith(last) else ""
         modifier = modifier[:-1] if modifier.endswith("s") and len(modifier) > _WORD_HEAD else modifier
         # A theme's modifier may be short ("mat-" of "matutdelning"); another word's may not.
@@ -368,5 +377,7 @@ class DescribedProject:
         return len(term) >= head and any(w.startswith(term) for w in seen)
 
     def _parts(self, term: str) -> set[str]:
-        """The term and its compound parts ("personalgrupp" → grupp), never "projekt"."""
-        return {p for p in (term, *self.weights.passage(term)[1:]) if p not in self._nouns}
+        """The term and its compound parts ("personalgrupp" → grupp; of a stem the splitter
+        leaves whole the guessed ones: "elevutbyt" → utbyt, elev), never "projekt"."""
+        parts = (*self.weights.passage(term)[1:], *guessed_parts(term, self.weights))
+        return {p for p in (term, *parts) if p not in self._nouns}

@@ -94,7 +94,8 @@ def partner_fields(question: str, fields: list[str], rows: list[ProjectFacts]) -
 _UNIT_WORD = r"(?:enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?|verksamhet(?:en)?|funktion(?:en)?)"
 _OWNER_UNIT = re.compile(
     r"^\**\s*(?:,\s*|\s+genom\s+|\s+och\s+drivs\s+av\s+(?:dess\s+)?)"
-    rf"(?P<unit>{_UNIT_WORD}\s+[^,.;()]+?|[A-ZÅÄÖ][\wåäö-]*{_UNIT_WORD})"
+    # … or a school of the department: "Barn- och utbildningsförvaltningen, Ljungdalsgymnasiet"
+    rf"(?P<unit>{_UNIT_WORD}\s+[^,.;()]+?|[A-ZÅÄÖ][\wåäö-]*(?:{_UNIT_WORD}|gymnasiet|skolan))"
     r"(?=\s*[,.;(]|\s+(?:och|med|samt)\s+(?:projektledare|drivs|leds|i\s+samarbete)|\s+i\s+samarbete|\s*$)"
 )
 

@@ -276,6 +276,9 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("börja", "började", "börjat", "påbörja", "påbörjade", "påbörjat"),
     ("stötta", "stöttat", "stöttade", "stöd", "stödja", "stött", "stödet"),  # "stötta företag" / "fått stöd"
     ("gratis", "kostnadsfri", "kostnadsfritt", "kostnadsfria", "avgiftsfri", "avgiftsfritt"),
+    ("spillvärme", "spillvärmen", "restvärme", "restvärmen", "överskottsvärme", "överskottsvärmen"),
+    # "praktik" in upper secondary school is "arbetsplatsförlagt lärande" (APL).
+    ("praktik", "praktiken", "praktikplats", "apl", "arbetsplatsförlagt", "arbetsplatsförlagd"),
     ("återställa", "återställt", "återställd", "återställda", "restaurera", "restaureras", "restaurerat",
      "restaurerade", "restaurering"),
 )

@@ -102,6 +102,8 @@ def test_a_sum_in_kronor_leaves_amounts_in_euro_out_and_says_so() -> None:
          "Biblioteksavdelningen"),
         ("Projektet ägs av Kulturförvaltningen genom avdelningen för bibliotek.",
          "avdelningen för bibliotek"),
+        ("Ägare: Kulturförvaltningen, Kulturskolan", "Kulturskolan"),
+        ("Ansvarig: Kulturförvaltningen, Estetgymnasiet", "Estetgymnasiet"),
         ("Projektägare är Kulturförvaltningen och projektledare är Eva Ek.", None),
         ("Projektägare är Kulturförvaltningen, som också äger Läslyftet.", None),
     ],

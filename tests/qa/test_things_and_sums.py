@@ -137,3 +137,7 @@ def test_when_told_by_what_happened_to_the_project_is_no_content_of_the_facts() 
     # "när det gäller" says what is asked about, and the question's own "När" asks the date.
     assert describing_phrases(" hur gick det för            när det gäller antal deltagare ") == ""
     assert describing_phrases(" när tar det              slut ") == ""
+    # What the money was granted for is what the project does; in a price question it is the thing priced.
+    granted = " hur mycket erasmuspengar har                     fått för elevutbytena "
+    assert describing_phrases(granted).split() == ["elevutbytena"]
+    assert describing_phrases(granted, priced=True) == ""
