@@ -8,7 +8,7 @@ project; projects: the named ones with their group or sub-projects, or a named f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from corpus.dates import find_date_ranges
@@ -176,3 +176,13 @@ def _active_in(f: ProjectFacts, year: int) -> bool:
     start = str(f.start_date.value)[:4] if f.start_date else "0000"
     end = str(f.end_date.value)[:4] if f.end_date else "9999"
     return start <= str(year) <= end
+
+
+# "plattformen Siljansporten", "Plattformen Framåt Övik", "projektplattformen Knutpunkt": the
+# portfolio's own name, which a question may use for "the portfolio".
+_PLATFORM_NAME = re.compile(r"\b[Pp]lattform(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö-]{2,})(?:\s+[A-ZÅÄÖ][\wåäö-]{2,})?)")
+
+
+def platform_names(texts: Iterable[str]) -> set[str]:
+    """The names the reports give their project platforms."""
+    return {m.group(1) for text in texts for m in _PLATFORM_NAME.finditer(text)}

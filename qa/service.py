@@ -57,7 +57,7 @@ from qa.lessons import (
 from qa.protocols import Analyzer, Embeds, IndexView
 from qa.quotes import TermWeights, canonical
 from qa.retrieval import HybridRetriever, RetrievalConfig, Timings
-from qa.scope import Scope
+from qa.scope import Scope, platform_names
 from qa.themes import LESSON_THEMES
 from qa.types import Answer, Filters, Passage, Question, new_answer_id
 from qa.understanding import ASKS_COST, ASKS_PRICE, ProjectCatalog, normalise, spell_out_agencies, understand
@@ -125,10 +125,11 @@ class QAService:
         self.policy = policy or AbstentionPolicy()
         owners = {str(f.owner.value) for f in self.facts.rows() if f.owner}
         self.listing_terms = {t for w in (*LISTING_WORDS, *AGGREGATE_WORDS["list"]) for t in analyze(w)}
-        self.metadata_terms = {
-            t for phrase in (*owners, *(w for ws in FUND_WORDS.values() for w in ws)) for t in analyze(phrase)
-        }
         chunks = self.retriever.chunks.values()
+        # Owners, funds and the platform's own name ("i Siljansporten") select, they are no content.
+        platforms = platform_names(c.text for c in chunks if c.project is None)
+        funds = (w for ws in FUND_WORDS.values() for w in ws)
+        self.metadata_terms = {t for phrase in (*owners, *platforms, *funds) for t in analyze(phrase)}
         self.told_in_prose = told_in_prose(chunks)
         self.chunk_at = ChunkLocator(chunks)
         self.figure_index = FigureIndex(index.figures(), self.chunk_at, self.weights)

@@ -167,3 +167,12 @@ def test_a_listing_by_the_currency_of_the_budget() -> None:
     q = understand("Vilka projekt har sin budget i euro?", ProjectCatalog([]))
     flt = read_filter(q, [euro, kronor], 2049)
     assert [f.project for f in (euro, kronor) if flt.admits(f)] == ["Alfa"]
+
+
+def test_the_platforms_own_name_is_read_from_the_reports() -> None:
+    from qa.scope import platform_names
+
+    texts = ["Plattformen Siljansporten inrättades 2053.",
+             "Under året ingick tio projekt i plattformen Framåt Övik.",
+             "Plattformen har en styrgrupp.", "Projektplattformen samordnas av EU-kontoret."]
+    assert platform_names(texts) == {"Siljansporten", "Framåt Övik"}
