@@ -26,11 +26,15 @@ SECTION_LABELS: dict[SectionType, str] = {
 }
 
 
-def mint_citations(passages: list[Passage], query_terms: set[str], weights: TermWeights) -> list[Citation]:
-    """Number passages 1..n in order and pick each one's supporting quote."""
+def mint_citations(
+    passages: list[Passage], query_terms: set[str], weights: TermWeights,
+    prefer: Callable[[str], bool] | None = None,
+) -> list[Citation]:
+    """Number passages 1..n in order and pick each one's supporting quote (one with a
+    sentence ``prefer`` accepts first, where a passage has one)."""
     out = []
     for i, p in enumerate(passages, start=1):
-        q = best_quote(p.chunk, query_terms, weights)
+        q = best_quote(p.chunk, query_terms, weights, prefer=prefer)
         out.append(Citation(i, p, q.text, q.start, q.end, q.score))
     return out
 

@@ -179,6 +179,9 @@ def states_count(
             if _NUMBER.fullmatch(token) or _NUMBER.match(token) and token[:1].isdigit():
                 if token.endswith("%") or tokens[i + 1 : i + 2] in (["procent"], ["%"]):
                     continue  # "64 procent av deltagarna" is a share, not a count of them
+                after = next((t for t in tokens[i + 1 :] if not t.isdigit()), "")
+                if after.casefold() in _MONEY_UNITS and not noun & set(analyze(after)):
+                    continue  # "100 000 kr per företag" is an amount, not a count of companies
                 window = set(analyze(" ".join(tokens[i + 1 : i + 5])))
                 if noun & window:
                     return True
@@ -192,6 +195,7 @@ def states_count(
 
 # A results table's row: "Antal företag som fått stöd | 120 | 87", nothing but numbers after
 # the label ("Antalet gästnätter ökade med 11 procent" is no count).
+_MONEY_UNITS = frozenset("kr kronor tkr mkr sek euro miljoner miljon tusen".split())
 _COUNT_ROW = re.compile(r"^\W*antal(?:et)?\s+([^\d\t|]+?)[\s|]+\d[\d\s|,.%]*$", re.IGNORECASE)
 # A table row of counts under a label naming what is counted: "| Medarbetare validerade till
 # undersköterska | 90 | 72 |", "Deltagare som genomfört arbetsträning<TAB>120<TAB>138" (whole

@@ -170,10 +170,14 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return spans or [(chunk.start, chunk.end)]
 
 
-def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2) -> Quote:
+def best_quote(
+    chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2,
+    prefer: Callable[[str], bool] | None = None,
+) -> Quote:
     """The run of up to ``max_sentences`` adjacent sentences of ``chunk`` that covers the
     most (idf-weighted) query terms; a neighbour is only added when it brings new terms,
-    so a goal sentence before a result sentence is kept together with it."""
+    so a goal sentence before a result sentence is kept together with it. With ``prefer``,
+    a run holding a sentence it accepts (one stating the count asked) comes first."""
     every = sentence_spans(chunk)
     # Original positions: a run never reaches over a sub-heading into the next paragraph.
     off = chunk.start
@@ -184,7 +188,8 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
         matched(query_terms, set(weights.passage(chunk.text[a - chunk.start : b - chunk.start])))
         for a, b in spans
     ]
-    best: tuple[float, int, int, int] | None = None  # (score, -length, -first, first) ...
+    accepted = [bool(prefer and prefer(chunk.text[a - off : b - off])) for a, b in spans]
+    best: tuple[bool, float, int, int, int] | None = None  # (preferred, score, -length, -first, first) ...
     for first in range(len(spans)):
         covered: set[str] = set()
         for last in range(first, min(first + max_sentences, len(spans))):
@@ -192,11 +197,11 @@ def best_quote(chunk: Chunk, query_terms: set[str], weights: TermWeights, max_se
                 break
             covered |= term_sets[last]
             score = sum(weights.idf(t) for t in covered)
-            key = (score, -(last - first), -first, last)
+            key = (any(accepted[first : last + 1]), score, -(last - first), -first, last)
             if best is None or key > best:
                 best = key
     assert best is not None
-    score, neg_len, neg_first, last = best
+    _, score, neg_len, neg_first, last = best
     first = -neg_first
     start, end = spans[first][0], spans[last][1]
     return Quote(chunk.text[start - chunk.start : end - chunk.start], start, end, score)

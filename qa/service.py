@@ -331,11 +331,12 @@ class QAService:
         # Quotes are chosen for what the question asks beyond the project's name, in the
         # report's words too ("fått jobb" is "fått ett arbete").
         said |= {s for t in said for s in self.synonyms.get(t, ())}
-        citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights)
         # "Hur många ska nås?" asks the plan; "hur många …, och vad var målet?" opens with the outcome.
         planned = _ASKS_PLAN.search(normalise(q.rest or text)) is not None and "goal" not in q.fields
         share_asked = asks_share(text)
         opener = None if planned else count_opener(counted, share_asked, self.weights.passage, of_part=people)
+        # … and quotes the sentence that states the count ("74 företag fått stöd"), not its neighbour.
+        citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights, prefer=opener)
         text, stated = extractive_answer(
             citations, said, self.weights, reports=reports, projects=self.scope.projects(q),
             # "Hur många företag har X lyckats nå?" asks a count, wherever it is stated.

@@ -334,3 +334,25 @@ def test_a_table_row_of_counts_states_a_count_of_what_its_label_names() -> None:
     # A row of shares counts nothing, nor does a row whose label names something else.
     assert not states_count("| Andel kvinnor bland deltagarna | 45 % | 41 % |", people, analyze)
     assert not states_count("| Genomförda kurser | 12 | 14 |", people, analyze)
+
+
+def test_an_amount_per_item_is_no_count_of_the_items_unless_money_is_counted() -> None:
+    firms, euro = set(analyze("företag")), set(analyze("euro"))
+    assert not states_count("Projektet erbjuder checkar på upp till 100 000 kr per företag.", firms, analyze)
+    assert states_count("Under projekttiden har 74 företag fått stöd.", firms, analyze)
+    assert states_count("Projektet har beviljats 186 400 euro.", euro, analyze)
+
+
+def test_a_count_question_quotes_the_sentence_stating_the_count() -> None:
+    from qa.counting import count_opener
+    from qa.quotes import TermWeights, best_quote
+
+    text = ("Projektet erbjuder checkar på upp till 100 000 kr per företag och ett acceleratorprogram. "
+            "Under projekttiden har 74 företag fått stöd, att jämföra med målet om 60 företag.")
+    chunk = Chunk("c", "r", "P", "Läget", SectionType.STATUS, ("P",), 0, len(text), text,
+                  (Sentence(0, text.index("Under") - 1), Sentence(text.index("Under"), len(text))))
+    weights = TermWeights(analyze, analyze, [text])
+    opener = count_opener(set(analyze("företag")), False, analyze)
+    terms = set(analyze("företag hjälp"))
+    assert best_quote(chunk, terms, weights).text.startswith("Projektet erbjuder")
+    assert best_quote(chunk, terms, weights, prefer=opener).text.startswith("Under projekttiden har 74")
