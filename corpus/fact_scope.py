@@ -47,3 +47,28 @@ def fund_chapter(report: Report, at: int) -> tuple[str, Span, Span] | None:
                 fund := find_fund(title, chapter.heading.start)):
             return fund[0], fund[1], chapter.heading
     return None
+
+
+_ORDINAL = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4}
+_ASKED_PHASE = re.compile(
+    r"\b(?:(?:fas|etapp)\s+(\d)|(första|andra|tredje|fjärde)\s+(?:fasen|etappen|omgången))\b", re.IGNORECASE
+)
+
+
+def phase_named(text: str) -> int | None:
+    """The phase a question names ("i fas 2", "andra etappen"), if any."""
+    m = _ASKED_PHASE.search(text)
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else _ORDINAL[m.group(2).casefold()]
+
+
+def of_other_phases(text: str, phase: int) -> bool:
+    """Whether a passage speaks of phases other than ``phase`` only ("Under fas 1 deltog …")."""
+    numbers = {int(m.group(1)) for m in _PHASE.finditer(text)}
+    return bool(numbers) and phase not in numbers
+
+
+def without_other_phases(text: str, phase: int) -> str:
+    """``text`` without its sentences about other phases only ("Under fas 1 deltog 212 …")."""
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if not of_other_phases(s, phase))

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from corpus.sentences import is_subheading
 from corpus.types import SectionType, Sourced
 from qa.counting import numbers_stated
-from qa.quotes import TermWeights, best_quote, matched, sentence_spans
+from qa.quotes import TermWeights, best_quote, matched, sentence_spans, supports_nothing
 from qa.types import CANNOT_ANSWER, Citation, Passage, Question
 
 SECTION_LABELS: dict[SectionType, str] = {
@@ -89,7 +88,7 @@ def extractive_answer(
         chunk = c.passage.chunk
         for start, end in sentence_spans(chunk):
             text = chunk.text[start - chunk.start : end - chunk.start]
-            if not is_subheading(text):
+            if not supports_nothing(text):
                 first_ok = opener is None or opener(text)
                 found = matched(terms, set(weights.passage(text)))
                 found |= {
@@ -127,7 +126,7 @@ def extractive_answer(
     if not chosen and top:
         # Nothing to cover beyond a project and a kind of section: the section's opening.
         rank, c = top[0]
-        opening = [sp for sp in sentence_spans(c.passage.chunk) if not is_subheading(_text(c, sp))]
+        opening = [sp for sp in sentence_spans(c.passage.chunk) if not supports_nothing(_text(c, sp))]
         chosen[rank] = opening[:2] or [(c.quote_start, c.quote_end)]
     parts: list[str] = []
     used: list[tuple[Citation, list[tuple[int, int]]]] = []

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from corpus.fact_scope import of_other_phases, without_other_phases
 from corpus.numbers import find_amounts, find_euro_amounts, find_quantities
 from corpus.types import Chunk
 from qa.quotes import matched
+from qa.types import Passage
 
 _COUNT_Q = re.compile(
     r"\bhur\s+(?:många\s+(?:av\s+\w+\s+)?|stor\s+andel\s+(?:av\s+)?(?:de\s+|dessa\s+)?)([^\W\d_][\w-]*)",
@@ -236,22 +238,39 @@ _PLANNED = re.compile(r"\b(?:ska|skall|planeras|kommer\s+att)\b", re.IGNORECASE)
 
 
 def count_opener(
-    counted: set[str] | None, share: bool, analyze: Analyze, of_part: bool = False
+    counted: set[str] | None, share: bool, analyze: Analyze, of_part: bool = False, phase: int | None = None
 ) -> Callable[[str], bool] | None:
     """For "hur många X": the answer opens with a sentence stating a count of X that is
     not a goal or a plan (None for other questions; a question asking what is planned has
     no opener). ``of_part``: how many of a group did something, which a sentence counts
-    without naming the group again (``states_done_count``)."""
+    without naming the group again (``states_done_count``). ``phase``: the phase asked
+    ("i fas 2"), whose count no sentence about another phase states."""
+    def in_phase(sentence: str) -> bool:
+        return phase is None or not of_other_phases(sentence, phase)
+
     if of_part:
-        return states_done_count
+        return states_done_count if phase is None else lambda s: states_done_count(s) and in_phase(s)
     if not counted:
         return None
     nouns = counted  # narrowed for the closure
 
     def opener(sentence: str) -> bool:
-        return states_count(sentence, nouns, analyze, share) and not _a_plan(sentence)
+        return states_count(sentence, nouns, analyze, share) and not _a_plan(sentence) and in_phase(sentence)
 
     return opener
+
+
+def count_first(
+    passages: list[Passage], counted: set[str], analyze: Analyze, share: bool,
+    predicate: tuple[tuple[frozenset[str], float], ...], any_count: bool, phase: int | None,
+) -> list[Passage]:
+    """A count question's passages, those stating such a count first (of the phase asked,
+    when one is: "Hur många … i fas 2?" is not answered by "Under fas 1 deltog 212 …")."""
+    def states(p: Passage) -> bool:
+        text = p.chunk.text if phase is None else without_other_phases(p.chunk.text, phase)
+        return states_count(text, counted, analyze, share, predicate=predicate, any_count=any_count)
+
+    return sorted(passages, key=lambda p: not states(p))
 
 
 def _a_plan(sentence: str) -> bool:

@@ -170,6 +170,13 @@ def sentence_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return spans or [(chunk.start, chunk.end)]
 
 
+def supports_nothing(text: str) -> bool:
+    """A sub-heading inside a section (``is_subheading``), which supports nothing on its
+    own; a table row of figures ("| Medarbetare validerade | 90 | 72 |") states them."""
+    row = ("|" in text or "\t" in text) and any(ch.isdigit() for ch in text)
+    return is_subheading(text) and not row
+
+
 def best_quote(
     chunk: Chunk, query_terms: set[str], weights: TermWeights, max_sentences: int = 2,
     prefer: Callable[[str], bool] | None = None,
@@ -181,7 +188,7 @@ def best_quote(
     every = sentence_spans(chunk)
     # Original positions: a run never reaches over a sub-heading into the next paragraph.
     off = chunk.start
-    kept = [i for i, (a, b) in enumerate(every) if not is_subheading(chunk.text[a - off : b - off])]
+    kept = [i for i, (a, b) in enumerate(every) if not supports_nothing(chunk.text[a - off : b - off])]
     kept = kept or list(range(len(every)))
     spans = [every[i] for i in kept]
     term_sets = [

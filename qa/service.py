@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from corpus.fact_scope import phase_named
 from corpus.types import SectionType
 from qa.abstain import (
     FACT_QUALIFIERS,
@@ -30,7 +31,7 @@ from qa.aggregates import open_listing
 from qa.citebook import ChunkLocator
 from qa.cofinancing import asks_cofinancing
 from qa.compose import abstention_answer, extractive_answer, lessons_answer, mint_citations
-from qa.counting import asks_share, count_opener, count_parts, counted_noun, part_of_people, states_count
+from qa.counting import asks_share, count_first, count_opener, count_parts, counted_noun, part_of_people
 from qa.declines import Asked, DeclineChecks, asks_spending
 from qa.described import DescribedProject, apposed, describing_compound, describing_phrases
 from qa.direct_answers import DirectAnswerer
@@ -238,8 +239,8 @@ class QAService:
         if counted:
             # A count question is answered by a passage that states such a count.
             part = self.declines.count_predicate(text, terms, counted) if people else ()
-            passages.sort(key=lambda p: not states_count(p.chunk.text, counted, self.weights.passage, share,
-                                                          predicate=part, any_count=people))
+            passages = count_first(passages, counted, self.weights.passage, share, part, people,
+                                   phase_named(text))
         trace.passages = passages
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
@@ -334,7 +335,8 @@ class QAService:
         # "Hur många ska nås?" asks the plan; "hur många …, och vad var målet?" opens with the outcome.
         planned = _ASKS_PLAN.search(normalise(q.rest or text)) is not None and "goal" not in q.fields
         share_asked = asks_share(text)
-        opener = None if planned else count_opener(counted, share_asked, self.weights.passage, of_part=people)
+        opener = None if planned else count_opener(counted, share_asked, self.weights.passage, people,
+                                                   phase_named(text))
         # … and quotes the sentence that states the count ("74 företag fått stöd"), not its neighbour.
         citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights, prefer=opener)
         text, stated = extractive_answer(

@@ -356,3 +356,29 @@ def test_a_count_question_quotes_the_sentence_stating_the_count() -> None:
     terms = set(analyze("företag hjälp"))
     assert best_quote(chunk, terms, weights).text.startswith("Projektet erbjuder")
     assert best_quote(chunk, terms, weights, prefer=opener).text.startswith("Under projekttiden har 74")
+
+
+def test_a_count_asked_of_one_phase_is_not_answered_by_another_phases_count() -> None:
+    from corpus.fact_scope import of_other_phases, phase_named
+    from qa.counting import count_opener
+
+    assert phase_named("Hur många har validerats i fas 2 av lyftet?") == 2
+    assert phase_named("Vad kostade andra etappen?") == 2 and phase_named("Hur många deltog?") is None
+    staff = set(analyze("medarbetare"))
+    earlier = "Under fas 1 deltog 212 medarbetare, och 64 av dem validerades."
+    assert of_other_phases(earlier, 2) and not of_other_phases("Fas 2 har 231 medarbetare.", 2)
+    opener = count_opener(staff, False, analyze, phase=2)
+    assert opener is not None
+    assert not opener(earlier)
+    assert opener("| Medarbetare validerade till undersköterska | 90 | 72 |")
+    # Without a phase asked, the earlier phase's count answers.
+    plain = count_opener(staff, False, analyze)
+    assert plain is not None and plain(earlier)
+
+
+def test_a_table_row_of_figures_supports_a_quote_and_a_short_title_does_not() -> None:
+    from qa.quotes import supports_nothing
+
+    assert supports_nothing("Case Energismart")
+    assert not supports_nothing("| Medarbetare validerade till undersköterska | 90 | 72 |")
+    assert not supports_nothing("Antal deltagare\t240\t226")
