@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypeGuard
 
 from corpus.numbers import find_amounts, find_euro_amounts
-from qa.abstain import counted_parts
+from qa.abstain import parts_of
 from qa.counting import SHARE_WORDS, part_of_people, partitive_clause, states_amount, states_count
 from qa.entities import asked_entity, names_any
 from qa.fact_answers import contributions, end_asked_alone
@@ -212,7 +212,7 @@ class DeclineChecks:
         if not counted:
             return counted
         synonyms = {s for t in counted for s in self.synonyms.get(t, ())}
-        return counted | synonyms | {p for t in counted for p in counted_parts(t, self.weights)}
+        return counted | synonyms | {p for t in counted for p in parts_of(t, self.weights)}
 
     def count_predicate(
         self, text: str, terms: set[str], counted: set[str] | None
