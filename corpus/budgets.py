@@ -24,6 +24,8 @@ _BUDGET_CUE = re.compile(
     r"budgetomslutning|omslutning|total\w*\s+kostnad|totalkostnad|kostnadsram|(?:budget|kostnad\w*)\s+totalt|"
     # A label of the project's money with the total first: "Ekonomi: 5 400 000 kr (varav …)".
     r"^\s*ekonomi\s*:\s*(?=(?:totalt\s+)?\d)|"
+    # "kostnad: 8,2 mnkr", a memo's lower-case key for the total.
+    r"^\s*kostnad\s*:\s*(?=\d)|"
     # "Beviljade medel: 14,6 miljoner kronor" (then "Därav EU: …"); a grant names its fund.
     r"^\s*beviljade?\s+(?:medel|budget|belopp)\s*:(?![^\n]*(?:\b(?:EU|ESF|ERUF|AMIF|Interreg)\b|fond))",
     re.IGNORECASE,

@@ -13,13 +13,14 @@ _FACT_CUES = (
     re.compile(
         r"(?im)projektägar|projektledar|projektansvarig|ansvarig för"
         r"|\b(?:ägs|ägdes|drivs|drevs|leds|leddes) av"
-        r"|^(?:ansvarig|ägare|kontaktperson|huvudman)\b"  # a label line: "Ansvarig ........ X"
+        # a label line, bulleted or not: "Ansvarig ........ X", "- ägare: X", "- ledare: Y"
+        r"|^(?:[-–•*]\s+)?(?:ansvarig|ägare|ledare|kontaktperson|huvudman)\b"
     ),
-    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|kkr|mkr|msek|sek|miljoner kronor|euro)\b"),
+    re.compile(r"(?i)budget|\d (?:kr|kronor|tkr|kkr|mkr|mnkr|msek|sek|miljoner kronor|euro)\b"),
     re.compile(r"(?i)\b20\d\d-\d\d-\d\d\b|projekttid|projektperiod|löptid|genomförandetid|pågår|pågick|startade|avslutades|löpte"),
 )
 # The fund: any the fact readers know (corpus.fact_patterns.FUND_WORDS), or one in general words.
-_SOME_FUND = re.compile(r"(?i)fonden|EU-stöd")
+_SOME_FUND = re.compile(r"(?i)fonden|EU-(?:stöd|bidrag|medel)")
 #: How much of a title's text is its opening.
 OPENING = 2500
 #: How much of it is its first paragraph.

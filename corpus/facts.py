@@ -374,8 +374,9 @@ def _finish(report: Report, p: Project, section: Section, segs: list[Segment], d
                 facts.abbreviation = found
                 break
     heading = report.text[p.heading.start:p.heading.end]
-    if facts.fund is None and (fund := find_fund(heading, p.heading.start)):
-        # "4.2 Projekt X (ESF)": the heading names the fund the text does not repeat.
+    fund = find_fund(heading, p.heading.start)
+    # "4.2 Projekt X (ESF)": a fund the text does not name, or names less sharply ("ESF-rådet").
+    if fund and (facts.fund is None or (facts.fund.value, fund[0]) == ("ESF", "ESF+")):
         facts.fund = Sourced(fund[0], report.id, fund[1], heading)
     if facts.fund is None and (chapter := fund_chapter(report, p.heading.start)):
         # "Projekt inom Regionalfonden": the chapter the project stands in names its one fund.

@@ -140,12 +140,24 @@ _PLAIN_RUN_IN = re.compile(
 )
 
 
+# … or no title at all, where the paragraph's opening says what it is about: "Det som
+# fungerat är …", "Svårare har det varit att …" (the opening stays the paragraph's text).
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|\n\n)(?P<label>Det som (?:har )?(?:[a-zåäö]+ ){0,2}?[a-zåäö]+(?= (?:är|var|har varit)\b)"
+    r"|[A-ZÅÄÖ][a-zåäö]+are(?= har det varit\b))"
+)
+# … or a plain label and a colon before prose: "Vår rekommendation: Den som …".
+_COLON_RUN_IN = re.compile(rf"(?:^|\n\n)(?P<label>{RUN_IN_WORDS}):[ \t]+(?=[A-ZÅÄÖ])")
+
+
 # A sentence's end: what a run-in title's paragraph has and a fact's value lacks.
 _PROSE_END = re.compile(r"[.!?](?:\s|$)")
 
 
-def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
-    """Run-in paragraph titles: (start, end of the label's markup, label)."""
+def _run_in_labels(text: str, bare: bool = False) -> list[tuple[int, int, str]]:
+    """Run-in paragraph titles: (start, end of the label's markup, label). A ``bare`` report
+    titles none of its projects' parts; there a plain label before a colon or a paragraph's
+    opening clause is one too (elsewhere such openings are text under a title of their own)."""
     out = []
     for m in _RUN_IN.finditer(text):
         end = m.end("mark") + len(m.group("label")) + 1 + len(m.group("mark"))
@@ -156,6 +168,17 @@ def _run_in_labels(text: str) -> list[tuple[int, int, str]]:
     for m in _PLAIN_RUN_IN.finditer(text):
         if is_run_in_title(m.group("label")):
             out.append((m.start("label"), m.end("sep"), m.group("label")))
+    if not bare:
+        return out
+    for m in _COLON_RUN_IN.finditer(text):
+        label = m.group("label")
+        stop = text.find("\n", m.end())
+        if (is_run_in_title(label) and subsection_type(label) is not SectionType.FACTS
+                and _PROSE_END.search(text[m.end() : stop if stop >= 0 else len(text)])):
+            out.append((m.start("label"), m.end("label") + 1, label))
+    for m in _OPENING_CLAUSE.finditer(text):
+        if subsection_type(m.group("label")) in PROJECT_SUBSECTION_TYPES:
+            out.append((m.start("label"), m.start("label"), m.group("label")))
     return out
 
 
@@ -322,4 +345,12 @@ def find_heading_lines(text: str, toc: tuple[TocEntry, ...]) -> list[HeadingLine
                      and opens_fact_block(text, end))
             body = SectionType.FACTS if facts else None
             out.append(HeadingLine(start, end, clean_title(line).rstrip("."), "plain", body_type=body))
-    return out
+    # Where no part of a project has a title line, parts run in with their paragraph
+    # ("Utmaningar. Det har …", "Det som fungerat är …").
+    if any(heading_type(h) in PROJECT_SUBSECTION_TYPES for h in out):
+        return out
+    taken = {h.start for h in out}
+    for start, end, label in _run_in_labels(text, bare=True):
+        if start not in taken and subsection_type(label) in PROJECT_SUBSECTION_TYPES:
+            out.append(HeadingLine(start, end, clean_title(label), "plain"))
+    return sorted(out, key=lambda h: h.start)

@@ -21,7 +21,8 @@ _MANAGER_RE = re.compile(
     rf"(?P<pre>tidigare\s+|före\s+detta\s+|förre\s+|ny\s+|nuvarande\s+)?(?:proj(?:ekt|\.\s?)ledare(?:n)?|projektansvarig(?:e|a)?"
     # "Projektledning: X", a fact box's label for who leads the project; "Ansvarig: X" when X
     # is a person ("Ansvarig: Region Norrbotten" is an organisation).
-    r"|projektledning(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b))"
+    # "ledare: X", a memo's lower-case key for the same.
+    r"|projektledning(?=\s*:)|(?<![\w-])ledare(?=\s*:)|ansvarig(?=\s*:\s*(?!\s)(?!(?:Region|Stiftelsen|Föreningen|Kommunen)\b))"
     # "Kontakt: X, projektledare från maj": the contact named as the manager.
     r"|kontakt(?:person)?(?=\s*:\s*[^,;:\n]{3,60},\s*projektledare))"
     rf"{FOR_CLAUSE}"

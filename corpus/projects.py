@@ -47,6 +47,9 @@ _HEADING_ABBREVIATION = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-ZÅÄÖ][A-Z
 # A fund in parentheses is no part of the name: "Projekt X (ESF)", "Projekt Y (Regionalfonden)",
 # "(Interreg Öresund-Kattegat-Skagerrak)"; the funds are the facts reader's (FUND_WORDS).
 _TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+# … and so is one after a separator or in brackets: "X · Regionalfonden", "Y | ESF+",
+# "Z — Interreg Södra Östersjön", "W [LEADER]".
+_TRAILING_FUND = re.compile(r"\s*(?:[·|/—–-]\s+|\[)(?P<inner>[^·|/—–\[\]]+?)\]?\s*$")
 _OTHER_FUNDS = frozenset({"EU", "FRO", "JTF"})
 
 
@@ -59,9 +62,14 @@ def _is_fund(text: str) -> bool:
 def split_heading_abbreviation(title: str) -> tuple[str, str | None]:
     """("Grön omställning i X", "GOX") from a heading "Grön omställning i X (GOX)"; a fund
     in parentheses ("(ESF)") is dropped, it is no abbreviation."""
-    paren = _TRAILING_PAREN.search(title)
-    if paren and _is_fund(paren.group("inner")):
-        title = title[: paren.start()]
+    for trailing in (_TRAILING_PAREN, _TRAILING_FUND):
+        found = trailing.search(title)
+        inner = found.group("inner") if found else ""
+        # After a separator only the fund's own words ("Interreg Södra Östersjön"): "Ung i
+        # Europa – Erasmus+ för yrkesprogrammen" is one name.
+        words_ok = trailing is _TRAILING_PAREN or all(not w[0].islower() for w in inner.split())
+        if found and found.start() > 0 and words_ok and _is_fund(inner):
+            title = title[: found.start()]
     m = _HEADING_ABBREVIATION.match(title)
     if m and sum(c.isupper() for c in m.group("abbr")) >= 2:
         return m.group("name"), m.group("abbr")
@@ -82,9 +90,16 @@ def names_by_heading(heads: list[HeadingLine], text: str) -> dict[int, str]:
 _CASE_NUMBER = re.compile(r"^(?:[A-ZÅÄÖ]{1,5}\s?)?\d{2,4}[/:]\d{1,5}\s+(?=[A-ZÅÄÖ])")
 
 
+# "Projekt Vägen in": the kind of title before a capitalised name is no part of the name.
+_KIND_BEFORE_NAME = re.compile(r"^(?i:(?:del|pilot)?projekt)\s+(?=[A-ZÅÄÖ])")
+
+
 def _unlabelled(title: str) -> str:
-    """A project heading's name without its label ("Projekt 3 av 10:") or case number."""
-    return _CASE_NUMBER.sub("", PROJECT_LABEL.sub("", title))
+    """A project heading's name without its label ("Projekt 3 av 10:", "Projekt") or case number."""
+    title = PROJECT_LABEL.sub("", title)
+    if not _is_capitals(title):  # "PROJEKT INOM ARBETSMARKNAD" names a chapter
+        title = _KIND_BEFORE_NAME.sub("", title)
+    return _CASE_NUMBER.sub("", title)
 
 
 def _is_capitals(title: str) -> bool:

@@ -105,7 +105,7 @@ def report_from_bytes(data: bytes, name: str, report_id: str | None = None) -> R
         return dataclasses.replace(report, page_starts=page_starts(report.text, pages))
     text = docx_text(data, name) if suffix == ".docx" else _decode(data, name)
     if suffix == ".md":
-        text = setext_as_atx(without_front_matter(text))
+        text = html_tables_as_lines(setext_as_atx(without_front_matter(text)))
     _check_text(text, name)
     return parse_report(report_id, text, source_name=name)
 
@@ -142,6 +142,25 @@ def without_front_matter(text: str) -> str:
     else:
         head = f"# {title}" if title else ""
     return "\n\n".join(x for x in (head, "\n".join(labels), body.lstrip("\n")) if x)
+
+
+# An HTML table in Markdown (a wiki's export): a row of a header cell and a value cell is a
+# label line; a row of plain cells a pipe-table row; the table's own tags are no text.
+_HTML_LABEL_ROW = re.compile(r"^\s*<tr>\s*<th[^>]*>(?P<label>.*?)</th>\s*<td[^>]*>(?P<value>.*?)</td>\s*</tr>\s*$",
+                             re.MULTILINE | re.IGNORECASE)
+_HTML_ROW = re.compile(r"^\s*<tr>(?P<cells>.*?)</tr>\s*$", re.MULTILINE | re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
+_HTML_TABLE_TAG = re.compile(r"^\s*</?(?:table|thead|tbody|tfoot)[^>]*>\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def html_tables_as_lines(text: str) -> str:
+    """Markdown's HTML tables as the lines the fact readers know ("Projektledare: X", "| a | b |")."""
+    if "<tr" not in text.lower():
+        return text
+    text = _HTML_LABEL_ROW.sub(lambda m: f"{m.group('label').strip()}: {m.group('value').strip()}", text)
+    text = _HTML_ROW.sub(lambda m: "| " + " | ".join(c.strip() for c in _HTML_CELL.findall(m.group("cells"))) + " |",
+                         text)
+    return _HTML_TABLE_TAG.sub("", text)
 
 
 # A setext heading: a line of text underlined with "===" (level 1) or "---" (level 2).

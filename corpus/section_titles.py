@@ -52,9 +52,9 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
      SectionType.STATUS),
     (r"^genomförande", SectionType.STATUS),
     (r"^kommentar(?:er)?$", SectionType.STATUS),  # a memo's "Kommentar:" over the year's account
-    # "Positivt:" / "Negativt:", "Medvind" / "Motvind": what helped and what hindered.
-    (r"^positivt$|^medvind$|^lyckat$", SectionType.SUCCESS_FACTORS),
-    (r"^negativt$|^motvind$|\bsvagheter\b|\bkrångla(?:t|de|r)\b|\bkrångel\b", SectionType.CHALLENGES),
+    # "Positivt:" / "Negativt:", "Medvind" / "Motvind", "Plus" / "Minus": what helped and what hindered.
+    (r"^positiv(?:t|a)\b|^medvind$|^lyckat$|^plus$", SectionType.SUCCESS_FACTORS),
+    (r"^negativt$|^motvind$|^minus$|\bsvagheter\b|\bkrångla(?:t|de|r)\b|\bkrångel\b", SectionType.CHALLENGES),
     (r"framgång|\bstyrkor\b|gjor(?:de|t) skillnad|\bburit\b|\b(?:som|vad) (?:bar|bär)\b"
      r"|\b(?:som|vad) (?:har )?hjälpt(?:e)?\b",
      SectionType.SUCCESS_FACTORS),
@@ -69,7 +69,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"förbättringsområde|\bannorlunda\b", SectionType.CHALLENGES),  # "Vad skulle vi göra annorlunda?"
     (r"\brisk", SectionType.CHALLENGES),
     (r"\bställ(?:de|er|t) till (?:det|problem)", SectionType.CHALLENGES),
-    (r"svårighet|\bsvårt\b|\bsvåra\b|\bknepig\w*|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b"
+    (r"svårighet|\bsvårt\b|\bsvåra(?:re)?\b|\bknepig\w*|\bskav(?:er|de|at|t)?\b|\bproblem(?:en|et)?\b"
      r"|\b(?:var|varit) tungt\b",
      SectionType.CHALLENGES),
     # Advice to whoever comes next ("Råd till nästa projekt", "Tips till andra skolor").
@@ -84,7 +84,7 @@ SUBSECTION_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"^(?:nästa steg|framåt|blick framåt|kommande(?: period)?|plan(?:er)?|(?:det )?fortsatta? arbete(?:t)?)"
      r"(?: (?:inför|under|för) \S+| \d{4})?$",
      SectionType.IMPLEMENTATION),
-    (r"sammanfattning", SectionType.SUMMARY),
+    (r"sammanfatt", SectionType.SUMMARY),  # "Sammanfattning", "Sammanfattande bedömning"
     (r"slutsats", SectionType.SUMMARY),
     (r"bakgrund", SectionType.BACKGROUND),
 )
@@ -103,7 +103,7 @@ PROJECT_SUBSECTION_TYPES = frozenset(
 )
 # Chapter-level vocabulary; anything else at chapter level is background.
 CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
-    (r"sammanfattning", SectionType.SUMMARY),
+    (r"sammanfatt", SectionType.SUMMARY),  # "Sammanfattning", "Sammanfattande bedömning"
     (r"slutsats", SectionType.SUMMARY),
     (r"avslutande", SectionType.SUMMARY),
     (r"budget", SectionType.FACTS),
@@ -121,6 +121,8 @@ CHAPTER_VOCABULARY: tuple[tuple[str, SectionType], ...] = (
     (r"iakttagelse", SectionType.BACKGROUND),
     (r"slutord", SectionType.BACKGROUND),
     (r"framåtblick", SectionType.BACKGROUND),
+    # A memo to a committee (tjänsteskrivelse): "Ärendet", "Övriga frågor", "Förslag till beslut".
+    (r"^ärendet$|övriga frågor|förslag till beslut", SectionType.BACKGROUND),
 )
 # Words that may accompany vocabulary in a heading that is nothing but vocabulary.
 _FILLER = frozenset(
@@ -145,11 +147,15 @@ _FILLER = frozenset(
         "viktigaste",
         "övriga",
         "nuvarande",
+        "vår",  # "Vår rekommendation"
+        "våra",
+        "vårt",
     )
 )
 
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+# "§ 3 Projekt X": a memo to a committee numbers its paragraphs, one project each.
+NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 
 
 def _matches(title: str, vocabulary: tuple[tuple[str, SectionType], ...]) -> SectionType | None:

@@ -236,11 +236,11 @@ class QAService:
             wanted = set(q.section_types)
             passages.sort(key=lambda p: p.chunk.section_type not in wanted)
         share = asks_share(text)
+        phase = phase_named(text)
         if counted:
             # A count question is answered by a passage that states such a count.
             part = self.declines.count_predicate(text, terms, counted) if people else ()
-            passages = count_first(passages, counted, self.weights.passage, share, part, people,
-                                   phase_named(text))
+            passages = count_first(passages, counted, self.weights.passage, share, part, people, phase)
         trace.passages = passages
         query_terms = with_known_parts(set(self.weights.query(text)), self.weights)
         fact_fields = [f for f in q.fields if f in FACT_FIELDS]
@@ -334,9 +334,7 @@ class QAService:
         said |= {s for t in said for s in self.synonyms.get(t, ())}
         # "Hur många ska nås?" asks the plan; "hur många …, och vad var målet?" opens with the outcome.
         planned = _ASKS_PLAN.search(normalise(q.rest or text)) is not None and "goal" not in q.fields
-        share_asked = asks_share(text)
-        opener = None if planned else count_opener(counted, share_asked, self.weights.passage, people,
-                                                   phase_named(text))
+        opener = None if planned else count_opener(counted, share, self.weights.passage, people, phase)
         # … and quotes the sentence that states the count ("74 företag fått stöd"), not its neighbour.
         citations = mint_citations(passages[: self.top_k], said or query_terms, self.weights, prefer=opener)
         text, stated = extractive_answer(

@@ -34,7 +34,7 @@ _OWNERS_NOUNS = ("projekt", "portfölj", "eu-projekt", "eu-portfölj", "projektp
 _RESERVED_INITIALS = frozenset(
     {k.casefold() for k in (*FUND_WORDS, *AGENCY_ABBREVIATIONS)}
     | {w for words in FUND_WORDS.values() for w in words}
-    | {"eu", "esf", "ab", "vd", "sfi", "it", "hr", "rf", "iks", "sms", "cv", "ai", "csn", "vo"}
+    | {"eu", "ab", "vd", "sfi", "it", "hr", "rf", "iks", "sms", "cv", "ai", "csn", "vo"}
 )
 
 

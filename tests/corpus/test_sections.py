@@ -557,7 +557,7 @@ def test_plain_project_opening_with_background_subsection() -> None:
     )
     report = parse_report("r", text)
     eta = next(s for s in report.all_sections() if s.kind is SectionKind.PROJECT)
-    assert eta.title == "Projekt Eta"
+    assert eta.title == "Eta"  # the kind before a capitalised name is no part of it
     assert [c.section_type for c in eta.children] == [SectionType.BACKGROUND, S, C]
     assert report.sections[-1].section_type is SectionType.SUMMARY
 
