@@ -225,3 +225,28 @@ def _stacked_pair(line: str, value: str) -> bool:
     return (_STACKED_LABEL.match(line.strip()) is not None and bool(value)
             and not value.startswith(("#", "**")) and not value.endswith((".", "!", "?", ":")))
 
+
+
+# A fact table that keeps what was decided beside what holds now ("Uppgift | Enligt beslut |
+# Aktuellt"): the current value is the row's fact, the decided one follows it as history.
+_DECIDED = re.compile(r"(?i)^(?:enligt\s+beslut(?:et)?|beslutat?|ursprungligt?|beviljat|planerat)$")
+_CURRENT = re.compile(r"(?i)^(?:aktuellt?|nu|i\s*dag|reviderat?|efter\s+ändring(?:sbeslut)?)$")
+_UNCHANGED = re.compile(r"(?i)^(?:oförändra(?:t|d|de)|samma|[–-]?)$")
+
+
+def current_columns(lines: list[str]) -> list[str]:
+    """Rows of a decided/current table as two-cell label rows holding the current value."""
+    out: list[str] = []
+    active = False
+    for line in lines:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) == 3 and _DECIDED.match(cells[1]) and _CURRENT.match(cells[2]):
+            active = True
+        elif active and len(cells) == 3:
+            label, decided, now = cells
+            kept = decided if _UNCHANGED.match(now) else f"{now} (enligt beslut: {decided})"
+            line = f"{label}\t{kept}"
+        else:
+            active = False
+        out.append(line)
+    return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from corpus.contents import TocEntry, remove_toc
 from corpus.label_lines import (
     aligned_labels,
+    current_columns,
     definitions,
     joined_labels,
     leader_labels,
@@ -46,7 +47,7 @@ class NormalisedText:
 
 def normalise(raw: str) -> NormalisedText:
     """Normalise a report's raw text (see the module docstring for the rules)."""
-    lines = _SPACE_VARIANTS.sub(" ", raw).splitlines()
+    lines = current_columns(_SPACE_VARIANTS.sub(" ", raw).splitlines())
     labelled = joined_labels(spaced_labels(leader_labels(aligned_labels(definitions(stacked_labels(lines))))))
     lines = [_tidy_line(line) for line in labelled]
     lines = _drop_rules(_bracket_titles(lines))

@@ -146,8 +146,10 @@ def without_front_matter(text: str) -> str:
 
 # An HTML table in Markdown (a wiki's export): a row of a header cell and a value cell is a
 # label line; a row of plain cells a pipe-table row; the table's own tags are no text.
-_HTML_LABEL_ROW = re.compile(r"^\s*<tr>\s*<th[^>]*>(?P<label>.*?)</th>\s*<td[^>]*>(?P<value>.*?)</td>\s*</tr>\s*$",
-                             re.MULTILINE | re.IGNORECASE)
+_HTML_LABEL_ROW = re.compile(
+    r"^\s*<tr>\s*<th[^>]*>(?P<label>.*?)</th>\s*<td[^>]*>(?P<value>.*?)</td>\s*</tr>\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _HTML_ROW = re.compile(r"^\s*<tr>(?P<cells>.*?)</tr>\s*$", re.MULTILINE | re.IGNORECASE)
 _HTML_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.IGNORECASE)
 _HTML_TABLE_TAG = re.compile(r"^\s*</?(?:table|thead|tbody|tfoot)[^>]*>\s*$", re.MULTILINE | re.IGNORECASE)
@@ -158,8 +160,9 @@ def html_tables_as_lines(text: str) -> str:
     if "<tr" not in text.lower():
         return text
     text = _HTML_LABEL_ROW.sub(lambda m: f"{m.group('label').strip()}: {m.group('value').strip()}", text)
-    text = _HTML_ROW.sub(lambda m: "| " + " | ".join(c.strip() for c in _HTML_CELL.findall(m.group("cells"))) + " |",
-                         text)
+    text = _HTML_ROW.sub(
+        lambda m: "| " + " | ".join(c.strip() for c in _HTML_CELL.findall(m.group("cells"))) + " |", text
+    )
     return _HTML_TABLE_TAG.sub("", text)
 
 

@@ -112,7 +112,8 @@ def test_committee_paragraphs_lower_case_keys_give_the_facts() -> None:
 
 def test_untitled_parts_are_read_from_their_opening_where_no_part_has_a_title() -> None:
     parts = _projects(parse_report("rapport_backby_2070", MEMO))["Nya steg"]
-    assert [t for _, t in parts] == [SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES, SectionType.CHALLENGES]
+    assert [t for _, t in parts] == [
+        SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES, SectionType.CHALLENGES]
     report = parse_report("rapport_backby_2070", MEMO)
     success = next(c for s in report.all_sections() if s.title == "Nya steg" for c in s.children)
     # The opening clause stays the paragraph's text: it is quoted with it.
@@ -193,3 +194,34 @@ def test_plus_minus_and_positive_experiences_name_their_parts() -> None:
     report = report_from_bytes(WIKI.encode(), "rapport_aspar_2066.md")
     assert [t for _, t in _projects(report)["Gröna jobb"]] == [
         SectionType.STATUS, SectionType.SUCCESS_FACTORS, SectionType.CHALLENGES]
+
+
+DECIDED_AND_CURRENT = """# Årsrapport 2066
+
+## Projekt
+
+### Ljusare kvällar
+
+Uppgift\tEnligt beslut\tAktuellt
+Projektägare\tTekniska förvaltningen\tOförändrat
+Projektledare\tPia Norén\tAxel Strid (sedan 2066-03-01)
+Projektperiod\t1 maj 2064 – 30 april 2067\tOförändrat
+Total budget\t7 200 000 kronor\t6 480 000 kronor (sänkt i juni 2066)
+Varav Regionalfonden\t2 880 000 kronor\t2 592 000 kronor
+
+#### Läget
+
+Belysningen är uppsatt på sex platser.
+
+#### Svårigheter
+
+Leveranserna av armaturer blev försenade.
+"""
+
+
+def test_decided_and_current_columns_give_the_current_value() -> None:
+    facts = _facts(report_from_bytes(DECIDED_AND_CURRENT.encode(), "rapport_ljus_2066.md"))["Ljusare kvällar"]
+    assert [m.value for m in facts.managers] == ["Axel Strid"]
+    assert _value(facts.total_budget) == 6_480_000 and _value(facts.eu_funding) == 2_592_000
+    assert _value(facts.owner) == "Tekniska förvaltningen"  # "Oförändrat" keeps the decided value
+    assert _value(facts.end_date) == "2067-04-30"
