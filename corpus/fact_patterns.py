@@ -114,21 +114,30 @@ _OWNED_DEPT = rf"[\wÅÄÖåäö][^,.;]*?{_UNIT}"
 _ORG = (r"(?:[A-ZÅÄÖ][\wåäö&-]+\s+){1,3}AB\b|AB(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,2}"  # companies
         # associations named by place: "Saivojärvi byaförening", "Norrstrands Bygderåd"
         r"|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}[\wåäö-]*(?:förening|[Rr]åd|förbund)(?:en|et)?\b"
+        # "Föreningen Ungdomens hus i Ljungby", "Föreningen Gotländska småskaliga matproducenter":
+        # lower-case words may close the name
         r"|(?:Region|Stiftelsen|Föreningen|Samordningsförbundet)(?:\s+[A-ZÅÄÖ][\wåäö-]+){1,3}"
+        r"(?:\s+(?!(?:och|som|samt|med|men|eller|i|är|har|leds|pågår|sedan|från)\b)[a-zåäö]{3,}){0,2}"
         r"(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+(?:\s+län)?)?"
-        r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?")
+        r"|Förvaltningen\s+för\s+[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?"
+        # a municipality or region by its place: "Ljungby kommun", "Hultsfreds kommun"
+        r"|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}(?:kommun|landskommun)\b")
 # "av det kommunala bolaget X AB", "av den ideella föreningen X": the kind of organisation
 # before its name is no part of the name.
 _KIND = (r"(?:(?:det|den)\s+(?:[a-zåäö]+\s+){0,2}(?:bolaget|föreningen|organisationen|stiftelsen|förbundet)"
          r"\s+(?=[A-ZÅÄÖ]))?")
 _OWNED_BY_RE = re.compile(
     # also "För kommunens del ägs projektet av X"
-    rf"(?:ägs|äges|ägdes|ägts)\s+(?:projektet\s+|det\s+)?av\s+{_KIND}(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
+    # (not "Luleå Hamn AB, som ägs av Luleå kommun": a partner's owner)
+    rf"(?<!AB, som )(?:ägs|äges|ägdes|ägts)\s+(?:projektet\s+|det\s+)?av\s+{_KIND}"
+    rf"(?P<owner>\*[^*]+\*|{_ORG}|{_OWNED_DEPT})(?=\W|$)|"
     rf"^(?P<owner2>\*[^*]+\*|{_DEPT})\s+(?:är|var|har\s+varit)\s+projektägare|"
     # "med Socialförvaltningen som projektägare och X som projektledare"
     rf"\bmed\s+(?P<owner3>\*[^*]+\*|{_ORG}|{_DEPT})\s+som\s+projektägare\b|"
     # "X är Utbildningsförvaltningens mobilitetsprojekt inom Erasmus+"
-    rf"\b(?:är|var)\s+(?P<owner4>[A-ZÅÄÖ][\wåäö-]*{_UNIT})s\s+[\wåäö-]*projekt\b",
+    rf"\b(?:är|var)\s+(?P<owner4>[A-ZÅÄÖ][\wåäö-]*{_UNIT})s\s+[\wåäö-]*projekt\b|"
+    # "Ljungby Näringsliv AB äger projektet, som leds av …"
+    rf"^(?P<owner5>\*[^*]+\*|{_ORG}|{_DEPT})\s+(?:äger|ägde|har\s+ägt)\s+projektet\b",
 )
 
 
@@ -156,7 +165,7 @@ def find_runner(sent: SentenceText) -> tuple[str, Span] | None:
 
 
 def _owner_match(sent: SentenceText, m: re.Match[str]) -> tuple[str, Span] | None:
-    group = next(g for g in ("owner", "owner2", "owner3", "owner4") if m.groupdict().get(g))
+    group = next(g for g in ("owner", "owner2", "owner3", "owner4", "owner5") if m.groupdict().get(g))
     # "Socialtjänsten genom avdelningen för stöd och omsorg": the owner is the first.
     value = m.group(group)
     cut = value.find(" genom ")

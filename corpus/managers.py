@@ -33,6 +33,8 @@ _MANAGER_RE = re.compile(
     # "**Projektledare:** X", "**Projektledare**: X": emphasis around the label; "Proj.ledare: X".
     # "Projektledare har under hela perioden varit X"
     rf"(?:\s+(?P<verb>är|var|har\s+(?:\w+\s+){{0,4}}?varit|blev|blir|hette|heter))?\s*\**\s*:?\s*\**\s*"
+    # "Projektledning: Delat projektledarskap: A och B": the kind of leadership before the names.
+    r"(?:(?:[Dd]elat\s+)?projektledarskap\s*:\s*)?"
     rf"(?:(?:sedan|från|fr\.o\.m\.?)\s+\S+(?:\s+\d{{4}})?\s+)?{_NAMES}"
 )
 # A manager's label or title: "Projektledare", "Projektledning" (a fact box's label).
@@ -51,6 +53,11 @@ _INVERTED_RE = re.compile(rf"\b(?P<verb>är|var|blev)\s+{_NAMES}\s+(?P<pre>ny\s+
 # "Kontaktperson: X (från 15 april 2054), tidigare Y": the person a fact box names for the
 # project (``find_contacts``), where no project manager is named.
 _CONTACT_LABEL = re.compile(r"^\W*kontaktperson(?:\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?\s*:\s*", re.IGNORECASE)
+# "Rekrytering pågår – tillförordnad kontaktperson är X", "kontaktperson är föreningens
+# ordförande Y": the same in a sentence, a title or two before the name.
+_CONTACT_IS = re.compile(
+    r"\b(?:tillförordnad\s+|tf\.?\s+)?kontaktperson\s+(?:är|blir)\s+(?-i:[a-zåäö]+\s+){0,2}", re.IGNORECASE
+)
 # "Intervju med: Annika Sjöberg, projektledare", a line signed "X, projektledare".
 _SIGNED_RE = re.compile(rf"(?:^|:\s*)(?P<names>{_NAME}),\s+(?P<pre>tidigare\s+)?projektledare\s*$")
 # "leddes av X", "leddes under hela projekttiden av X", "leds sedan mars 2031 av X".
@@ -161,7 +168,7 @@ def is_contact_line(text: str) -> bool:
 def find_contacts(sent: SentenceText) -> list[ManagerMention]:
     """The contact person a project's fact box names ("Kontaktperson: X (från 15 april
     2054), tidigare Y"): who answers for the project where the report names no manager."""
-    label = _CONTACT_LABEL.match(sent.text)
+    label = _CONTACT_LABEL.match(sent.text) or _CONTACT_IS.search(sent.text)
     if label is None:
         return []
     t = sent.text

@@ -65,6 +65,15 @@ _LEADS = re.compile(
 )
 
 
+# "kontaktperson på länsstyrelsen", "projektledare hos Studieförbundet Kunskapsvägen": a
+# person asked for at a named organisation (after "på"/"vid" one a word of it says is one).
+_AT_ORGANISATION = re.compile(
+    r"\b(?:hos\s+(?P<named>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,2})"
+    r"|(?:på|vid)\s+(?P<org>(?:[A-ZÅÄÖ][\w-]*\s+)?\w*(?:kommun|region|länsstyrelse|förvaltning|förbund|"
+    r"arbetsförmedling|försäkringskassa|bolag|förening|universitet|högskola|myndighet|stiftelse)\w*))"
+)
+
+
 def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -150,6 +159,23 @@ class DeclineChecks:
         analyze = self.weights.passage
         return states_amount(passage.chunk, priced - set(analyze(passage.chunk.project or "")), analyze)
 
+    def asked_elsewhere(self, q: Question, reports: tuple[str, ...]) -> str | None:
+        """Why a person asked for at another organisation than the project's is not stated:
+        its manager is the owner's, or their fact says where they work ("kontaktperson på
+        länsstyrelsen" of a municipality's project, "hos Studieförbundet X" of a partner)."""
+        at = _AT_ORGANISATION.search(q.text)
+        if set(q.fields) != {"manager"} or len(q.projects) != 1 or at is None:
+            return None
+        name = q.projects[0].name
+        row = self.facts.project(name, reports)
+        if row is None:
+            return None
+        org = at.group("named") or at.group("org")
+        stated = " ".join(s.sentence for s in (row.owner, *row.managers) if s is not None)
+        if set(self.weights.query(org)) <= set(self.weights.passage(stated)):
+            return None
+        return f"Rapporten anger ingen kontaktperson {at.group(0).split()[0]} {org} för {name}."
+
     def _missing_fact(self, q: Question, closest: list[Passage], reports: tuple[str, ...]) -> str | None:
         """A project's budget, EU funding or manager asked for, which its facts do not hold
         and none of its closest passages states: no amount beside the ones already known
@@ -165,6 +191,8 @@ class DeclineChecks:
         leader_unknown = not (row.managers or row.former_managers or any(_LEADS.search(t) for t in own))
         if set(q.fields) == {"manager"} and leader_unknown:
             return f"Rapporten anger inte vem som är projektledare för {name}."
+        if elsewhere := self.asked_elsewhere(q, reports):
+            return elsewhere
         if end_asked_alone(q.fields) and row.end_date is None and row.original_end_date is None:
             if not any(_ENDS.search(t) for t in own):
                 return f"Rapporten anger inte när {name} slutar."

@@ -10,6 +10,7 @@ yet the names are not, and answering would be a guess.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from corpus.sentences import split_sentences
@@ -86,6 +87,23 @@ _SERVES = re.compile(r"\btill\s+för\b", re.IGNORECASE)
 def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
     """Words the reports write in lower case somewhere: ordinary words, not names."""
     return frozenset(w for t in texts for w in _WORD.findall(t) if w[0].islower())
+
+
+#: In the text of how many projects a word stands before it is the reports' place, not a name.
+WIDESPREAD = 4
+
+
+def widespread_words(chunks: Iterable[tuple[str, str | None, str]]) -> frozenset[str]:
+    """Words (lower-cased) that stand in the text of ``WIDESPREAD`` or more projects of one
+    report: its town or region ("Vimmerby" in "Ungdomsutbyte Vimmerby–Pärnu"), which on its
+    own in a question ("Cirkulära Vimmerby") names no project. ``chunks``: (report, project, text)."""
+    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for report, project, text in chunks:
+        if project:
+            for w in {w.lower() for w in _WORD.findall(text)}:
+                seen[w].add((report, project))
+    return frozenset(w for w, where in seen.items()
+                     if max(Counter(r for r, _ in where).values()) >= WIDESPREAD)
 
 
 def names_any(entity: str, texts: Iterable[str], known: Iterable[str], ordinary: frozenset[str]) -> bool:

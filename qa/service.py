@@ -35,7 +35,7 @@ from qa.counting import asks_share, count_first, count_opener, count_parts, coun
 from qa.declines import Asked, DeclineChecks, asks_spending
 from qa.described import DescribedProject, apposed, describing_compound, describing_phrases
 from qa.direct_answers import DirectAnswerer
-from qa.entities import lowercase_words
+from qa.entities import lowercase_words, widespread_words
 from qa.everyday import GeneralSwedish
 from qa.fact_answers import FACT_FIELDS, contributions, partner_fields
 from qa.facts_table import FactsTable
@@ -100,8 +100,10 @@ class QAService:
         self.retriever = HybridRetriever(index, embedder, retrieval)
         self.report_years = index.report_years()
         self.reports_meta = {r["id"]: r for r in index.reports()}
-        self.ordinary_words = lowercase_words(c.text for c in self.retriever.chunks.values())
-        self.catalog = ProjectCatalog(index.project_refs(), self.ordinary_words)
+        chunks = self.retriever.chunks.values()
+        self.ordinary_words = lowercase_words(c.text for c in chunks)
+        widespread = widespread_words((c.report_id, c.project, c.text) for c in chunks)
+        self.catalog = ProjectCatalog(index.project_refs(), self.ordinary_words | widespread)
         self.facts = FactsTable(
             index.project_facts(), self.report_years, index.stated_totals(), index.discrepancies()
         )
@@ -249,7 +251,7 @@ class QAService:
                 answer := self.direct.cofinancing_answer(q, text, reports, passages, query_terms)):
             trace.path = "facts"
             return answer
-        if q.projects and fact_fields and not is_lesson:
+        if q.projects and fact_fields and not is_lesson and not self.declines.asked_elsewhere(q, reports):
             rows = [r for ref in q.projects if (r := self.facts.project(ref.name, reports)) is not None]
             fact_fields = partner_fields(text, fact_fields, rows)
             # Words that say which project is meant ("Storsjöprojektet med våtmarkerna") and

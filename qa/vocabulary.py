@@ -279,6 +279,8 @@ COVERAGE_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("spillvärme", "spillvärmen", "restvärme", "restvärmen", "överskottsvärme", "överskottsvärmen"),
     # "praktik" in upper secondary school is "arbetsplatsförlagt lärande" (APL).
     ("praktik", "praktiken", "praktikplats", "apl", "arbetsplatsförlagt", "arbetsplatsförlagd"),
+    # "turistprojektet" is the report's "besöksnäring".
+    ("turism", "turist", "turister", "turistnäring", "turistnäringen", "besöksnäring", "besöksnäringen"),
     ("återställa", "återställt", "återställd", "återställda", "restaurera", "restaureras", "restaurerat",
      "restaurerade", "restaurering"),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.fact_patterns import SentenceText, find_owner, find_runner
 from corpus.facts import extract_project_facts
 from corpus.reading import html_tables_as_lines, parse_report, report_from_bytes
 from corpus.section_titles import subsection_type
@@ -225,3 +226,42 @@ def test_decided_and_current_columns_give_the_current_value() -> None:
     assert _value(facts.total_budget) == 6_480_000 and _value(facts.eu_funding) == 2_592_000
     assert _value(facts.owner) == "Tekniska förvaltningen"  # "Oförändrat" keeps the decided value
     assert _value(facts.end_date) == "2067-04-30"
+
+
+def test_shared_leadership_names_both_managers() -> None:
+    text = DECIDED_AND_CURRENT.replace(
+        "Projektledare\tPia Norén\tAxel Strid (sedan 2066-03-01)",
+        "Projektledning\tDelat projektledarskap: Pia Norén och Axel Strid\tOförändrat")
+    facts = _facts(report_from_bytes(text.encode(), "rapport_ljus_2066.md"))["Ljusare kvällar"]
+    assert [m.value for m in facts.managers] == ["Pia Norén", "Axel Strid"]
+
+
+def test_a_contact_person_named_in_a_sentence_stands_in_for_a_missing_manager() -> None:
+    text = DECIDED_AND_CURRENT.replace(
+        "Projektledare\tPia Norén\tAxel Strid (sedan 2066-03-01)",
+        "Projektledare\tRekrytering pågår – tillförordnad kontaktperson är föreningens ordförande Siri Ek"
+        "\tOförändrat")
+    facts = _facts(report_from_bytes(text.encode(), "rapport_ljus_2066.md"))["Ljusare kvällar"]
+    assert [m.value for m in facts.managers] == ["Siri Ek"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Åby Näringsliv AB äger projektet, som leds av Nils Berg.", "Åby Näringsliv AB"),
+        ("Projektet ägs av Åby kommun, socialförvaltningen, och leds av Nils Berg.", "Åby kommun"),
+        ("Projektet ägs av Föreningen Ungas hus i Åby och pågår till maj.", "Föreningen Ungas hus i Åby"),
+        ("X är ett projekt inom ERUF som ägs av Näringslivsenheten inom Kommunledningsförvaltningen.",
+         "Näringslivsenheten inom Kommunledningsförvaltningen"),
+        # A partner's owner is not the project's.
+        ("Åby Hamn AB, som ägs av Åby kommun, deltog som en av fem partner.", None),
+    ],
+)
+def test_owners_in_prose(sentence: str, owner: str | None) -> None:
+    found = find_owner(SentenceText(sentence, 0))
+    assert (found[0] if found else None) == owner
+
+
+def test_an_association_s_name_may_close_in_lower_case() -> None:
+    found = find_runner(SentenceText("Projektet drivs av Föreningen Åbys småskaliga odlare sedan maj.", 0))
+    assert found is not None and found[0] == "Föreningen Åbys småskaliga odlare"

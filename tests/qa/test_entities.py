@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.entities import asked_entity, lowercase_words, names_any
+from qa.entities import WIDESPREAD, asked_entity, lowercase_words, names_any, widespread_words
 
 pytestmark = pytest.mark.unit
 
@@ -56,3 +56,12 @@ def test_asked_entity(question: str, asked: tuple[str, str] | None) -> None:
 def test_names_any(text: str, named: bool) -> None:
     entity = "vårdcentral" if text.startswith("Vårdcentral") else "företag"
     assert names_any(entity, [text], ["Vilka", "finns", "i", "Lund", "Projektet"], ORDINARY) is named
+
+
+def test_a_word_in_many_projects_texts_is_the_place_not_a_name() -> None:
+    chunks = [("r", f"Projekt {i}", f"Projektet i Bäckby har nått {i} deltagare.") for i in range(WIDESPREAD)]
+    chunks += [("r", "Utbyte Bäckby–Tartu", "Eleverna från Tartu bodde hos familjer."),
+               ("s", "Annat", "Tartu nämns i en annan rapport.")]
+    words = widespread_words(chunks)
+    assert "bäckby" in words  # in every project's text: the town
+    assert "tartu" not in words  # in two projects' texts, one of each report: a name
