@@ -161,8 +161,9 @@ def find_managers(sent: SentenceText) -> list[ManagerMention]:
 
 
 def is_contact_line(text: str) -> bool:
-    """Whether ``text`` is a fact box's contact line ("Kontaktperson: X")."""
-    return _CONTACT_LABEL.match(text) is not None
+    """Whether ``text`` is a fact box's contact line ("Kontaktperson: X") or says who the
+    contact person is ("… kontaktperson är X")."""
+    return _CONTACT_LABEL.match(text) is not None or _CONTACT_IS.search(text) is not None
 
 
 def find_contacts(sent: SentenceText) -> list[ManagerMention]:

@@ -79,7 +79,7 @@ _DESCRIBING_COMPOUND = re.compile(r"\w{3,}(?:projekt|satsning|samarb)|\w{3,}(?<!
 # "turismsamarbetet med Danmark och Norge över X", "X om godstransporterna",
 # "satsningen på unga som varken jobbar eller pluggar, X".
 _DESCRIBED_BY = re.compile(
-    r"(?:\w*projektet|\w*satsningen|\w+samarbetet|\w+lyftet| {3,})"
+    r"(?:\w*projekt(?:et)?|\w*satsning(?:en)?|\w+samarbetet|\w+lyftet| {3,})"
     r"\s+(?:med|på|som|kring|om|vid|hos|inom|där|i|för|längs|utmed|runt|riktad\w* (?:till|mot))\s+([^?.,;]+)",
     re.IGNORECASE,
 )

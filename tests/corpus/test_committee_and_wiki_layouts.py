@@ -9,6 +9,7 @@ import pytest
 
 from corpus.fact_patterns import SentenceText, find_owner, find_runner
 from corpus.facts import extract_project_facts
+from corpus.managers import is_contact_line
 from corpus.reading import html_tables_as_lines, parse_report, report_from_bytes
 from corpus.section_titles import subsection_type
 from corpus.types import ProjectFacts, Report, SectionKind, SectionType
@@ -243,6 +244,7 @@ def test_a_contact_person_named_in_a_sentence_stands_in_for_a_missing_manager() 
         "\tOförändrat")
     facts = _facts(report_from_bytes(text.encode(), "rapport_ljus_2066.md"))["Ljusare kvällar"]
     assert [m.value for m in facts.managers] == ["Siri Ek"]
+    assert is_contact_line(facts.managers[0].sentence)  # answered as the contact, not a manager
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,14 @@ def test_when_told_by_what_happened_to_the_project_is_no_content_of_the_facts() 
     granted = " hur mycket erasmuspengar har                     fått för elevutbytena "
     assert describing_phrases(granted).split() == ["elevutbytena"]
     assert describing_phrases(granted, priced=True) == ""
+
+
+def test_an_indefinite_satsning_or_projekt_is_described_by_what_follows() -> None:
+    """"Åby Utvecklings satsning på digitalisering i [name]", "vattenrådets LIFE-projekt med
+    restaureringen av [name]": what follows says which project, nothing its facts must state."""
+    from qa.described import describing_phrases
+
+    rest = " hur stor är åby utvecklings satsning på digitalisering i      "
+    assert "digitalisering" in describing_phrases(rest)
+    rest = " när ska vattenrådets life-projekt med restaureringen av dammarna "
+    assert "restaureringen" in describing_phrases(rest)
